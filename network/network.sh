@@ -1,0 +1,602 @@
+#!/usr/bin/env bash
+# The povm Fabric network on one machine: 3 peer orgs (one peer each), Raft orderers, TLS everywhere,
+# the povm chaincode run as a service by each org. Native Fabric binaries, no Docker.
+set -euo pipefail
+source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/../scripts/lib/common.sh"
+
+NET_DIR="$POVM_ROOT/network"
+CHANNEL="povm"
+CC_NAME="povm"
+ORGS=(org1 org2 org3)
+CC_JAR="$POVM_ROOT/chaincode/target/povm-chaincode.jar"
+
+usage() {
+  cat <<USAGE
+Usage: network/network.sh COMMAND [options]
+
+Commands:
+  up [--orderers 3|1] [--base-port N]   create crypto material and the channel, start every node,
+                                         deploy the chaincode (a running network is left as it is)
+  deploy                                 install/approve/commit the chaincode built in
+                                         chaincode/target (idempotent; a new build is committed as
+                                         the next sequence) and (re)start each org's chaincode server
+  status                                 every node, its pid and port, and the committed chaincode
+  logs [NODE] [-f]                       show a node's log (all nodes' last lines without NODE)
+  stop NODE | start NODE                 stop or start one node (e.g. orderer2, org1-peer, org3-cc)
+  down [--wipe]                          stop exactly the processes 'up' started; --wipe also
+                                         deletes the run directory (crypto, ledgers, logs)
+
+Nodes: orderer1..orderer3, org1-peer..org3-peer, org1-cc..org3-cc (chaincode servers).
+Run directory: \$POVM_RUN_DIR (default: <repo>/.run). Ports: base port (default 7000) +
+  orderer i: +10i (admin +1, operations +2); orgN peer: +100+10N (chaincode +1, operations +2,
+  chaincode server +3). Client connection profiles: \$POVM_RUN_DIR/profiles/<org>[-admin].json.
+USAGE
+}
+
+# ---------------------------------------------------------------- settings and paths
+
+load_settings() {
+  BASE_PORT=7000
+  ORDERER_COUNT=3
+  if [[ -f "$POVM_RUN_DIR/network.env" ]]; then
+    # shellcheck disable=SC1091
+    source "$POVM_RUN_DIR/network.env"
+  fi
+  FABRIC_BIN_DIR="$("$POVM_ROOT/scripts/setup-fabric.sh" --print-bin)"
+  FABRIC_CONFIG_DIR="${FABRIC_CFG:-$(dirname "$FABRIC_BIN_DIR")/config}"
+  # plain text (no colour codes) so that logs read well in files
+  local plain='%{time:2006-01-02 15:04:05.000 MST} %{level:.4s} [%{module}] %{shortfunc} -> %{message}'
+  export FABRIC_LOGGING_FORMAT="${FABRIC_LOGGING_FORMAT:-$plain}"
+  PATH="$FABRIC_BIN_DIR:$PATH"
+  CRYPTO="$POVM_RUN_DIR/crypto"
+}
+
+save_settings() {
+  mkdir -p "$POVM_RUN_DIR"
+  printf 'BASE_PORT=%s\nORDERER_COUNT=%s\n' "$BASE_PORT" "$ORDERER_COUNT" >"$POVM_RUN_DIR/network.env"
+}
+
+orderer_port() { echo $((BASE_PORT + 10 * $1)); }
+orderer_admin_port() { echo $((BASE_PORT + 10 * $1 + 1)); }
+orderer_ops_port() { echo $((BASE_PORT + 10 * $1 + 2)); }
+org_index() { echo "${1#org}"; }
+peer_port() { echo $((BASE_PORT + 100 + 10 * $(org_index "$1"))); }
+peer_cc_port() { echo $(($(peer_port "$1") + 1)); }
+peer_ops_port() { echo $(($(peer_port "$1") + 2)); }
+cc_server_port() { echo $(($(peer_port "$1") + 3)); }
+msp_id() { echo "Org$(org_index "$1")MSP"; }
+org_domain() { echo "$1.povm.test"; }
+
+orderer_tls_dir() { echo "$CRYPTO/ordererOrganizations/orderer.povm.test/orderers/orderer$1.orderer.povm.test/tls"; }
+orderer_ca() { echo "$(orderer_tls_dir 1)/ca.crt"; }
+orderer_admin_tls() { echo "$CRYPTO/ordererOrganizations/orderer.povm.test/users/Admin@orderer.povm.test/tls"; }
+peer_dir() { echo "$CRYPTO/peerOrganizations/$(org_domain "$1")/peers/peer0.$(org_domain "$1")"; }
+user_msp() { echo "$CRYPTO/peerOrganizations/$(org_domain "$1")/users/$2@$(org_domain "$1")/msp"; }
+
+# ---------------------------------------------------------------- processes
+
+pid_file() { echo "$POVM_RUN_DIR/pids/$1.pid"; }
+log_file() { echo "$POVM_RUN_DIR/logs/$1.log"; }
+
+node_pid() {
+  local f
+  f="$(pid_file "$1")"
+  [[ -f "$f" ]] && kill -0 "$(cat "$f")" 2>/dev/null && cat "$f"
+}
+
+# spawn NODE COMMAND... : starts a node detached from this shell, records its pid.
+spawn() {
+  local node="$1"
+  shift
+  mkdir -p "$POVM_RUN_DIR/pids" "$POVM_RUN_DIR/logs"
+  if node_pid "$node" >/dev/null; then
+    info "$node already running (pid $(node_pid "$node"))"
+    return
+  fi
+  setsid nohup "$@" >>"$(log_file "$node")" 2>&1 </dev/null &
+  echo $! >"$(pid_file "$node")"
+}
+
+stop_node() {
+  local node="$1" pid i
+  if ! pid="$(node_pid "$node")"; then
+    rm -f "$(pid_file "$node")"
+    return
+  fi
+  kill -TERM "$pid" 2>/dev/null || true
+  for i in $(seq 1 40); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.25
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  rm -f "$(pid_file "$node")"
+  info "stopped $node (pid $pid)"
+}
+
+all_nodes() {
+  local i org
+  for i in $(seq 1 "$ORDERER_COUNT"); do echo "orderer$i"; done
+  for org in "${ORGS[@]}"; do echo "$org-peer"; done
+  for org in "${ORGS[@]}"; do echo "$org-cc"; done
+}
+
+# ---------------------------------------------------------------- crypto and channel
+
+generate_crypto() {
+  if [[ -d "$CRYPTO" ]]; then
+    info "crypto material exists in $CRYPTO"
+    return
+  fi
+  info "generating crypto material (cryptogen)"
+  cryptogen generate --config="$NET_DIR/crypto-config.yaml" --output="$CRYPTO.tmp" >/dev/null
+  mv "$CRYPTO.tmp" "$CRYPTO"
+}
+
+render_configtx() {
+  local out="$POVM_RUN_DIR/config/configtx" i org endpoints="" consenters="" peer_orgs="" app_orgs=""
+  mkdir -p "$out"
+  for i in $(seq 1 "$ORDERER_COUNT"); do
+    endpoints+="      - 127.0.0.1:$(orderer_port "$i")"$'\n'
+    consenters+="      - Host: 127.0.0.1"$'\n'"        Port: $(orderer_port "$i")"$'\n'
+    consenters+="        ClientTLSCert: $(orderer_tls_dir "$i")/server.crt"$'\n'
+    consenters+="        ServerTLSCert: $(orderer_tls_dir "$i")/server.crt"$'\n'
+  done
+  for org in "${ORGS[@]}"; do
+    peer_orgs+="$(sed -e "s|@NAME@|$org|g" -e "s|@MSP@|$(msp_id "$org")|g" \
+      -e "s|@DOMAIN@|$(org_domain "$org")|g" -e "s|@PEER_PORT@|$(peer_port "$org")|g" \
+      "$NET_DIR/org.yaml.tmpl")"$'\n'
+    app_orgs+="        - *$org"$'\n'
+  done
+  python3 - "$NET_DIR/configtx.yaml" "$out/configtx.yaml" <<PY
+import sys
+text = open(sys.argv[1]).read()
+for key, value in {"@ORDERER_ENDPOINTS@": """${endpoints%$'\n'}""", "@CONSENTERS@": """${consenters%$'\n'}""",
+                   "@PEER_ORGS@": """${peer_orgs%$'\n'}""", "@APP_ORGS@": """${app_orgs%$'\n'}"""}.items():
+    text = text.replace(key, value)
+open(sys.argv[2], "w").write(text.replace("@RUN@", "$POVM_RUN_DIR"))
+PY
+}
+
+create_genesis_block() {
+  local block="$POVM_RUN_DIR/channel/$CHANNEL.block"
+  [[ -f "$block" ]] && return
+  render_configtx
+  mkdir -p "$POVM_RUN_DIR/channel"
+  FABRIC_CFG_PATH="$POVM_RUN_DIR/config/configtx" configtxgen -profile PovmChannel \
+    -outputBlock "$block" -channelID "$CHANNEL" 2>>"$(log_file configtxgen)"
+  info "channel '$CHANNEL' genesis block written"
+}
+
+# Fabric's default core.yaml with our chaincode-as-a-service builder in place of the default one.
+prepare_peer_config() {
+  local dir="$POVM_RUN_DIR/config/peer"
+  mkdir -p "$dir"
+  [[ -f "$FABRIC_CONFIG_DIR/core.yaml" ]] || fatal "no core.yaml in $FABRIC_CONFIG_DIR (run scripts/setup-fabric.sh)"
+  sed -e "s|path: /opt/hyperledger/ccaas_builder|path: $NET_DIR/builders/ccaas|" \
+    -e 's|name: ccaas_builder|name: povm_ccaas|' "$FABRIC_CONFIG_DIR/core.yaml" >"$dir/core.yaml"
+  grep -q "$NET_DIR/builders/ccaas" "$dir/core.yaml" || fatal "could not configure the ccaas builder in core.yaml"
+}
+
+# ---------------------------------------------------------------- nodes
+
+start_orderer() {
+  local i="$1" tls data
+  tls="$(orderer_tls_dir "$i")"
+  data="$POVM_RUN_DIR/data/orderer$i"
+  mkdir -p "$data"
+  spawn "orderer$i" env \
+    FABRIC_CFG_PATH="$FABRIC_CONFIG_DIR" \
+    FABRIC_LOGGING_SPEC="${POVM_FABRIC_LOGGING:-info}" \
+    ORDERER_GENERAL_LISTENADDRESS=127.0.0.1 \
+    ORDERER_GENERAL_LISTENPORT="$(orderer_port "$i")" \
+    ORDERER_GENERAL_LOCALMSPID=OrdererMSP \
+    ORDERER_GENERAL_LOCALMSPDIR="$CRYPTO/ordererOrganizations/orderer.povm.test/orderers/orderer$i.orderer.povm.test/msp" \
+    ORDERER_GENERAL_TLS_ENABLED=true \
+    ORDERER_GENERAL_TLS_PRIVATEKEY="$tls/server.key" \
+    ORDERER_GENERAL_TLS_CERTIFICATE="$tls/server.crt" \
+    ORDERER_GENERAL_TLS_ROOTCAS="[$tls/ca.crt]" \
+    ORDERER_GENERAL_CLUSTER_CLIENTCERTIFICATE="$tls/server.crt" \
+    ORDERER_GENERAL_CLUSTER_CLIENTPRIVATEKEY="$tls/server.key" \
+    ORDERER_GENERAL_CLUSTER_ROOTCAS="[$tls/ca.crt]" \
+    ORDERER_GENERAL_BOOTSTRAPMETHOD=none \
+    ORDERER_CHANNELPARTICIPATION_ENABLED=true \
+    ORDERER_FILELEDGER_LOCATION="$data/ledger" \
+    ORDERER_CONSENSUS_WALDIR="$data/etcdraft/wal" \
+    ORDERER_CONSENSUS_SNAPDIR="$data/etcdraft/snap" \
+    ORDERER_OPERATIONS_LISTENADDRESS="127.0.0.1:$(orderer_ops_port "$i")" \
+    ORDERER_ADMIN_LISTENADDRESS="127.0.0.1:$(orderer_admin_port "$i")" \
+    ORDERER_ADMIN_TLS_ENABLED=true \
+    ORDERER_ADMIN_TLS_PRIVATEKEY="$tls/server.key" \
+    ORDERER_ADMIN_TLS_CERTIFICATE="$tls/server.crt" \
+    ORDERER_ADMIN_TLS_ROOTCAS="[$tls/ca.crt]" \
+    ORDERER_ADMIN_TLS_CLIENTAUTHREQUIRED=true \
+    ORDERER_ADMIN_TLS_CLIENTROOTCAS="[$tls/ca.crt]" \
+    orderer
+}
+
+start_peer() {
+  local org="$1" dir data port
+  dir="$(peer_dir "$org")"
+  data="$POVM_RUN_DIR/data/$org-peer"
+  port="$(peer_port "$org")"
+  mkdir -p "$data"
+  spawn "$org-peer" env \
+    FABRIC_CFG_PATH="$POVM_RUN_DIR/config/peer" \
+    FABRIC_LOGGING_SPEC="${POVM_FABRIC_LOGGING:-info:gossip,msp,comm.grpc.server=warning}" \
+    CORE_PEER_ID="peer0.$(org_domain "$org")" \
+    CORE_PEER_ADDRESS="127.0.0.1:$port" \
+    CORE_PEER_LISTENADDRESS="127.0.0.1:$port" \
+    CORE_PEER_CHAINCODEADDRESS="127.0.0.1:$(peer_cc_port "$org")" \
+    CORE_PEER_CHAINCODELISTENADDRESS="127.0.0.1:$(peer_cc_port "$org")" \
+    CORE_PEER_GOSSIP_BOOTSTRAP="127.0.0.1:$port" \
+    CORE_PEER_GOSSIP_EXTERNALENDPOINT="127.0.0.1:$port" \
+    CORE_PEER_LOCALMSPID="$(msp_id "$org")" \
+    CORE_PEER_MSPCONFIGPATH="$dir/msp" \
+    CORE_PEER_TLS_ENABLED=true \
+    CORE_PEER_TLS_CERT_FILE="$dir/tls/server.crt" \
+    CORE_PEER_TLS_KEY_FILE="$dir/tls/server.key" \
+    CORE_PEER_TLS_ROOTCERT_FILE="$dir/tls/ca.crt" \
+    CORE_PEER_FILESYSTEMPATH="$data/ledger" \
+    CORE_LEDGER_SNAPSHOTS_ROOTDIR="$data/snapshots" \
+    CORE_OPERATIONS_LISTENADDRESS="127.0.0.1:$(peer_ops_port "$org")" \
+    CORE_METRICS_PROVIDER=prometheus \
+    peer node start
+}
+
+# as_admin ORG COMMAND... : runs a peer CLI command as ORG's admin against ORG's peer.
+as_admin() {
+  local org="$1"
+  shift
+  env FABRIC_CFG_PATH="$POVM_RUN_DIR/config/peer" \
+    FABRIC_LOGGING_SPEC=warning \
+    CORE_PEER_LOCALMSPID="$(msp_id "$org")" \
+    CORE_PEER_MSPCONFIGPATH="$(user_msp "$org" Admin)" \
+    CORE_PEER_ADDRESS="127.0.0.1:$(peer_port "$org")" \
+    CORE_PEER_TLS_ENABLED=true \
+    CORE_PEER_TLS_ROOTCERT_FILE="$(peer_dir "$org")/tls/ca.crt" \
+    "$@"
+}
+
+osnadmin_for() {
+  local i="$1"
+  shift
+  osnadmin channel "$@" -o "127.0.0.1:$(orderer_admin_port "$i")" --ca-file "$(orderer_ca)" \
+    --client-cert "$(orderer_admin_tls)/client.crt" --client-key "$(orderer_admin_tls)/client.key"
+}
+
+join_orderers() {
+  local i
+  for i in $(seq 1 "$ORDERER_COUNT"); do
+    if osnadmin_for "$i" list --channelID "$CHANNEL" 2>/dev/null | grep -q '^Status: 200'; then
+      continue
+    fi
+    osnadmin_for "$i" join --channelID "$CHANNEL" --config-block "$POVM_RUN_DIR/channel/$CHANNEL.block" |
+      grep -q '^Status: 201' || fatal "orderer$i could not join channel '$CHANNEL'"
+    info "orderer$i joined channel '$CHANNEL'"
+  done
+}
+
+join_peers() {
+  local org
+  for org in "${ORGS[@]}"; do
+    if as_admin "$org" peer channel getinfo -c "$CHANNEL" >/dev/null 2>&1; then
+      continue
+    fi
+    as_admin "$org" peer channel join -b "$POVM_RUN_DIR/channel/$CHANNEL.block" 2>>"$(log_file "$org-admin")"
+    info "$org peer joined channel '$CHANNEL'"
+  done
+}
+
+write_profiles() {
+  local org user name
+  mkdir -p "$POVM_RUN_DIR/profiles"
+  for org in "${ORGS[@]}"; do
+    for user in User1 User2 Admin; do
+      case "$user" in
+        User1) name="$org" ;;
+        User2) name="$org-user2" ;;
+        Admin) name="$org-admin" ;;
+      esac
+      cat >"$POVM_RUN_DIR/profiles/$name.json" <<JSON
+{
+  "mspId": "$(msp_id "$org")",
+  "peerEndpoint": "127.0.0.1:$(peer_port "$org")",
+  "peerHostAlias": "peer0.$(org_domain "$org")",
+  "tlsRootCertPath": "$(peer_dir "$org")/tls/ca.crt",
+  "certificatePath": "$(user_msp "$org" "$user")/signcerts/$user@$(org_domain "$org")-cert.pem",
+  "privateKeyPath": "$(user_msp "$org" "$user")/keystore/priv_sk",
+  "channel": "$CHANNEL",
+  "chaincode": "$CC_NAME"
+}
+JSON
+    done
+  done
+}
+
+start_orderers() {
+  local i
+  for i in $(seq 1 "$ORDERER_COUNT"); do start_orderer "$i"; done
+  for i in $(seq 1 "$ORDERER_COUNT"); do
+    wait_until 60 "orderer$i (port $(orderer_port "$i"))" port_open "$(orderer_admin_port "$i")" ||
+      fatal "orderer$i did not start; see $(log_file "orderer$i")"
+  done
+}
+
+start_peers() {
+  local org
+  for org in "${ORGS[@]}"; do start_peer "$org"; done
+  for org in "${ORGS[@]}"; do
+    wait_until 60 "$org peer (port $(peer_port "$org"))" port_open "$(peer_port "$org")" ||
+      fatal "$org peer did not start; see $(log_file "$org-peer")"
+  done
+}
+
+# ---------------------------------------------------------------- chaincode
+
+cc_version() { sha256sum "$CC_JAR" | cut -c1-12; }
+
+# committed_field FIELD: Version or Sequence of the committed povm chaincode, empty when none.
+committed_field() {
+  { as_admin org1 peer lifecycle chaincode querycommitted -C "$CHANNEL" -n "$CC_NAME" 2>/dev/null || true; } |
+    sed -n "s/.*$1: \([^,]*\),.*/\1/p" | head -1
+}
+
+package_chaincode() {
+  local org="$1" label="$2" dir
+  dir="$POVM_RUN_DIR/chaincode/$org"
+  rm -rf "$dir" && mkdir -p "$dir/pkg"
+  printf '{"address":"127.0.0.1:%s","dial_timeout":"10s","tls_required":false}\n' \
+    "$(cc_server_port "$org")" >"$dir/pkg/connection.json"
+  printf '{"type":"ccaas","label":"%s"}\n' "$label" >"$dir/pkg/metadata.json"
+  tar -C "$dir/pkg" -czf "$dir/pkg/code.tar.gz" connection.json
+  tar -C "$dir/pkg" -czf "$dir/$label.tgz" metadata.json code.tar.gz
+  as_admin "$org" peer lifecycle chaincode calculatepackageid "$dir/$label.tgz" >"$dir/package-id"
+}
+
+install_chaincode() {
+  local org="$1" label="$2" id
+  id="$(cat "$POVM_RUN_DIR/chaincode/$org/package-id")"
+  if as_admin "$org" peer lifecycle chaincode queryinstalled 2>/dev/null | grep -q "Package ID: $id,"; then
+    return
+  fi
+  as_admin "$org" peer lifecycle chaincode install "$POVM_RUN_DIR/chaincode/$org/$label.tgz" \
+    2>>"$(log_file "$org-admin")" >/dev/null
+  info "$org installed package $id"
+}
+
+orderer_args() {
+  echo "-o 127.0.0.1:$(orderer_port 1) --tls --cafile $(orderer_ca)"
+}
+
+approve_chaincode() {
+  local org="$1" version="$2" sequence="$3" id
+  id="$(cat "$POVM_RUN_DIR/chaincode/$org/package-id")"
+  # shellcheck disable=SC2046
+  as_admin "$org" peer lifecycle chaincode approveformyorg $(orderer_args) -C "$CHANNEL" -n "$CC_NAME" \
+    --version "$version" --sequence "$sequence" --package-id "$id" \
+    2>>"$(log_file "$org-admin")" || fatal "$org could not approve $CC_NAME; see $(log_file "$org-admin")"
+  info "$org approved $CC_NAME version $version sequence $sequence"
+}
+
+commit_chaincode() {
+  local version="$1" sequence="$2" org peers=()
+  for org in "${ORGS[@]}"; do
+    peers+=(--peerAddresses "127.0.0.1:$(peer_port "$org")" --tlsRootCertFiles "$(peer_dir "$org")/tls/ca.crt")
+  done
+  # shellcheck disable=SC2046
+  as_admin org1 peer lifecycle chaincode commit $(orderer_args) -C "$CHANNEL" -n "$CC_NAME" \
+    --version "$version" --sequence "$sequence" "${peers[@]}" \
+    2>>"$(log_file org1-admin)" || fatal "commit of $CC_NAME failed; see $(log_file org1-admin)"
+  info "committed $CC_NAME version $version sequence $sequence"
+}
+
+start_cc_server() {
+  local org="$1" restart="${2:-false}" id
+  id="$(cat "$POVM_RUN_DIR/chaincode/$org/package-id")"
+  if [[ "$restart" == true ]]; then stop_node "$org-cc"; fi
+  spawn "$org-cc" env \
+    CHAINCODE_SERVER_ADDRESS="127.0.0.1:$(cc_server_port "$org")" \
+    CORE_CHAINCODE_ID_NAME="$id" \
+    CORE_PEER_LOCALMSPID="$(msp_id "$org")" \
+    CORE_PEER_TLS_ENABLED=false \
+    CORE_CHAINCODE_LOGGING_LEVEL=info \
+    java -Xmx256m -XX:+UseSerialGC -jar "$CC_JAR"
+}
+
+wait_cc_servers() {
+  local org
+  for org in "${ORGS[@]}"; do
+    wait_until 60 "$org chaincode server (port $(cc_server_port "$org"))" port_open "$(cc_server_port "$org")" ||
+      fatal "$org chaincode server did not start; see $(log_file "$org-cc")"
+  done
+}
+
+build_chaincode_if_missing() {
+  [[ -f "$CC_JAR" ]] && return
+  info "building the chaincode jar (mvn -f chaincode/pom.xml package)"
+  mvn -q -B -f "$POVM_ROOT/chaincode/pom.xml" package -DskipTests >/dev/null ||
+    fatal "chaincode build failed; run: mvn -f chaincode/pom.xml package"
+}
+
+cmd_deploy() {
+  build_chaincode_if_missing
+  local version committed sequence label org restart=false
+  version="$(cc_version)"
+  label="${CC_NAME}_${version}"
+  committed="$(committed_field Version)"
+  for org in "${ORGS[@]}"; do package_chaincode "$org" "$label"; done
+  if [[ "$committed" == "$version" ]]; then
+    info "chaincode $CC_NAME version $version already committed (sequence $(committed_field Sequence))"
+  else
+    sequence=$(($(committed_field Sequence || true) + 1))
+    for org in "${ORGS[@]}"; do install_chaincode "$org" "$label"; done
+    for org in "${ORGS[@]}"; do approve_chaincode "$org" "$version" "$sequence"; done
+    commit_chaincode "$version" "$sequence"
+    restart=true
+  fi
+  for org in "${ORGS[@]}"; do start_cc_server "$org" "$restart"; done
+  wait_cc_servers
+  wait_until 60 "chaincode $CC_NAME answering" chaincode_answers ||
+    fatal "the chaincode does not answer; see network/network.sh logs org1-cc"
+}
+
+chaincode_answers() {
+  as_admin org1 peer chaincode query -C "$CHANNEL" -n "$CC_NAME" -c '{"Args":["ListJobs","1",""]}'
+}
+
+# ---------------------------------------------------------------- commands
+
+cmd_up() {
+  while (($#)); do
+    case "$1" in
+      --orderers) ORDERER_COUNT="$2"; shift ;;
+      --base-port) BASE_PORT="$2"; shift ;;
+      *) usage >&2; fatal "unknown option for up: $1" ;;
+    esac
+    shift
+  done
+  [[ "$ORDERER_COUNT" == 1 || "$ORDERER_COUNT" == 3 ]] || fatal "--orderers must be 1 or 3, got $ORDERER_COUNT"
+  [[ "$BASE_PORT" =~ ^[0-9]+$ ]] && ((BASE_PORT >= 1024 && BASE_PORT <= 65000)) ||
+    fatal "--base-port must be a number from 1024 to 65000, got $BASE_PORT"
+  local start
+  start=$(date +%s)
+  "$POVM_ROOT/scripts/setup-fabric.sh"
+  save_settings
+  mkdir -p "$POVM_RUN_DIR/logs"
+  generate_crypto
+  create_genesis_block
+  prepare_peer_config
+  start_orderers
+  join_orderers
+  start_peers
+  join_peers
+  write_profiles
+  cmd_deploy
+  info "network up in $(elapsed_since "$start"): $ORDERER_COUNT orderer(s), 3 orgs, channel '$CHANNEL'"
+  info "client profiles: $POVM_RUN_DIR/profiles (org1, org2, org3, orgN-admin)"
+}
+
+cmd_status() {
+  local node pid port state=0 i org
+  printf '%-10s %-8s %-7s %s\n' NODE PID PORT STATE
+  for node in $(all_nodes); do
+    case "$node" in
+      orderer*) port="$(orderer_port "${node#orderer}")" ;;
+      *-peer) port="$(peer_port "${node%-peer}")" ;;
+      *-cc) port="$(cc_server_port "${node%-cc}")" ;;
+    esac
+    if pid="$(node_pid "$node")" && port_open "$port"; then
+      printf '%-10s %-8s %-7s %s\n' "$node" "$pid" "$port" running
+    elif pid="$(node_pid "$node")"; then
+      printf '%-10s %-8s %-7s %s\n' "$node" "$pid" "$port" "starting (port closed)"
+      state=1
+    else
+      printf '%-10s %-8s %-7s %s\n' "$node" - "$port" stopped
+      state=1
+    fi
+  done
+  for i in $(seq 1 "$ORDERER_COUNT"); do
+    if node_pid "orderer$i" >/dev/null; then
+      printf 'orderer%s channel %s: %s\n' "$i" "$CHANNEL" \
+        "$(osnadmin_for "$i" list --channelID "$CHANNEL" 2>/dev/null | sed -n '/^{/,$p' |
+          python3 -c 'import json,sys; c=json.load(sys.stdin); print("%s, %s, height %s" % (c["status"], c["consensusRelation"], c["height"]))' 2>/dev/null || echo unreachable)"
+    fi
+  done
+  for org in "${ORGS[@]}"; do
+    if node_pid "$org-peer" >/dev/null; then
+      printf '%s peer channel %s: %s\n' "$org" "$CHANNEL" \
+        "$(as_admin "$org" peer channel getinfo -c "$CHANNEL" 2>/dev/null | sed -n 's/.*"height":\([0-9]*\).*/height \1/p')"
+    fi
+  done
+  if node_pid org1-peer >/dev/null; then
+    local committed
+    committed="$(as_admin org1 peer lifecycle chaincode querycommitted -C "$CHANNEL" -n "$CC_NAME" 2>/dev/null | tail -1)"
+    printf 'chaincode %s: %s\n' "$CC_NAME" "${committed:-not committed}"
+  fi
+  return "$state"
+}
+
+cmd_logs() {
+  local node="" follow=false
+  while (($#)); do
+    case "$1" in
+      -f | --follow) follow=true ;;
+      *) node="$1" ;;
+    esac
+    shift
+  done
+  if [[ -z "$node" ]]; then
+    for node in $(all_nodes); do
+      [[ -f "$(log_file "$node")" ]] || continue
+      echo "==> $node <=="
+      tail -n 5 "$(log_file "$node")"
+    done
+    return
+  fi
+  [[ -f "$(log_file "$node")" ]] || fatal "no log for '$node'; nodes: $(all_nodes | tr '\n' ' ')"
+  if $follow; then tail -f "$(log_file "$node")"; else tail -n 100 "$(log_file "$node")"; fi
+}
+
+valid_node() {
+  all_nodes | grep -qx "$1" || fatal "unknown node '$1'; nodes: $(all_nodes | tr '\n' ' ')"
+}
+
+cmd_start() {
+  local node="${1:-}"
+  [[ -n "$node" ]] || fatal "start needs a NODE"
+  valid_node "$node"
+  case "$node" in
+    orderer*) start_orderer "${node#orderer}"
+      wait_until 60 "$node" port_open "$(orderer_port "${node#orderer}")" || fatal "$node did not start" ;;
+    *-peer) start_peer "${node%-peer}"
+      wait_until 60 "$node" port_open "$(peer_port "${node%-peer}")" || fatal "$node did not start" ;;
+    *-cc) start_cc_server "${node%-cc}"
+      wait_until 60 "$node" port_open "$(cc_server_port "${node%-cc}")" || fatal "$node did not start" ;;
+  esac
+}
+
+cmd_stop() {
+  local node="${1:-}"
+  [[ -n "$node" ]] || fatal "stop needs a NODE"
+  valid_node "$node"
+  stop_node "$node"
+}
+
+cmd_down() {
+  local wipe=false node
+  [[ "${1:-}" == "--wipe" ]] && wipe=true
+  if [[ -d "$POVM_RUN_DIR/pids" ]]; then
+    for node in $(all_nodes); do stop_node "$node"; done
+    # anything else we recorded (e.g. nodes of an earlier --orderers 3 run)
+    for f in "$POVM_RUN_DIR"/pids/*.pid; do
+      [[ -e "$f" ]] && stop_node "$(basename "$f" .pid)"
+    done
+  fi
+  if $wipe; then
+    rm -rf "$POVM_RUN_DIR"
+    info "removed $POVM_RUN_DIR"
+  fi
+  info "network down"
+}
+
+main() {
+  local cmd="${1:-}"
+  [[ -n "$cmd" ]] || { usage >&2; exit 2; }
+  shift
+  case "$cmd" in
+    -h | --help | help) usage; return ;;
+  esac
+  load_settings
+  case "$cmd" in
+    up) cmd_up "$@" ;;
+    deploy) cmd_deploy ;;
+    status) cmd_status ;;
+    logs) cmd_logs "$@" ;;
+    start) cmd_start "$@" ;;
+    stop) cmd_stop "$@" ;;
+    down) cmd_down "$@" ;;
+    *) usage >&2; fatal "unknown command '$cmd'" ;;
+  esac
+}
+
+main "$@"
