@@ -1,0 +1,19 @@
+package io.povm.api;
+
+/**
+ * What kind of error a povm transaction reported. Shared by the chaincode, which raises them, and by the
+ * client, which maps them to exit codes and messages. The wire form is {@code CODE [field] reason}, see
+ * {@link PovmError}.
+ */
+public enum ErrorCode {
+    /** The input is malformed or breaks a rule; the field names what to fix and the reason what is accepted. */
+    INVALID_ARGUMENT,
+    /** An object with this id already exists with different content or a different owner; choose another id. */
+    DUPLICATE_ID,
+    /** No object with this id exists on the ledger. */
+    NOT_FOUND,
+    /** The caller's identity may not perform this transaction; the reason names the rule. */
+    FORBIDDEN,
+    /** A fault inside the chaincode, not caused by the input; the chaincode log holds the details. */
+    INTERNAL
+}

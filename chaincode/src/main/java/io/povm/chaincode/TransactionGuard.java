@@ -1,0 +1,39 @@
+package io.povm.chaincode;
+
+import io.povm.api.ErrorCode;
+import io.povm.api.PovmError;
+import io.povm.api.PovmException;
+import io.povm.api.PovmJson;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hyperledger.fabric.shim.ChaincodeException;
+
+/**
+ * The contract boundary: runs a transaction body and turns every failure into a {@link ChaincodeException} whose
+ * message is {@code CODE [field] reason} and whose payload is the {@link PovmError} JSON. Unexpected failures
+ * become {@link ErrorCode#INTERNAL} with a generic message; their cause goes to the log, never to the caller.
+ */
+final class TransactionGuard {
+    private static final Logger LOG = Logger.getLogger(TransactionGuard.class.getName());
+
+    private TransactionGuard() {}
+
+    static String run(final String transaction, final String txId, final Supplier<String> body) {
+        try {
+            return body.get();
+        } catch (PovmException e) {
+            throw toChaincodeException(e.error());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, e, () -> transaction + " failed unexpectedly in transaction " + txId);
+            throw toChaincodeException(new PovmError(
+                    ErrorCode.INTERNAL,
+                    PovmError.NO_FIELD,
+                    transaction + " failed inside the chaincode; its log has the details (tx " + txId + ")"));
+        }
+    }
+
+    static ChaincodeException toChaincodeException(final PovmError error) {
+        return new ChaincodeException(error.toMessage(), PovmJson.writeBytes(error));
+    }
+}
