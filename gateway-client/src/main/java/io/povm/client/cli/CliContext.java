@@ -1,0 +1,52 @@
+package io.povm.client.cli;
+
+import java.io.InputStream;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * What the commands take from the world outside their arguments, gathered so that tests can replace it: the
+ * environment, the connection factory, standard input and the source of new job ids.
+ *
+ * @param env environment variables ({@code POVM_PROFILE}, {@code POVM_RUN_DIR}, profile overrides)
+ * @param jobClients opens the connection for a profile
+ * @param stdin read by {@code job submit -f -}
+ * @param newJobId the default for {@code job submit --id}
+ */
+public record CliContext(
+        Map<String, String> env, JobClientFactory jobClients, InputStream stdin, Supplier<String> newJobId) {
+    /** The profile used when neither {@code --profile} nor {@code POVM_PROFILE} names one. */
+    public static final String DEFAULT_PROFILE = "org1";
+
+    public CliContext {
+        env = Map.copyOf(Objects.requireNonNull(env, "env"));
+        Objects.requireNonNull(jobClients, "jobClients");
+        Objects.requireNonNull(stdin, "stdin");
+        Objects.requireNonNull(newJobId, "newJobId");
+    }
+
+    /** @return the process's environment, a gateway connection, {@code System.in} and random ids */
+    public static CliContext system() {
+        final Map<String, String> env = System.getenv();
+        return new CliContext(env, JobClientFactory.gateway(env), System.in, CliContext::randomJobId);
+    }
+
+    /** @return {@code job-} and 8 random hex digits */
+    public static String randomJobId() {
+        final byte[] bytes = new byte[4];
+        new SecureRandom().nextBytes(bytes);
+        return "job-" + HexFormat.of().formatHex(bytes);
+    }
+
+    /** @return {@code option} when given, else {@code $POVM_PROFILE}, else {@value #DEFAULT_PROFILE} */
+    String profile(final String option) {
+        if (option != null && !option.isBlank()) {
+            return option;
+        }
+        final String fromEnv = env.get("POVM_PROFILE");
+        return fromEnv == null || fromEnv.isBlank() ? DEFAULT_PROFILE : fromEnv;
+    }
+}

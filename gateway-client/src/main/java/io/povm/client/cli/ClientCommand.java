@@ -1,0 +1,61 @@
+package io.povm.client.cli;
+
+import io.povm.api.PovmJson;
+import io.povm.client.job.JobClient;
+import java.io.PrintWriter;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * A command that works through a {@link JobClient}: checks its arguments, opens the profile's connection, runs,
+ * closes the connection. Failures propagate to {@link ErrorReporter}, which prints them and picks the exit code.
+ */
+abstract class ClientCommand implements Callable<Integer> {
+    @Mixin
+    private CommonOptions common;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final CliContext context;
+
+    ClientCommand(final CliContext context) {
+        this.context = Objects.requireNonNull(context, "context");
+    }
+
+    @Override
+    public final Integer call() {
+        prepare();
+        try (JobSession session = context.jobClients().open(context.profile(common.profile()))) {
+            run(session.jobs(), spec.commandLine().getOut());
+        }
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+
+    /** Checks and reads the arguments before any connection is opened; throw ParameterException for bad usage. */
+    void prepare() {}
+
+    /** Does the command's work and prints its result. */
+    abstract void run(JobClient jobs, PrintWriter out);
+
+    final CommonOptions common() {
+        return common;
+    }
+
+    final CliContext context() {
+        return context;
+    }
+
+    final CommandSpec spec() {
+        return spec;
+    }
+
+    /** Prints a value as compact JSON on one line. */
+    static void printJson(final Object value, final PrintWriter out) {
+        out.println(PovmJson.write(value));
+    }
+}

@@ -1,0 +1,63 @@
+package io.povm.client.cli;
+
+import io.povm.api.ErrorCode;
+import io.povm.client.PovmClientException;
+import java.io.PrintWriter;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Prints a failed command's error as one {@code error: ...} line on stderr, plus a {@code hint: ...} line where
+ * there is something to try, and returns its exit code. Stack traces only with {@code --debug}.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(final Exception e, final CommandLine command, final ParseResult parsed) {
+        final PrintWriter err = command.getErr();
+        final boolean debug = command.getCommand() instanceof ClientCommand
+                && ((ClientCommand) command.getCommand()).common().debug();
+        final int exitCode;
+        if (e instanceof PovmClientException) {
+            final PovmClientException failure = (PovmClientException) e;
+            err.println("error: " + failure.getMessage());
+            hint(failure).ifPresent(hint -> err.println("hint: " + hint));
+            exitCode = ExitCodes.of(failure);
+        } else {
+            err.println("error: internal error: " + e);
+            if (!debug) {
+                err.println("hint: run the command again with --debug for details");
+            }
+            exitCode = ExitCodes.INTERNAL;
+        }
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return exitCode;
+    }
+
+    private static Optional<String> hint(final PovmClientException e) {
+        if (e.hint().isPresent()) {
+            return e.hint();
+        }
+        if (e.kind() == PovmClientException.Kind.COMMIT_FAILED) {
+            return Optional.of("run the command again; resubmitting an identical job is harmless");
+        }
+        return e.errorCode().flatMap(ErrorReporter::hint);
+    }
+
+    private static Optional<String> hint(final ErrorCode code) {
+        switch (code) {
+            case DUPLICATE_ID:
+                return Optional.of("choose another --id; resubmitting the identical spec returns the stored job");
+            case NOT_FOUND:
+                return Optional.of("list the jobs with: povm job list");
+            case INTERNAL:
+                return Optional.of("the chaincode failed; its log holds the details");
+            default:
+                return Optional.empty();
+        }
+    }
+}

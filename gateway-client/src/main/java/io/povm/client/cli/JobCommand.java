@@ -1,0 +1,28 @@
+package io.povm.client.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code povm job}: the group of job commands; alone it is a usage error. */
+@Command(
+        name = "job",
+        mixinStandardHelpOptions = true,
+        description = "Submit, show and list jobs.",
+        footer = {
+            "",
+            "Examples:",
+            "  povm job submit --image povm/coinflip@sha256:<64 hex> -- coinflip --k 5",
+            "  povm job get job-1a2b3c4d",
+            "  povm job list"
+        })
+final class JobCommand implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing subcommand: submit, get or list");
+    }
+}

@@ -1,0 +1,32 @@
+package io.povm.client.cli;
+
+import io.povm.api.Job;
+import io.povm.client.job.JobClient;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code povm job get ID}: one job as the ledger holds it. */
+@Command(
+        name = "get",
+        mixinStandardHelpOptions = true,
+        description = "Show one job as the ledger holds it.",
+        footer = {"", "Examples:", "  povm job get job-1a2b3c4d", "  povm job get job-1a2b3c4d --profile org2 -o json"})
+final class JobGetCommand extends ClientCommand {
+    @Parameters(index = "0", paramLabel = "ID", description = "The job's id.")
+    private String id;
+
+    JobGetCommand(final CliContext context) {
+        super(context);
+    }
+
+    @Override
+    void run(final JobClient jobs, final PrintWriter out) {
+        final Job job = jobs.get(id);
+        if (common().output() == OutputFormat.JSON) {
+            printJson(job, out);
+        } else {
+            JobTable.detail(job, out);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.povm.client.cli;
+
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code povm}: the command line for the povm network. Build its command tree with {@link #commandLine(CliContext)}
+ * and run it with {@link CommandLine#execute(String...)}, which returns the exit code.
+ *
+ * <pre>{@code
+ * int exitCode = PovmCli.commandLine(CliContext.system()).execute("job", "get", "job-1a2b3c4d");
+ * }</pre>
+ */
+@Command(
+        name = "povm",
+        mixinStandardHelpOptions = true,
+        versionProvider = PovmCli.Version.class,
+        description = {
+            "Proof-of-VM useful work on Hyperledger Fabric: submit container jobs to",
+            "the povm ledger and read them back. Each command connects to one",
+            "organization's peer as the user of its connection profile."
+        },
+        footerHeading = "%n",
+        footer = {
+            "Examples:",
+            "  povm job submit --image povm/coinflip@sha256:<64 hex> --replicas 3 \\",
+            "      -- coinflip --k 5",
+            "  povm job get job-1a2b3c4d --profile org2",
+            "  povm job list --all -o json",
+            "",
+            "Environment:",
+            "  POVM_RUN_DIR   the network's run directory, holding profiles/",
+            "                 (scripts/povm sets it to <repo>/.run)",
+            "  POVM_PROFILE   the default --profile (else org1)",
+            "  POVM_MSP_ID  POVM_PEER_ENDPOINT  POVM_PEER_HOST_ALIAS  POVM_TLS_ROOT_CERT",
+            "  POVM_CERT  POVM_KEY  POVM_CHANNEL  POVM_CHAINCODE",
+            "                 override the profile's fields",
+            "",
+            "Exit codes:",
+            "  0  ok",
+            "  1  internal error, or the transaction failed to commit",
+            "  2  usage error: unknown command or option, bad value",
+            "  3  rejected by the chaincode: invalid input, duplicate id, forbidden",
+            "  4  not found",
+            "  5  network or peer unavailable",
+            "  6  identity or profile problem: no such profile, unreadable or",
+            "     mismatched certificate or key"
+        })
+public final class PovmCli implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    /** Runs the command line and exits with its exit code. */
+    public static void main(final String[] args) {
+        CliLogging.configure(List.of(args).contains("--debug"));
+        System.exit(commandLine(CliContext.system()).execute(args));
+    }
+
+    /** @return the {@code povm} command tree, wired to {@code context} */
+    public static CommandLine commandLine(final CliContext context) {
+        final CommandLine job = new CommandLine(new JobCommand())
+                .addSubcommand(new JobSubmitCommand(context))
+                .addSubcommand(new JobGetCommand(context))
+                .addSubcommand(new JobListCommand(context));
+        return new CommandLine(new PovmCli())
+                .addSubcommand(job)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(new ErrorReporter());
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command: job");
+    }
+
+    /** Reads the version from the jar's manifest. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            final String version = PovmCli.class.getPackage().getImplementationVersion();
+            return new String[] {"povm " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.povm.client.cli;
+
+import static org.mockito.Mockito.mock;
+
+import io.povm.client.job.JobClient;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Runs {@code povm} in-process against a mocked {@link JobClient}, capturing stdout, stderr and the exit code. */
+final class CliHarness {
+    static final String GENERATED_ID = "job-0000abcd";
+
+    final JobClient jobs = mock(JobClient.class);
+    final Map<String, String> env = new HashMap<>();
+    final List<String> profilesOpened = new ArrayList<>();
+    String stdin = "";
+    RuntimeException failToOpen;
+    int sessionsClosed;
+
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
+
+    int run(final String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        final CliContext context = new CliContext(
+                env,
+                profile -> {
+                    profilesOpened.add(profile);
+                    if (failToOpen != null) {
+                        throw failToOpen;
+                    }
+                    return new JobSession(jobs, () -> sessionsClosed++);
+                },
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                () -> GENERATED_ID);
+        final CommandLine cli = PovmCli.commandLine(context);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    String out() {
+        return out.toString();
+    }
+
+    String err() {
+        return err.toString();
+    }
+}

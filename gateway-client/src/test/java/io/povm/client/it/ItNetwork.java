@@ -1,0 +1,106 @@
+package io.povm.client.it;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import io.povm.api.ErrorCode;
+import io.povm.api.Job;
+import io.povm.api.JobPage;
+import io.povm.client.PovmClientException;
+import io.povm.client.PovmGateway;
+import io.povm.client.job.JobClient;
+import io.povm.client.profile.ProfileLocator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The running network the integration tests use: its profiles come from {@code $POVM_RUN_DIR/profiles}. A missing
+ * network fails the tests with a message saying how to start one; it never skips them.
+ */
+final class ItNetwork {
+    /** A well-formed, digest-pinned image reference; the tests only store jobs, nothing runs it. */
+    static final String IMAGE = "povm/coinflip@sha256:" + "0123456789abcdef".repeat(4);
+
+    private static final Duration PROPAGATION_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+
+    private ItNetwork() {}
+
+    /** Fails unless POVM_RUN_DIR names a run directory with profiles. */
+    static ProfileLocator profiles() {
+        final String runDir = System.getenv(ProfileLocator.RUN_DIR_VARIABLE);
+        if (runDir == null || runDir.isBlank()) {
+            return fail("POVM_RUN_DIR is not set. The integration tests run against a real network: start it with"
+                    + " network/network.sh up, then run them with POVM_RUN_DIR=<repo>/.run (or skip them with"
+                    + " -DskipITs)");
+        }
+        final ProfileLocator locator = new ProfileLocator(Path.of(runDir));
+        if (!Files.isDirectory(locator.profilesDir())) {
+            return fail("POVM_RUN_DIR=" + runDir + " has no profiles/ folder; is the network up? run"
+                    + " network/network.sh up");
+        }
+        return locator;
+    }
+
+    /** Connects as a profile, without environment overrides. */
+    static PovmGateway connect(final String profile) {
+        return PovmGateway.connect(profiles().load(profile, Map.of()));
+    }
+
+    static JobClient jobs(final PovmGateway gateway) {
+        return new JobClient(gateway.chaincode());
+    }
+
+    /** @return an id no earlier run used: prefix, time, random */
+    static String uniqueId(final String prefix) {
+        final byte[] random = new byte[2];
+        new SecureRandom().nextBytes(random);
+        return prefix + "-" + Instant.now().toEpochMilli() + "-"
+                + HexFormat.of().formatHex(random);
+    }
+
+    /**
+     * Reads a job through another organization's peer, which may commit the block a moment after the submitting
+     * peer did: retries NOT_FOUND for up to 20 s.
+     */
+    static Job awaitJob(final JobClient jobs, final String id) {
+        final Instant deadline = Instant.now().plus(PROPAGATION_TIMEOUT);
+        while (true) {
+            final Optional<Job> job = jobs.find(id);
+            if (job.isPresent()) {
+                return job.get();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                return fail("job " + id + " did not reach the peer within " + PROPAGATION_TIMEOUT);
+            }
+            try {
+                Thread.sleep(POLL_INTERVAL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return fail("interrupted while waiting for job " + id);
+            }
+        }
+    }
+
+    /** @return how many jobs the ledger holds, counted over every page */
+    static long countJobs(final JobClient jobs) {
+        long count = 0;
+        String bookmark = "";
+        do {
+            final JobPage page = jobs.list(JobClient.MAX_PAGE_SIZE, bookmark);
+            count += page.count();
+            bookmark = page.bookmark();
+        } while (!bookmark.isEmpty());
+        return count;
+    }
+
+    /** @return whether a failure is the chaincode's NOT_FOUND */
+    static boolean isNotFound(final PovmClientException e) {
+        return e.errorCode().filter(ErrorCode.NOT_FOUND::equals).isPresent();
+    }
+}
