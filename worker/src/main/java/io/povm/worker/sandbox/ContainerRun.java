@@ -1,0 +1,155 @@
+package io.povm.worker.sandbox;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What one sandboxed container did: its exit code, its output (stdout from the start, stderr from the end, both
+ * bounded by the {@link SandboxPolicy}), how long it ran, and whether it was killed for time or memory.
+ */
+public final class ContainerRun {
+    private final int exitCode;
+    private final String stdout;
+    private final boolean stdoutTruncated;
+    private final String stderrTail;
+    private final Duration wallTime;
+    private final boolean timedOut;
+    private final boolean oomKilled;
+
+    private ContainerRun(final Builder builder) {
+        this.exitCode = builder.exitCode;
+        this.stdout = Objects.requireNonNull(builder.stdout, "stdout");
+        this.stdoutTruncated = builder.stdoutTruncated;
+        this.stderrTail = Objects.requireNonNull(builder.stderrTail, "stderrTail");
+        this.wallTime = Objects.requireNonNull(builder.wallTime, "wallTime");
+        this.timedOut = builder.timedOut;
+        this.oomKilled = builder.oomKilled;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The process's exit code; 137 when it was killed (wall time or memory). */
+    public int exitCode() {
+        return exitCode;
+    }
+
+    /** Stdout as UTF-8, at most {@link SandboxPolicy#stdoutLimitBytes()} bytes from the start. */
+    public String stdout() {
+        return stdout;
+    }
+
+    /** Whether the job wrote more stdout than the policy keeps; such output is not a complete result. */
+    public boolean stdoutTruncated() {
+        return stdoutTruncated;
+    }
+
+    /** The last {@link SandboxPolicy#stderrTailBytes()} bytes of stderr, as UTF-8. */
+    public String stderrTail() {
+        return stderrTail;
+    }
+
+    /** Time from container start until it exited or was killed. */
+    public Duration wallTime() {
+        return wallTime;
+    }
+
+    /** Whether the container was killed because it ran past the policy's wall time. */
+    public boolean timedOut() {
+        return timedOut;
+    }
+
+    /** Whether the kernel killed the container for exceeding its memory limit. */
+    public boolean oomKilled() {
+        return oomKilled;
+    }
+
+    /** Exit code 0, complete stdout, and neither killed for time nor for memory. */
+    public boolean succeeded() {
+        return exitCode == 0 && !stdoutTruncated && !timedOut && !oomKilled;
+    }
+
+    @Override
+    public boolean equals(final Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof ContainerRun)) {
+            return false;
+        }
+        final ContainerRun that = (ContainerRun) other;
+        return exitCode == that.exitCode
+                && stdoutTruncated == that.stdoutTruncated
+                && timedOut == that.timedOut
+                && oomKilled == that.oomKilled
+                && stdout.equals(that.stdout)
+                && stderrTail.equals(that.stderrTail)
+                && wallTime.equals(that.wallTime);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(exitCode, stdout, stdoutTruncated, stderrTail, wallTime, timedOut, oomKilled);
+    }
+
+    /** Sizes only: job output may be confidential and must not end up in logs. */
+    @Override
+    public String toString() {
+        return "ContainerRun{exitCode=" + exitCode + ", stdoutChars=" + stdout.length() + ", stdoutTruncated="
+                + stdoutTruncated + ", stderrTailChars=" + stderrTail.length() + ", wallTime=" + wallTime
+                + ", timedOut=" + timedOut + ", oomKilled=" + oomKilled + '}';
+    }
+
+    /** Builder for runs; every field but the flags is required. */
+    public static final class Builder {
+        private int exitCode;
+        private String stdout = "";
+        private boolean stdoutTruncated;
+        private String stderrTail = "";
+        private Duration wallTime;
+        private boolean timedOut;
+        private boolean oomKilled;
+
+        private Builder() {}
+
+        public Builder exitCode(final int exitCode) {
+            this.exitCode = exitCode;
+            return this;
+        }
+
+        public Builder stdout(final String stdout) {
+            this.stdout = Objects.requireNonNull(stdout, "stdout");
+            return this;
+        }
+
+        public Builder stdoutTruncated(final boolean stdoutTruncated) {
+            this.stdoutTruncated = stdoutTruncated;
+            return this;
+        }
+
+        public Builder stderrTail(final String stderrTail) {
+            this.stderrTail = Objects.requireNonNull(stderrTail, "stderrTail");
+            return this;
+        }
+
+        public Builder wallTime(final Duration wallTime) {
+            this.wallTime = Objects.requireNonNull(wallTime, "wallTime");
+            return this;
+        }
+
+        public Builder timedOut(final boolean timedOut) {
+            this.timedOut = timedOut;
+            return this;
+        }
+
+        public Builder oomKilled(final boolean oomKilled) {
+            this.oomKilled = oomKilled;
+            return this;
+        }
+
+        public ContainerRun build() {
+            return new ContainerRun(this);
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package io.povm.worker.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.github.dockerjava.api.exception.NotFoundException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs real containers on the local engine from {@code povm/base:bookworm}. Fails, never skips, when either is
+ * missing: run {@code scripts/setup-docker.sh} and {@code scripts/build-base-image.sh} first.
+ */
+class SandboxRunnerIT {
+    private static final String IMAGE = "povm/base:bookworm";
+    private static final SandboxPolicy POLICY = SandboxPolicy.builder()
+            .memoryBytes(64L * 1024 * 1024)
+            .wallTime(Duration.ofSeconds(20))
+            .build();
+    /** Labels this test run's containers, so that a sandbox running elsewhere on the engine does not disturb it. */
+    private static final Map<String, String> TEST_RUN =
+            Map.of("io.povm.test-run", UUID.randomUUID().toString());
+
+    private static DockerEngine engine;
+    private static SandboxRunner runner;
+
+    @BeforeAll
+    static void requireEngineAndImage() {
+        engine = DockerEngine.fromEnvironment();
+        try {
+            engine.ping();
+        } catch (EngineUnavailableException e) {
+            fail("the sandbox ITs need a real Docker engine: " + e.getMessage());
+        }
+        try {
+            engine.client().inspectImageCmd(IMAGE).exec();
+        } catch (NotFoundException e) {
+            fail("the sandbox ITs need the image " + IMAGE + ": run scripts/build-base-image.sh");
+        }
+        runner = new SandboxRunner(
+                engine, Map.of("io.povm.test-run", UUID.randomUUID().toString()));
+    }
+
+    @AfterEach
+    void leaves_no_container_behind() {
+        assertThat(engine.client()
+                        .listContainersCmd()
+                        .withShowAll(true)
+                        .withLabelFilter(runner.labels())
+                        .exec())
+                .as("containers labelled %s", runner.labels())
+                .isEmpty();
+    }
+
+    @AfterAll
+    static void closeEngine() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    private static ContainerRun run(final String... command) {
+        return runner.run(IMAGE, List.of(command), POLICY);
+    }
+
+    private static ContainerRun shell(final String script) {
+        return run("sh", "-c", script);
+    }
+
+    @Test
+    void echo_exits_0_and_returns_its_stdout() {
+        final ContainerRun run = run("echo", "hello sandbox");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).isEqualTo("hello sandbox\n");
+        assertThat(run.stderrTail()).isEmpty();
+        assertThat(run.succeeded()).isTrue();
+        assertThat(run.wallTime()).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void exit_code_and_stderr_are_reported() {
+        final ContainerRun run = shell("echo partial; echo 'something broke' >&2; exit 3");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.stdout()).isEqualTo("partial\n");
+        assertThat(run.stderrTail()).isEqualTo("something broke\n");
+        assertThat(run.succeeded()).isFalse();
+    }
+
+    @Test
+    void has_only_loopback_and_cannot_reach_out() {
+        final ContainerRun run = shell("ls /sys/class/net; python3 -c '"
+                + "import socket\n"
+                + "s = socket.socket()\n"
+                + "s.settimeout(2)\n"
+                + "try:\n"
+                + "    s.connect((\"1.1.1.1\", 53))\n"
+                + "    print(\"connected\")\n"
+                + "except OSError as e:\n"
+                + "    print(\"blocked\", e.errno)\n"
+                + "'");
+
+        assertThat(run.stdout()).isEqualTo("lo\nblocked 101\n");
+    }
+
+    @Test
+    void root_file_system_is_read_only_and_tmp_is_writable_but_not_executable() {
+        final ContainerRun run = shell("touch /probe 2>/dev/null && echo root-writable || echo root-read-only;"
+                + " echo data > /tmp/probe && cat /tmp/probe;"
+                + " cp /bin/true /tmp/true && /tmp/true 2>/dev/null && echo tmp-exec || echo tmp-noexec");
+
+        assertThat(run.stdout()).isEqualTo("root-read-only\ndata\ntmp-noexec\n");
+    }
+
+    @Test
+    void runs_as_nobody_without_capabilities_or_new_privileges_under_seccomp() {
+        final ContainerRun run =
+                shell("id -u; id -g; grep -E '^(CapEff|CapBnd|NoNewPrivs|Seccomp):' /proc/self/status");
+
+        assertThat(run.stdout())
+                .isEqualTo("65534\n65534\n"
+                        + "CapEff:\t0000000000000000\n"
+                        + "CapBnd:\t0000000000000000\n"
+                        + "NoNewPrivs:\t1\n"
+                        + "Seccomp:\t2\n");
+    }
+
+    @Test
+    void command_past_its_wall_time_is_killed_and_reported_timed_out() {
+        final SandboxPolicy oneSecond =
+                POLICY.toBuilder().wallTime(Duration.ofSeconds(1)).build();
+
+        final ContainerRun run = runner.run(IMAGE, List.of("sleep", "30"), oneSecond);
+
+        assertThat(run.timedOut()).isTrue();
+        assertThat(run.exitCode()).isEqualTo(137);
+        assertThat(run.wallTime()).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(10));
+        assertThat(run.succeeded()).isFalse();
+    }
+
+    @Test
+    void memory_hog_is_oom_killed() {
+        final ContainerRun run = run("python3", "-c", "x = b'x' * (256 << 20)");
+
+        assertThat(run.oomKilled()).isTrue();
+        assertThat(run.exitCode()).isEqualTo(137);
+        assertThat(run.timedOut()).isFalse();
+        assertThat(run.succeeded()).isFalse();
+    }
+
+    @Test
+    void process_limit_stops_a_fork_bomb() {
+        final SandboxPolicy eightProcesses = POLICY.toBuilder().pidsLimit(8).build();
+
+        final ContainerRun run = runner.run(
+                IMAGE, List.of("sh", "-c", "for i in $(seq 20); do sleep 1 & done; wait; echo done"), eightProcesses);
+
+        assertThat(run.stderrTail()).containsIgnoringCase("fork");
+    }
+
+    @Test
+    void stdout_beyond_the_limit_is_cut_and_flagged() {
+        final SandboxPolicy smallOutput =
+                POLICY.toBuilder().stdoutLimitBytes(1000).build();
+
+        final ContainerRun run = runner.run(IMAGE, List.of("python3", "-c", "print('x' * 100000)"), smallOutput);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).hasSize(1000).containsOnlyOnce("x".repeat(1000));
+        assertThat(run.stdoutTruncated()).isTrue();
+        assertThat(run.succeeded()).isFalse();
+    }
+
+    @Test
+    void a_run_longer_than_the_response_timeout_completes() {
+        try (DockerEngine impatient =
+                DockerEngine.connect(engine.host(), Duration.ofSeconds(1), Duration.ofSeconds(1))) {
+            final ContainerRun run = new SandboxRunner(impatient, TEST_RUN)
+                    .run(IMAGE, List.of("sh", "-c", "sleep 2; echo late"), POLICY);
+
+            assertThat(run.stdout()).isEqualTo("late\n");
+            assertThat(run.succeeded()).isTrue();
+        }
+    }
+
+    @Test
+    void missing_image_is_reported_by_name() {
+        assertThatThrownBy(() -> runner.run("povm/no-such-image:none", List.of("true"), POLICY))
+                .isInstanceOf(ImageNotFoundException.class)
+                .hasMessageStartingWith("image 'povm/no-such-image:none' is not in the Docker engine")
+                .extracting(e -> ((ImageNotFoundException) e).image())
+                .isEqualTo("povm/no-such-image:none");
+    }
+
+    @Test
+    void command_missing_from_the_image_is_reported() {
+        assertThatThrownBy(() -> run("no-such-program"))
+                .isInstanceOf(SandboxException.class)
+                .hasMessageContaining("did not start; is the command in the image and executable?")
+                .hasMessageContaining("executable file not found");
+    }
+
+    @Test
+    void remove_leftovers_removes_containers_a_crashed_run_left() {
+        engine.client()
+                .createContainerCmd(IMAGE)
+                .withCmd("true")
+                .withLabels(runner.labels())
+                .exec();
+
+        assertThat(runner.removeLeftovers()).isEqualTo(1);
+    }
+}
