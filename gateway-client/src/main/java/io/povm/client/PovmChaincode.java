@@ -1,6 +1,8 @@
 package io.povm.client;
 
+import io.grpc.Status;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -8,6 +10,7 @@ import org.hyperledger.fabric.client.CommitException;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.GatewayRuntimeException;
+import org.hyperledger.fabric.client.SubmitException;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +22,19 @@ import org.slf4j.LoggerFactory;
  * <p>A submit whose transaction loses an MVCC or phantom-read race at commit is endorsed again as a new transaction
  * with a fresh proposal, at most {@value #MAX_COMMIT_RETRIES} times; povm transactions are idempotent for the same
  * caller and input, so a retry never does the work twice. Contract errors are never retried.
+ *
+ * <p>A submit that the ordering service cannot take (gRPC UNAVAILABLE from the gateway's submit step: every orderer
+ * down or refusing while Raft elects a new leader) is endorsed again after a back-off of 0.5 s doubling to 4 s, at
+ * most {@value #MAX_ORDERING_RETRIES} times (about 24 s in all); the same idempotence makes this safe.
  */
 public final class PovmChaincode {
     /** How many times a submit is re-endorsed after a read conflict at commit. */
     public static final int MAX_COMMIT_RETRIES = 3;
+    /** How many times a submit is endorsed again after the ordering service was unavailable. */
+    public static final int MAX_ORDERING_RETRIES = 8;
+
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(4);
 
     private static final Logger LOG = LoggerFactory.getLogger(PovmChaincode.class);
     private static final Set<TxValidationCode> READ_CONFLICTS =
@@ -30,14 +42,27 @@ public final class PovmChaincode {
 
     private final Contract contract;
     private final String peerEndpoint;
+    private final Sleeper sleeper;
+
+    /** Waits between retries; tests pass one that records instead of sleeping. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
 
     /**
      * @param contract the gateway's contract for the povm chaincode
      * @param peerEndpoint the peer the gateway talks to, named in error messages
      */
     public PovmChaincode(final Contract contract, final String peerEndpoint) {
+        this(contract, peerEndpoint, duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    /** As {@link #PovmChaincode(Contract, String)}, with the given way of waiting between retries. */
+    public PovmChaincode(final Contract contract, final String peerEndpoint, final Sleeper sleeper) {
         this.contract = Objects.requireNonNull(contract, "contract");
         this.peerEndpoint = Objects.requireNonNull(peerEndpoint, "peerEndpoint");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }
 
     /**
@@ -65,6 +90,7 @@ public final class PovmChaincode {
      *     for read conflicts are spent
      */
     public String submit(final String transaction, final String... args) {
+        int orderingRetries = 0;
         for (int retry = 0; ; retry++) {
             LOG.debug("submitting {} through {}", transaction, peerEndpoint);
             try {
@@ -80,11 +106,38 @@ public final class PovmChaincode {
                         e.getCode(),
                         retry + 1,
                         MAX_COMMIT_RETRIES);
+            } catch (SubmitException e) {
+                if (e.getStatus().getCode() != Status.Code.UNAVAILABLE || orderingRetries >= MAX_ORDERING_RETRIES) {
+                    throw GatewayErrors.translate(e, peerEndpoint);
+                }
+                final Duration backoff = backoff(orderingRetries++);
+                LOG.info(
+                        "ordering service unavailable for {} ({}); endorsing it again in {} ms (retry {} of {})",
+                        transaction,
+                        e.getStatus().getDescription(),
+                        backoff.toMillis(),
+                        orderingRetries,
+                        MAX_ORDERING_RETRIES);
+                pause(backoff, e);
             } catch (GatewayException e) {
                 throw GatewayErrors.translate(e, peerEndpoint);
             } catch (GatewayRuntimeException e) {
                 throw GatewayErrors.translate(e, peerEndpoint);
             }
+        }
+    }
+
+    private static Duration backoff(final int attempt) {
+        final Duration doubled = FIRST_BACKOFF.multipliedBy(1L << Math.min(attempt, 4));
+        return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+    }
+
+    private void pause(final Duration duration, final SubmitException cause) {
+        try {
+            sleeper.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw GatewayErrors.translate(cause, peerEndpoint);
         }
     }
 

@@ -10,6 +10,7 @@ import io.grpc.protobuf.StatusProto;
 import org.hyperledger.fabric.client.CommitException;
 import org.hyperledger.fabric.client.EndorseException;
 import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.client.SubmitException;
 import org.hyperledger.fabric.protos.gateway.ErrorDetail;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 
@@ -43,6 +44,10 @@ public final class GatewayFailures {
 
     public static EndorseException endorseWithStatus(final Status.Code code, final String description) {
         return new EndorseException("tx-1", status(code, description));
+    }
+
+    public static SubmitException submitWithStatus(final Status.Code code, final String description) {
+        return new SubmitException("tx-1", status(code, description));
     }
 
     public static CommitException commitFailure(final TxValidationCode code, final String transactionId) {

@@ -13,6 +13,9 @@ import static org.mockito.Mockito.when;
 import io.grpc.Status;
 import io.povm.api.ErrorCode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.hyperledger.fabric.client.CommitException;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
@@ -21,7 +24,42 @@ import org.junit.jupiter.api.Test;
 class PovmChaincodeTest {
     private static final String PEER = "127.0.0.1:7110";
     private final Contract contract = mock(Contract.class);
-    private final PovmChaincode povm = new PovmChaincode(contract, PEER);
+    private final List<Duration> pauses = new ArrayList<>();
+    private final PovmChaincode povm = new PovmChaincode(contract, PEER, pauses::add);
+
+    @Test
+    void submit_is_endorsed_again_while_the_ordering_service_is_unavailable() throws Exception {
+        when(contract.submitTransaction(eq("SubmitJob"), any(String[].class)))
+                .thenThrow(GatewayFailures.submitWithStatus(Status.Code.UNAVAILABLE, "no orderers could process"))
+                .thenThrow(GatewayFailures.submitWithStatus(Status.Code.UNAVAILABLE, "no orderers could process"))
+                .thenReturn("{}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(povm.submit("SubmitJob", "{}")).isEqualTo("{}");
+        assertThat(pauses).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void submit_gives_up_when_the_ordering_service_stays_unavailable() throws Exception {
+        when(contract.submitTransaction(eq("SubmitJob"), any(String[].class)))
+                .thenThrow(GatewayFailures.submitWithStatus(Status.Code.UNAVAILABLE, "no orderers could process"));
+
+        assertThatThrownBy(() -> povm.submit("SubmitJob", "{}"))
+                .isInstanceOfSatisfying(PovmClientException.class, e -> assertThat(e.kind())
+                        .isEqualTo(PovmClientException.Kind.UNAVAILABLE));
+        verify(contract, times(PovmChaincode.MAX_ORDERING_RETRIES + 1))
+                .submitTransaction(eq("SubmitJob"), any(String[].class));
+        assertThat(pauses).hasSize(PovmChaincode.MAX_ORDERING_RETRIES).last().isEqualTo(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void submit_does_not_retry_an_orderer_rejection() throws Exception {
+        when(contract.submitTransaction(eq("SubmitJob"), any(String[].class)))
+                .thenThrow(GatewayFailures.submitWithStatus(Status.Code.ABORTED, "status=BAD_REQUEST"));
+
+        assertThatThrownBy(() -> povm.submit("SubmitJob", "{}")).isInstanceOf(PovmClientException.class);
+        verify(contract, times(1)).submitTransaction(eq("SubmitJob"), any(String[].class));
+        assertThat(pauses).isEmpty();
+    }
 
     @Test
     void evaluate_returns_the_response_as_text() throws Exception {
