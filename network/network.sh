@@ -204,6 +204,7 @@ start_orderer() {
     ORDERER_CONSENSUS_WALDIR="$data/etcdraft/wal" \
     ORDERER_CONSENSUS_SNAPDIR="$data/etcdraft/snap" \
     ORDERER_OPERATIONS_LISTENADDRESS="127.0.0.1:$(orderer_ops_port "$i")" \
+    ORDERER_METRICS_PROVIDER=prometheus \
     ORDERER_ADMIN_LISTENADDRESS="127.0.0.1:$(orderer_admin_port "$i")" \
     ORDERER_ADMIN_TLS_ENABLED=true \
     ORDERER_ADMIN_TLS_PRIVATEKEY="$tls/server.key" \
@@ -267,11 +268,12 @@ osnadmin_for() {
 join_orderers() {
   local i
   for i in $(seq 1 "$ORDERER_COUNT"); do
-    if osnadmin_for "$i" list --channelID "$CHANNEL" 2>/dev/null | grep -q '^Status: 200'; then
+    if [[ "$(osnadmin_for "$i" list --channelID "$CHANNEL" 2>/dev/null || true)" == "Status: 200"* ]]; then
       continue
     fi
-    osnadmin_for "$i" join --channelID "$CHANNEL" --config-block "$POVM_RUN_DIR/channel/$CHANNEL.block" |
-      grep -q '^Status: 201' || fatal "orderer$i could not join channel '$CHANNEL'"
+    local joined
+    joined="$(osnadmin_for "$i" join --channelID "$CHANNEL" --config-block "$POVM_RUN_DIR/channel/$CHANNEL.block" 2>&1 || true)"
+    [[ "$joined" == "Status: 201"* ]] || fatal "orderer$i could not join channel '$CHANNEL': $joined"
     info "orderer$i joined channel '$CHANNEL'"
   done
 }
@@ -356,7 +358,7 @@ package_chaincode() {
 install_chaincode() {
   local org="$1" label="$2" id
   id="$(cat "$POVM_RUN_DIR/chaincode/$org/package-id")"
-  if as_admin "$org" peer lifecycle chaincode queryinstalled 2>/dev/null | grep -q "Package ID: $id,"; then
+  if [[ "$(as_admin "$org" peer lifecycle chaincode queryinstalled 2>/dev/null || true)" == *"Package ID: $id,"* ]]; then
     return
   fi
   as_admin "$org" peer lifecycle chaincode install "$POVM_RUN_DIR/chaincode/$org/$label.tgz" \
@@ -497,9 +499,10 @@ cmd_status() {
   done
   for i in $(seq 1 "$ORDERER_COUNT"); do
     if node_pid "orderer$i" >/dev/null; then
-      printf 'orderer%s channel %s: %s\n' "$i" "$CHANNEL" \
+      printf 'orderer%s channel %s: %s%s\n' "$i" "$CHANNEL" \
         "$(osnadmin_for "$i" list --channelID "$CHANNEL" 2>/dev/null | sed -n '/^{/,$p' |
-          python3 -c 'import json,sys; c=json.load(sys.stdin); print("%s, %s, height %s" % (c["status"], c["consensusRelation"], c["height"]))' 2>/dev/null || echo unreachable)"
+          python3 -c 'import json,sys; c=json.load(sys.stdin); print("%s, %s, height %s" % (c["status"], c["consensusRelation"], c["height"]))' 2>/dev/null || echo unreachable)" \
+        "$(is_raft_leader "$i" && echo ", raft leader")"
     fi
   done
   for org in "${ORGS[@]}"; do
@@ -514,6 +517,13 @@ cmd_status() {
     printf 'chaincode %s: %s\n' "$CC_NAME" "${committed:-not committed}"
   fi
   return "$state"
+}
+
+# is_raft_leader I: true when orderer I reports itself Raft leader of the channel (metrics endpoint).
+is_raft_leader() {
+  local metrics
+  metrics="$(curl -s -m 2 "http://127.0.0.1:$(orderer_ops_port "$1")/metrics" 2>/dev/null || true)"
+  [[ "$metrics" == *"consensus_etcdraft_is_leader{channel=\"$CHANNEL\"} 1"* ]]
 }
 
 cmd_logs() {
@@ -538,7 +548,7 @@ cmd_logs() {
 }
 
 valid_node() {
-  all_nodes | grep -qx "$1" || fatal "unknown node '$1'; nodes: $(all_nodes | tr '\n' ' ')"
+  [[ " $(all_nodes | tr '\n' ' ') " == *" $1 "* ]] || fatal "unknown node '$1'; nodes: $(all_nodes | tr '\n' ' ')"
 }
 
 cmd_start() {

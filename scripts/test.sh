@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Runs every povm test: unit tests, then integration tests against a real Fabric network and the
+# real Docker engine, both started here and stopped again at the end.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+usage() {
+  cat <<USAGE
+Usage: scripts/test.sh [--keep-network] [--unit-only] [-- MAVEN_ARGS...]
+
+Installs what is missing (Fabric binaries, Docker engine, base image; all cached), builds every
+module, starts a fresh test network (run directory .run-test, base port 7500, so a demo network on
+the default ports can keep running), runs 'mvn verify' (unit tests, integration tests, format and
+dependency checks) and stops the test network again.
+
+  --keep-network   leave the test network running afterwards (inspect it with
+                   POVM_RUN_DIR=.run-test network/network.sh status)
+  --unit-only      unit tests and checks only: no network, no Docker
+  MAVEN_ARGS       passed to mvn, e.g. -- -Dit.test=CrossOrgJobIT
+USAGE
+}
+
+KEEP=false
+UNIT_ONLY=false
+MVN_ARGS=()
+while (($#)); do
+  case "$1" in
+    --keep-network) KEEP=true ;;
+    --unit-only) UNIT_ONLY=true ;;
+    -h | --help) usage; exit 0 ;;
+    --) shift; MVN_ARGS=("$@"); break ;;
+    *) usage >&2; fatal "unknown option: $1" ;;
+  esac
+  shift
+done
+
+export POVM_RUN_DIR="${POVM_TEST_RUN_DIR:-$POVM_ROOT/.run-test}"
+NET="$POVM_ROOT/network/network.sh"
+MVN=(mvn -B -ntp -f "$POVM_ROOT/pom.xml")
+started=$(date +%s)
+
+if $UNIT_ONLY; then
+  "${MVN[@]}" verify -DskipITs "${MVN_ARGS[@]}"
+  info "unit tests passed in $(elapsed_since "$started")"
+  exit 0
+fi
+
+cleanup() {
+  local rc=$?
+  if ! $KEEP; then
+    "$NET" down --wipe || true
+  fi
+  exit "$rc"
+}
+
+"$POVM_ROOT/scripts/setup-fabric.sh"
+"$POVM_ROOT/scripts/setup-docker.sh"
+"$POVM_ROOT/scripts/build-base-image.sh"
+
+info "building all modules"
+"${MVN[@]}" -q install -DskipTests
+
+trap cleanup EXIT
+"$NET" down --wipe >/dev/null 2>&1 || true
+"$NET" up --base-port "${POVM_TEST_BASE_PORT:-7500}"
+
+info "running unit and integration tests (mvn verify)"
+"${MVN[@]}" verify "${MVN_ARGS[@]}"
+info "all tests passed in $(elapsed_since "$started")"
