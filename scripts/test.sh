@@ -45,10 +45,29 @@ if $UNIT_ONLY; then
   exit 0
 fi
 
+# our_pids: the pids the network recorded for its nodes.
+our_pids() { cat "$POVM_RUN_DIR"/pids/*.pid 2>/dev/null || true; }
+
+# network_down_check: 'down' must stop every process that 'up' started.
+network_down_check() {
+  local pids pid left=()
+  pids="$(our_pids)"
+  "$NET" down --wipe
+  for pid in $pids; do
+    kill -0 "$pid" 2>/dev/null && left+=("$pid")
+  done
+  ((${#left[@]} == 0)) || fatal "network down left processes running: ${left[*]}"
+  info "network down stopped all $(wc -w <<<"$pids") node processes; none left"
+}
+
 cleanup() {
   local rc=$?
   if ! $KEEP; then
-    "$NET" down --wipe || true
+    if ((rc == 0)); then
+      network_down_check || rc=1
+    else
+      "$NET" down --wipe || true
+    fi
   fi
   exit "$rc"
 }

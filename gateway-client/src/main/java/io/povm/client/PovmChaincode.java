@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * with a fresh proposal, at most {@value #MAX_COMMIT_RETRIES} times; povm transactions are idempotent for the same
  * caller and input, so a retry never does the work twice. Contract errors are never retried.
  *
- * <p>A submit that the ordering service cannot take (gRPC UNAVAILABLE from the gateway's submit step: every orderer
- * down or refusing while Raft elects a new leader) is endorsed again after a back-off of 0.5 s doubling to 4 s, at
+ * <p>A submit that the ordering service cannot take (gRPC UNAVAILABLE or DEADLINE_EXCEEDED from the gateway's submit
+ * step: orderers down, hanging, or refusing while Raft elects a new leader) is endorsed again after a back-off of 0.5 s doubling to 4 s, at
  * most {@value #MAX_ORDERING_RETRIES} times (about 24 s in all); the same idempotence makes this safe.
  */
 public final class PovmChaincode {
@@ -33,6 +33,8 @@ public final class PovmChaincode {
     /** How many times a submit is endorsed again after the ordering service was unavailable. */
     public static final int MAX_ORDERING_RETRIES = 8;
 
+    private static final Set<Status.Code> ORDERING_UNAVAILABLE =
+            EnumSet.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(4);
 
@@ -87,7 +89,8 @@ public final class PovmChaincode {
      *
      * @return the chaincode's response as UTF-8 text
      * @throws PovmClientException on any failure; {@link PovmClientException.Kind#COMMIT_FAILED} once the retries
-     *     for read conflicts are spent
+     *     for read conflicts are spent, {@link PovmClientException.Kind#UNAVAILABLE} once those for an unavailable
+     *     ordering service are
      */
     public String submit(final String transaction, final String... args) {
         int orderingRetries = 0;
@@ -107,7 +110,8 @@ public final class PovmChaincode {
                         retry + 1,
                         MAX_COMMIT_RETRIES);
             } catch (SubmitException e) {
-                if (e.getStatus().getCode() != Status.Code.UNAVAILABLE || orderingRetries >= MAX_ORDERING_RETRIES) {
+                if (!ORDERING_UNAVAILABLE.contains(e.getStatus().getCode())
+                        || orderingRetries >= MAX_ORDERING_RETRIES) {
                     throw GatewayErrors.translate(e, peerEndpoint);
                 }
                 final Duration backoff = backoff(orderingRetries++);

@@ -28,10 +28,10 @@ class PovmChaincodeTest {
     private final PovmChaincode povm = new PovmChaincode(contract, PEER, pauses::add);
 
     @Test
-    void submit_is_endorsed_again_while_the_ordering_service_is_unavailable() throws Exception {
+    void submit_is_endorsed_again_while_the_ordering_service_is_unavailable_or_hangs() throws Exception {
         when(contract.submitTransaction(eq("SubmitJob"), any(String[].class)))
                 .thenThrow(GatewayFailures.submitWithStatus(Status.Code.UNAVAILABLE, "no orderers could process"))
-                .thenThrow(GatewayFailures.submitWithStatus(Status.Code.UNAVAILABLE, "no orderers could process"))
+                .thenThrow(GatewayFailures.submitWithStatus(Status.Code.DEADLINE_EXCEEDED, "deadline exceeded"))
                 .thenReturn("{}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(povm.submit("SubmitJob", "{}")).isEqualTo("{}");
