@@ -333,6 +333,16 @@ start_peers() {
   done
 }
 
+# peers_know_each_other: every peer's gossip knows the other orgs' peers on the channel, which the gateway's
+# service discovery needs before it can plan an endorsement by a majority of orgs.
+peers_know_each_other() {
+  local org metrics expected=$((${#ORGS[@]} - 1))
+  for org in "${ORGS[@]}"; do
+    metrics="$(curl -s -m 2 "http://127.0.0.1:$(peer_ops_port "$org")/metrics" 2>/dev/null || true)"
+    [[ "$metrics" == *"gossip_membership_total_peers_known{channel=\"$CHANNEL\"} $expected"* ]] || return 1
+  done
+}
+
 # ---------------------------------------------------------------- chaincode
 
 cc_version() { sha256sum "$CC_JAR" | cut -c1-12; }
@@ -474,6 +484,8 @@ cmd_up() {
   join_peers
   write_profiles
   cmd_deploy
+  wait_until 120 "gossip: each peer knows the other orgs' peers" peers_know_each_other ||
+    fatal "the peers did not discover each other; see network/network.sh logs org1-peer"
   info "network up in $(elapsed_since "$start"): $ORDERER_COUNT orderer(s), 3 orgs, channel '$CHANNEL'"
   info "client profiles: $POVM_RUN_DIR/profiles (org1, org2, org3, orgN-admin)"
 }

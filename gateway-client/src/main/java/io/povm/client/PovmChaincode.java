@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.hyperledger.fabric.client.CommitException;
 import org.hyperledger.fabric.client.Contract;
+import org.hyperledger.fabric.client.EndorseException;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.GatewayRuntimeException;
 import org.hyperledger.fabric.client.SubmitException;
@@ -25,16 +26,20 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A submit that the ordering service cannot take (gRPC UNAVAILABLE or DEADLINE_EXCEEDED from the gateway's submit
  * step: orderers down, hanging, or refusing while Raft elects a new leader) is endorsed again after a back-off of 0.5 s doubling to 4 s, at
- * most {@value #MAX_ORDERING_RETRIES} times (about 24 s in all); the same idempotence makes this safe.
+ * most {@value #MAX_UNAVAILABLE_RETRIES} times (about 24 s in all); the same idempotence makes this safe. So is an
+ * endorsement the gateway cannot yet plan (FAILED_PRECONDITION, "no combination of peers ..."): right after the
+ * network starts or a peer restarts, gossip has not yet told the gateway which other orgs' peers run the chaincode;
+ * nothing was ordered then.
  */
 public final class PovmChaincode {
     /** How many times a submit is re-endorsed after a read conflict at commit. */
     public static final int MAX_COMMIT_RETRIES = 3;
-    /** How many times a submit is endorsed again after the ordering service was unavailable. */
-    public static final int MAX_ORDERING_RETRIES = 8;
+    /** How many times a submit is endorsed again while the network cannot yet take it (see the class doc). */
+    public static final int MAX_UNAVAILABLE_RETRIES = 8;
 
     private static final Set<Status.Code> ORDERING_UNAVAILABLE =
             EnumSet.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED);
+    private static final String NO_ENDORSEMENT_PLAN = "no combination of peers";
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(4);
 
@@ -93,7 +98,7 @@ public final class PovmChaincode {
      *     ordering service are
      */
     public String submit(final String transaction, final String... args) {
-        int orderingRetries = 0;
+        int unavailableRetries = 0;
         for (int retry = 0; ; retry++) {
             LOG.debug("submitting {} through {}", transaction, peerEndpoint);
             try {
@@ -111,18 +116,15 @@ public final class PovmChaincode {
                         MAX_COMMIT_RETRIES);
             } catch (SubmitException e) {
                 if (!ORDERING_UNAVAILABLE.contains(e.getStatus().getCode())
-                        || orderingRetries >= MAX_ORDERING_RETRIES) {
+                        || unavailableRetries >= MAX_UNAVAILABLE_RETRIES) {
                     throw GatewayErrors.translate(e, peerEndpoint);
                 }
-                final Duration backoff = backoff(orderingRetries++);
-                LOG.info(
-                        "ordering service unavailable for {} ({}); endorsing it again in {} ms (retry {} of {})",
-                        transaction,
-                        e.getStatus().getDescription(),
-                        backoff.toMillis(),
-                        orderingRetries,
-                        MAX_ORDERING_RETRIES);
-                pause(backoff, e);
+                pause(backoff(unavailableRetries++), transaction, "ordering service unavailable", e);
+            } catch (EndorseException e) {
+                if (!isEndorsementPlanMissing(e) || unavailableRetries >= MAX_UNAVAILABLE_RETRIES) {
+                    throw GatewayErrors.translate(e, peerEndpoint);
+                }
+                pause(backoff(unavailableRetries++), transaction, "no endorsement plan yet", e);
             } catch (GatewayException e) {
                 throw GatewayErrors.translate(e, peerEndpoint);
             } catch (GatewayRuntimeException e) {
@@ -136,9 +138,23 @@ public final class PovmChaincode {
         return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
     }
 
-    private void pause(final Duration duration, final SubmitException cause) {
+    private static boolean isEndorsementPlanMissing(final EndorseException e) {
+        final String description = e.getStatus().getDescription();
+        return e.getStatus().getCode() == Status.Code.FAILED_PRECONDITION
+                && description != null
+                && description.contains(NO_ENDORSEMENT_PLAN);
+    }
+
+    private void pause(
+            final Duration backoff, final String transaction, final String reason, final GatewayException cause) {
+        LOG.info(
+                "{} for {} ({}); endorsing it again in {} ms",
+                reason,
+                transaction,
+                cause.getStatus().getDescription(),
+                backoff.toMillis());
         try {
-            sleeper.sleep(duration);
+            sleeper.sleep(backoff);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw GatewayErrors.translate(cause, peerEndpoint);

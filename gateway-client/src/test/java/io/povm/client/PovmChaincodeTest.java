@@ -46,9 +46,32 @@ class PovmChaincodeTest {
         assertThatThrownBy(() -> povm.submit("SubmitJob", "{}"))
                 .isInstanceOfSatisfying(PovmClientException.class, e -> assertThat(e.kind())
                         .isEqualTo(PovmClientException.Kind.UNAVAILABLE));
-        verify(contract, times(PovmChaincode.MAX_ORDERING_RETRIES + 1))
+        verify(contract, times(PovmChaincode.MAX_UNAVAILABLE_RETRIES + 1))
                 .submitTransaction(eq("SubmitJob"), any(String[].class));
-        assertThat(pauses).hasSize(PovmChaincode.MAX_ORDERING_RETRIES).last().isEqualTo(Duration.ofSeconds(4));
+        assertThat(pauses).hasSize(PovmChaincode.MAX_UNAVAILABLE_RETRIES).last().isEqualTo(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void submit_is_endorsed_again_until_the_gateway_can_plan_the_endorsement() throws Exception {
+        when(contract.submitTransaction(eq("SubmitJob"), any(String[].class)))
+                .thenThrow(GatewayFailures.endorseWithStatus(
+                        Status.Code.FAILED_PRECONDITION,
+                        "no combination of peers can be derived which satisfy the endorsement policy"))
+                .thenReturn("{}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(povm.submit("SubmitJob", "{}")).isEqualTo("{}");
+        assertThat(pauses).containsExactly(Duration.ofMillis(500));
+    }
+
+    @Test
+    void submit_does_not_retry_other_failed_preconditions() throws Exception {
+        when(contract.submitTransaction(eq("SubmitJob"), any(String[].class)))
+                .thenThrow(
+                        GatewayFailures.endorseWithStatus(Status.Code.FAILED_PRECONDITION, "channel 'povm' not found"));
+
+        assertThatThrownBy(() -> povm.submit("SubmitJob", "{}")).isInstanceOf(PovmClientException.class);
+        verify(contract, times(1)).submitTransaction(eq("SubmitJob"), any(String[].class));
+        assertThat(pauses).isEmpty();
     }
 
     @Test
