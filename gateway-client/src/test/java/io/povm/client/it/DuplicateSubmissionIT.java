@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.povm.api.ErrorCode;
 import io.povm.api.Job;
 import io.povm.api.JobSpec;
-import io.povm.api.Redundancy;
 import io.povm.client.PovmClientException;
 import io.povm.client.PovmGateway;
 import io.povm.client.job.JobClient;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,16 +31,12 @@ class DuplicateSubmissionIT {
         }
     }
 
-    private static JobSpec spec(final String id, final String... command) {
-        return new JobSpec(id, ItNetwork.IMAGE, List.of(command), Map.of(), "standard@1", Redundancy.kVote(1));
-    }
-
     @Test
     void a_different_spec_under_a_taken_id_is_a_duplicate() {
         final String id = ItNetwork.uniqueId("duplicate");
-        final Job first = jobs.submit(spec(id, "coinflip", "--k", "5"));
+        final Job first = jobs.submit(ItNetwork.spec(id, "coinflip", "--k", "5"));
 
-        assertThatThrownBy(() -> jobs.submit(spec(id, "coinflip", "--k", "7")))
+        assertThatThrownBy(() -> jobs.submit(ItNetwork.spec(id, "coinflip", "--k", "7")))
                 .isInstanceOfSatisfying(PovmClientException.class, e -> {
                     assertThat(e.kind()).isEqualTo(PovmClientException.Kind.REJECTED);
                     assertThat(e.errorCode()).contains(ErrorCode.DUPLICATE_ID);
@@ -55,7 +48,7 @@ class DuplicateSubmissionIT {
     @Test
     void resubmitting_the_identical_spec_returns_the_stored_job() {
         final String id = ItNetwork.uniqueId("resubmit");
-        final JobSpec spec = spec(id, "coinflip", "--k", "5");
+        final JobSpec spec = ItNetwork.spec(id, "coinflip", "--k", "5");
         final Job first = jobs.submit(spec);
 
         final Job again = jobs.submit(spec);

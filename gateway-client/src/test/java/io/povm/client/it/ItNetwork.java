@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.fail;
 import io.povm.api.ErrorCode;
 import io.povm.api.Job;
 import io.povm.api.JobPage;
+import io.povm.api.JobSpec;
+import io.povm.api.Redundancy;
 import io.povm.client.PovmClientException;
 import io.povm.client.PovmGateway;
 import io.povm.client.job.JobClient;
@@ -15,6 +17,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,6 +48,11 @@ final class ItNetwork {
                     + " network/network.sh up");
         }
         return locator;
+    }
+
+    /** @return a well-formed single-replica spec for {@link #IMAGE} with the given id and command */
+    static JobSpec spec(final String id, final String... command) {
+        return new JobSpec(id, IMAGE, List.of(command), Map.of(), "standard@1", Redundancy.kVote(1));
     }
 
     /** Connects as a profile, without environment overrides. */

@@ -77,8 +77,7 @@ class MalformedSpecIT {
     @Test
     void an_unknown_field_is_refused_by_name_and_nothing_is_stored() {
         final String id = ItNetwork.uniqueId("malformed-field");
-        final JobSpec spec =
-                new JobSpec(id, ItNetwork.IMAGE, List.of("coinflip"), Map.of(), "standard@1", Redundancy.kVote(1));
+        final JobSpec spec = ItNetwork.spec(id, "coinflip");
         final String withUnknownField = PovmJson.write(spec).replaceFirst("\\{", "{\"priority\":1,");
         final long jobsBefore = ItNetwork.countJobs(jobs);
 

@@ -6,13 +6,10 @@ import static org.assertj.core.api.Assertions.fail;
 import io.povm.api.Job;
 import io.povm.api.JobSpec;
 import io.povm.api.JobState;
-import io.povm.api.Redundancy;
 import io.povm.client.PovmGateway;
 import io.povm.client.job.JobClient;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Raft keeps ordering with a majority of orderers: losing the leader must not stop job submission. */
@@ -28,7 +25,7 @@ class OrdererFailoverIT {
             final JobClient submitter = ItNetwork.jobs(org1);
             final JobClient reader = ItNetwork.jobs(org2);
             for (int i = 0; i < 3; i++) {
-                final JobSpec spec = spec(ItNetwork.uniqueId("raft-" + leader));
+                final JobSpec spec = ItNetwork.spec(ItNetwork.uniqueId("raft-" + leader), "coinflip", "--k", "3");
                 final Job submitted = submitter.submit(spec);
                 final Job read = ItNetwork.awaitJob(reader, spec.id());
                 assertThat(read.spec()).isEqualTo(spec);
@@ -53,11 +50,6 @@ class OrdererFailoverIT {
             sleep();
         }
         return fail("no orderer reported itself Raft leader within " + LEADER_WAIT);
-    }
-
-    private static JobSpec spec(final String id) {
-        return new JobSpec(
-                id, ItNetwork.IMAGE, List.of("coinflip", "--k", "3"), Map.of(), "standard@1", Redundancy.kVote(1));
     }
 
     private static void sleep() {
