@@ -14,6 +14,11 @@ public enum ErrorCode {
     NOT_FOUND,
     /** The caller's identity may not perform this transaction; the reason names the rule. */
     FORBIDDEN,
+    /**
+     * The object exists but its current state does not allow the operation (e.g. cancelling an assigned job,
+     * referencing an SLA that is not active); the reason names the state and what is allowed.
+     */
+    INVALID_STATE,
     /** A fault inside the chaincode, not caused by the input; the chaincode log holds the details. */
     INTERNAL
 }

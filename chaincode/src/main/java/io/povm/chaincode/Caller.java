@@ -21,8 +21,9 @@ import org.hyperledger.fabric.contract.ClientIdentity;
  * subject. With NodeOUs enabled the role (client, admin, peer, orderer) is one of those OUs; Fabric offers no
  * other role accessor.
  */
-final class Caller {
+public final class Caller {
     static final String CLIENT = "client";
+    static final String ADMIN = "admin";
 
     private final String msp;
     private final String id;
@@ -35,7 +36,7 @@ final class Caller {
     }
 
     /** @throws PovmException FORBIDDEN [caller] when the identity has no readable X.509 certificate */
-    static Caller of(final ClientIdentity identity) {
+    public static Caller of(final ClientIdentity identity) {
         final X509Certificate certificate = identity.getX509Certificate();
         if (certificate == null) {
             throw PovmException.forbidden("caller", "an X.509 identity is required");
@@ -70,15 +71,36 @@ final class Caller {
      * @throws PovmException FORBIDDEN [caller] naming the rule, e.g. {@code SubmitJob requires a client identity
      *     (OU=client); caller has OU=admin}
      */
-    void requireClient(final String transaction) {
-        if (!organizationalUnits.contains(CLIENT)) {
+    public void requireClient(final String transaction) {
+        requireRole(transaction, CLIENT, "a client identity");
+    }
+
+    /**
+     * @throws PovmException FORBIDDEN [caller] naming the rule, e.g. {@code ProposeSla requires an org admin identity
+     *     (OU=admin); caller has OU=client}
+     */
+    public void requireAdmin(final String transaction) {
+        requireRole(transaction, ADMIN, "an org admin identity");
+    }
+
+    private void requireRole(final String transaction, final String role, final String what) {
+        if (!organizationalUnits.contains(role)) {
             throw PovmException.forbidden(
-                    "caller",
-                    transaction + " requires a client identity (OU=" + CLIENT + "); caller has " + describeUnits());
+                    "caller", transaction + " requires " + what + " (OU=" + role + "); caller has " + describeUnits());
         }
     }
 
-    Submitter submitter() {
+    /** @return the caller's MSP id, e.g. Org1MSP */
+    public String msp() {
+        return msp;
+    }
+
+    /** @return the caller's Fabric identity id ({@code x509::<subject>::<issuer>}) */
+    public String id() {
+        return id;
+    }
+
+    public Submitter submitter() {
         return new Submitter(msp, id);
     }
 

@@ -39,6 +39,7 @@ final class ExitCodes {
             case INVALID_ARGUMENT:
             case DUPLICATE_ID:
             case FORBIDDEN:
+            case INVALID_STATE:
             default:
                 return REJECTED;
         }
