@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +51,25 @@ final class ItNetwork {
         return locator;
     }
 
-    /** @return a well-formed single-replica spec for {@link #IMAGE} with the given id and command */
+    /** How far ahead the tests' specs put their deadline. */
+    static final Duration DEADLINE_AHEAD = Duration.ofHours(1);
+
+    /** @return a well-formed single-replica spec for {@link #IMAGE} with the given id and command, due in an hour */
     static JobSpec spec(final String id, final String... command) {
-        return new JobSpec(id, IMAGE, List.of(command), Map.of(), "standard@1", Redundancy.kVote(1));
+        return builder(id).command(List.of(command)).build();
+    }
+
+    /** @return a builder of {@link #spec}: single replica, standard@1, due in an hour; give it a command */
+    static JobSpec.Builder builder(final String id) {
+        return JobSpec.builder(id)
+                .image(IMAGE)
+                .env(Map.of())
+                .sla("standard@1")
+                .redundancy(Redundancy.kVote(1))
+                .deadline(Instant.now()
+                        .plus(DEADLINE_AHEAD)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString());
     }
 
     /** Connects as a profile, without environment overrides. */
