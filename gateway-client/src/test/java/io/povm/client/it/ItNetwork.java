@@ -124,6 +124,35 @@ final class ItNetwork {
         return count;
     }
 
+    /**
+     * @return whether a listing's pages, followed to the end, hold the job with this id; stops at the first page that
+     *     does
+     */
+    static boolean listed(final java.util.function.BiFunction<Integer, String, JobPage> listing, final String id) {
+        String bookmark = "";
+        do {
+            final JobPage page = listing.apply(JobClient.MAX_PAGE_SIZE, bookmark);
+            if (page.jobs().stream().anyMatch(job -> job.id().equals(id))) {
+                return true;
+            }
+            bookmark = page.bookmark();
+        } while (!bookmark.isEmpty());
+        return false;
+    }
+
+    /** @return the chaincode's refusal of a call, failing the test when the call succeeds or fails otherwise */
+    static PovmClientException rejection(final Runnable call) {
+        try {
+            call.run();
+        } catch (PovmClientException e) {
+            if (e.kind() != PovmClientException.Kind.REJECTED) {
+                return fail("expected a rejection by the chaincode, got " + e.kind() + ": " + e.getMessage(), e);
+            }
+            return e;
+        }
+        return fail("expected the call to be rejected by the chaincode");
+    }
+
     /** @return whether a failure is the chaincode's NOT_FOUND */
     static boolean isNotFound(final PovmClientException e) {
         return e.errorCode().filter(ErrorCode.NOT_FOUND::equals).isPresent();

@@ -88,6 +88,25 @@ class MalformedSpecIT {
         assertThat(ItNetwork.countJobs(jobs)).isEqualTo(jobsBefore);
     }
 
+    @Test
+    void a_deadline_too_close_to_the_transaction_timestamp_is_refused_by_the_chaincode() {
+        final String id = ItNetwork.uniqueId("malformed-deadline");
+        final JobSpec hurried = ItNetwork.builder(id)
+                .command("coinflip")
+                .deadline(java.time.Instant.now()
+                        .plusSeconds(20)
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        .toString())
+                .build();
+
+        final PovmClientException e = rejection(() -> jobs.submit(hurried));
+
+        assertThat(e.errorCode()).contains(ErrorCode.INVALID_ARGUMENT);
+        assertThat(e.error().orElseThrow().field()).isEqualTo("deadline");
+        assertThat(e.error().orElseThrow().reason()).contains("must be 60 s to 7 days after it");
+        assertThat(jobs.find(id)).isEmpty();
+    }
+
     private static PovmClientException rejection(final Runnable call) {
         try {
             call.run();
