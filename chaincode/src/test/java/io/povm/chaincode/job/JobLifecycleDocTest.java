@@ -1,13 +1,9 @@
 package io.povm.chaincode.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.povm.api.JobState;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.povm.chaincode.RepoDocs;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,19 +22,7 @@ class JobLifecycleDocTest {
     private static final Pattern DIAGRAM_END = Pattern.compile("^\\s+([A-Z_]+) --> \\[\\*\\]$");
 
     private static List<String> doc() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            final Path candidate = dir.resolve("docs/job-lifecycle.md");
-            if (Files.isRegularFile(candidate)) {
-                try {
-                    return Files.readAllLines(candidate, StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    return fail("cannot read " + candidate + ": " + e);
-                }
-            }
-            dir = dir.getParent();
-        }
-        return fail("docs/job-lifecycle.md not found above " + Path.of("").toAbsolutePath());
+        return RepoDocs.lines("job-lifecycle.md");
     }
 
     /** @return the code's transitions as "FROM EVENT TO" lines, in enum order */
