@@ -4,19 +4,35 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRootName;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * A job as the ledger holds it: the submitted {@link JobSpec}, its {@link JobState}, who submitted it, and when
- * and in which transaction.
+ * A job as the ledger holds it: the submitted {@link JobSpec}, its {@link JobState}, who submitted it, when and in
+ * which transaction, when its state last changed and why (for cancelled, expired and failed jobs), and its replicas.
  *
  * <pre>{@code
- * {"spec":{...},"state":"SUBMITTED","submitter":{"msp":"Org1MSP","id":"x509::..."},
- *  "submittedAt":"2026-11-20T10:00:00.123Z","submitTxId":"3f1c..."}
+ * {"spec":{...},"state":"CANCELLED","submitter":{"msp":"Org1MSP","id":"x509::..."},
+ *  "submittedAt":"2026-11-20T10:00:00.123Z","submitTxId":"3f1c...",
+ *  "stateChangedAt":"2026-11-20T10:05:00.000Z","stateReason":"wrong input","replicas":[]}
  * }</pre>
+ *
+ * <p>Values are immutable: a change builds a new job. State changes go through {@code
+ * io.povm.chaincode.job.JobLifecycle}, which checks that the transition is allowed.
  */
 @JsonRootName("job")
-@JsonPropertyOrder({"spec", "state", "submitter", "submittedAt", "submitTxId"})
+@JsonPropertyOrder({
+    "spec",
+    "state",
+    "submitter",
+    "submittedAt",
+    "submitTxId",
+    "stateChangedAt",
+    "stateReason",
+    "replicas"
+})
 public final class Job {
     @JsonProperty("spec")
     private final JobSpec spec;
@@ -33,9 +49,21 @@ public final class Job {
     @JsonProperty("submitTxId")
     private final String submitTxId;
 
+    @JsonProperty("stateChangedAt")
+    private final String stateChangedAt;
+
+    @JsonProperty("stateReason")
+    private final String stateReason;
+
+    @JsonProperty("replicas")
+    private final List<Replica> replicas;
+
     /**
      * @param submittedAt ISO-8601 UTC with milliseconds, from the submitting transaction's timestamp
      * @param submitTxId id of the submitting transaction
+     * @param stateChangedAt ISO-8601 UTC with milliseconds: the timestamp of the transaction that set the state
+     * @param stateReason why the job reached its state, when one was given; null otherwise
+     * @param replicas the replicas in index order; null means none
      */
     @JsonCreator
     public Job(
@@ -43,12 +71,50 @@ public final class Job {
             @JsonProperty("state") final JobState state,
             @JsonProperty("submitter") final Submitter submitter,
             @JsonProperty("submittedAt") final String submittedAt,
-            @JsonProperty("submitTxId") final String submitTxId) {
+            @JsonProperty("submitTxId") final String submitTxId,
+            @JsonProperty("stateChangedAt") final String stateChangedAt,
+            @JsonProperty("stateReason") final String stateReason,
+            @JsonProperty("replicas") final List<Replica> replicas) {
         this.spec = PovmException.requirePresent(spec, "spec", "the job's specification");
         this.state = PovmException.requirePresent(state, "state", "the job's state");
         this.submitter = PovmException.requirePresent(submitter, "submitter", "who submitted the job");
         this.submittedAt = PovmException.requirePresent(submittedAt, "submittedAt", "ISO-8601 UTC time");
         this.submitTxId = PovmException.requirePresent(submitTxId, "submitTxId", "the submitting transaction id");
+        this.stateChangedAt = PovmException.requirePresent(stateChangedAt, "stateChangedAt", "ISO-8601 UTC time");
+        this.stateReason = stateReason == null || stateReason.isEmpty() ? null : stateReason;
+        this.replicas = copyReplicas(replicas);
+    }
+
+    /** @return a new job in state {@link JobState#SUBMITTED}, without replicas */
+    public static Job submitted(
+            final JobSpec spec, final Submitter submitter, final String submittedAt, final String submitTxId) {
+        return new Job(spec, JobState.SUBMITTED, submitter, submittedAt, submitTxId, submittedAt, null, List.of());
+    }
+
+    private static List<Replica> copyReplicas(final List<Replica> replicas) {
+        if (replicas == null) {
+            return List.of();
+        }
+        final List<Replica> copy = new ArrayList<>(replicas);
+        for (int i = 0; i < copy.size(); i++) {
+            PovmException.requirePresent(copy.get(i), "replicas[" + i + "]", "a replica, not null");
+        }
+        return List.copyOf(copy);
+    }
+
+    /**
+     * The job in another state. Use {@code JobLifecycle}, which checks the transition, rather than calling this.
+     *
+     * @param at the transaction timestamp, ISO-8601 UTC with milliseconds
+     * @param reason why, or empty
+     */
+    public Job withState(final JobState next, final String at, final Optional<String> reason) {
+        return new Job(spec, next, submitter, submittedAt, submitTxId, at, reason.orElse(null), replicas);
+    }
+
+    /** @return the job with these replicas; its state is unchanged */
+    public Job withReplicas(final List<Replica> next) {
+        return new Job(spec, state, submitter, submittedAt, submitTxId, stateChangedAt, stateReason, next);
     }
 
     public JobSpec spec() {
@@ -75,6 +141,21 @@ public final class Job {
         return submitTxId;
     }
 
+    /** @return when the job entered its state: the setting transaction's timestamp, ISO-8601 UTC */
+    public String stateChangedAt() {
+        return stateChangedAt;
+    }
+
+    /** @return why the job reached its state, e.g. the submitter's reason for cancelling; empty when none */
+    public Optional<String> stateReason() {
+        return Optional.ofNullable(stateReason);
+    }
+
+    /** @return the replicas in index order, unmodifiable; empty before assignment */
+    public List<Replica> replicas() {
+        return replicas;
+    }
+
     @Override
     public boolean equals(final Object other) {
         if (this == other) {
@@ -88,17 +169,21 @@ public final class Job {
                 && state == that.state
                 && submitter.equals(that.submitter)
                 && submittedAt.equals(that.submittedAt)
-                && submitTxId.equals(that.submitTxId);
+                && submitTxId.equals(that.submitTxId)
+                && stateChangedAt.equals(that.stateChangedAt)
+                && Objects.equals(stateReason, that.stateReason)
+                && replicas.equals(that.replicas);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(spec, state, submitter, submittedAt, submitTxId);
+        return Objects.hash(spec, state, submitter, submittedAt, submitTxId, stateChangedAt, stateReason, replicas);
     }
 
     @Override
     public String toString() {
         return "Job{spec=" + spec + ", state=" + state + ", submitter=" + submitter + ", submittedAt=" + submittedAt
-                + ", submitTxId=" + submitTxId + "}";
+                + ", submitTxId=" + submitTxId + ", stateChangedAt=" + stateChangedAt + ", stateReason=" + stateReason
+                + ", replicas=" + replicas + "}";
     }
 }

@@ -21,8 +21,26 @@ public final class PovmTransactions {
     /** {@code ListJobs(pageSize, bookmark)} → a {@link JobPage} as JSON. */
     public static final String LIST_JOBS = "ListJobs";
 
+    /** {@code CancelJob(id, reason)} → the cancelled {@link Job} as JSON; only its submitter, only while SUBMITTED. */
+    public static final String CANCEL_JOB = "CancelJob";
+
+    /** {@code ListJobsByState(state, pageSize, bookmark)} → a {@link JobPage} of the jobs in one state. */
+    public static final String LIST_JOBS_BY_STATE = "ListJobsByState";
+
+    /** {@code ListJobsBySubmitter(msp, submitterId, pageSize, bookmark)} → a {@link JobPage}; {@code ""} ids: caller. */
+    public static final String LIST_JOBS_BY_SUBMITTER = "ListJobsBySubmitter";
+
+    /** {@code GetJobHistory(id)} → a {@link JobHistory}: every committed version of the job, newest first. */
+    public static final String GET_JOB_HISTORY = "GetJobHistory";
+
     /** Chaincode event set by a SubmitJob that created a job; its payload is the {@link Job} JSON. */
     public static final String JOB_SUBMITTED_EVENT = "JobSubmitted";
+
+    /** Chaincode event set by CancelJob; its payload is the cancelled {@link Job} JSON. */
+    public static final String JOB_CANCELLED_EVENT = "JobCancelled";
+
+    /** Longest reason CancelJob accepts, in characters. */
+    public static final int MAX_REASON_CHARS = 256;
 
     /** Largest page size ListJobs accepts. */
     public static final int MAX_PAGE_SIZE = 200;

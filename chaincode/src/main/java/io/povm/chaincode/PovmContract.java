@@ -1,15 +1,23 @@
 package io.povm.chaincode;
 
 import io.povm.api.ErrorCode;
+import io.povm.api.Job;
 import io.povm.api.JobSpec;
 import io.povm.api.JobSpecValidator;
+import io.povm.api.JobState;
 import io.povm.api.PovmError;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
 import io.povm.api.PovmTransactions;
+import io.povm.chaincode.job.JobCancellation;
 import io.povm.chaincode.job.JobLedger;
+import io.povm.chaincode.job.JobQueries;
 import io.povm.chaincode.job.JobSubmission;
 import io.povm.chaincode.job.PageSize;
+import io.povm.chaincode.job.SubmitterQuery;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
@@ -19,9 +27,9 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 
 /**
- * The povm contract. Each transaction parses and checks its input, lets a domain class decide, writes at most one
- * key and sets at most one event. Errors reach the caller as {@code CODE [field] reason} (see {@link PovmError});
- * all JSON is written by {@link PovmJson}.
+ * The povm contract: the job queue. Each transaction parses and checks its input, lets a domain class decide, writes
+ * the job's key with its index keys and sets at most one event. Errors reach the caller as {@code CODE [field]
+ * reason} (see {@link PovmError}); all JSON is written by {@link PovmJson}.
  */
 @Contract(
         name = PovmTransactions.CONTRACT,
@@ -32,12 +40,22 @@ import org.hyperledger.fabric.shim.ChaincodeStub;
                         version = "0.1.0"))
 @Default
 public final class PovmContract implements ContractInterface {
+    private static final String ACCEPTED_TRANSACTIONS = String.join(
+            ", ",
+            PovmTransactions.SUBMIT_JOB,
+            PovmTransactions.CANCEL_JOB,
+            PovmTransactions.GET_JOB,
+            PovmTransactions.LIST_JOBS,
+            PovmTransactions.LIST_JOBS_BY_STATE,
+            PovmTransactions.LIST_JOBS_BY_SUBMITTER,
+            PovmTransactions.GET_JOB_HISTORY);
 
     /**
      * Submits a job. Resubmitting the identical spec as the same identity returns the stored job and writes
      * nothing, so a client may retry safely.
      *
-     * @param specJson the {@link JobSpec} as JSON, at most 64 KiB
+     * @param specJson the {@link JobSpec} as JSON, at most 64 KiB; its deadline 60 s to 7 days after the
+     *     transaction timestamp
      * @return the stored job as JSON; on creation the {@value PovmTransactions#JOB_SUBMITTED_EVENT} event carries
      *     the same bytes
      */
@@ -49,8 +67,8 @@ public final class PovmContract implements ContractInterface {
             caller.requireClient(PovmTransactions.SUBMIT_JOB);
             final JobSpec spec =
                     JobSpecValidator.validate(PovmJson.read(JobSpecValidator.checkSize(specJson), JobSpec.class));
-            final JobSubmission submission =
-                    new JobSubmission(spec, caller.submitter(), TxTime.iso(stub.getTxTimestamp()), stub.getTxId());
+            final JobSubmission submission = new JobSubmission(
+                    spec, caller.submitter(), stub.getTxTimestamp(), TxTime.iso(stub.getTxTimestamp()), stub.getTxId());
             final JobLedger ledger = new JobLedger(stub);
             final JobSubmission.Decision decision = submission.decide(ledger.find(submission.jobId()));
             if (decision.created()) {
@@ -60,29 +78,101 @@ public final class PovmContract implements ContractInterface {
         });
     }
 
+    /**
+     * Cancels a job: only its submitter (same MSP and Fabric id), only while it is SUBMITTED.
+     *
+     * @param reason why, at most {@value PovmTransactions#MAX_REASON_CHARS} chars on one line; may be empty
+     * @return the cancelled job as JSON, which the {@value PovmTransactions#JOB_CANCELLED_EVENT} event carries too
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String CancelJob(final Context ctx, final String id, final String reason) {
+        final ChaincodeStub stub = ctx.getStub();
+        return TransactionGuard.run(PovmTransactions.CANCEL_JOB, stub.getTxId(), () -> {
+            final String jobId = JobSpecValidator.validateId(id);
+            final Optional<String> why = JobCancellation.reason(reason);
+            final Caller caller = Caller.of(ctx.getClientIdentity());
+            final JobLedger ledger = new JobLedger(stub);
+            final Job job = ledger.find(jobId).orElseThrow(() -> notFound(jobId));
+            final Job cancelled =
+                    JobCancellation.cancel(job, caller.submitter(), why, TxTime.iso(stub.getTxTimestamp()));
+            ledger.update(job, cancelled);
+            ledger.emit(PovmTransactions.JOB_CANCELLED_EVENT, cancelled);
+            return PovmJson.write(cancelled);
+        });
+    }
+
     /** @return the job as JSON; NOT_FOUND [id] when there is none */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String GetJob(final Context ctx, final String id) {
         final ChaincodeStub stub = ctx.getStub();
         return TransactionGuard.run(PovmTransactions.GET_JOB, stub.getTxId(), () -> {
             final String jobId = JobSpecValidator.validateId(id);
-            return PovmJson.write(new JobLedger(stub)
-                    .find(jobId)
-                    .orElseThrow(() -> PovmException.notFound("id", "job '" + jobId + "' does not exist")));
+            return PovmJson.write(new JobLedger(stub).find(jobId).orElseThrow(() -> notFound(jobId)));
         });
     }
 
     /**
      * @param pageSize a decimal string from 1 to {@value PovmTransactions#MAX_PAGE_SIZE}
      * @param bookmark the previous page's bookmark; empty for the first page
-     * @return a {@link io.povm.api.JobPage} as JSON; its bookmark is empty on the last page
+     * @return a {@link io.povm.api.JobPage} as JSON, jobs in id order; its bookmark is empty on the last page
      */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String ListJobs(final Context ctx, final String pageSize, final String bookmark) {
         final ChaincodeStub stub = ctx.getStub();
         return TransactionGuard.run(PovmTransactions.LIST_JOBS, stub.getTxId(), () -> {
             final int size = PageSize.parse(pageSize);
-            return PovmJson.write(new JobLedger(stub).page(size, bookmark == null ? "" : bookmark));
+            return PovmJson.write(new JobQueries(stub).all(size, bookmark));
+        });
+    }
+
+    /**
+     * @param state a {@link JobState} name, e.g. SUBMITTED
+     * @return a {@link io.povm.api.JobPage} of the jobs in that state as JSON, in id order, read through the
+     *     job-by-state index
+     */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String ListJobsByState(final Context ctx, final String state, final String pageSize, final String bookmark) {
+        final ChaincodeStub stub = ctx.getStub();
+        return TransactionGuard.run(PovmTransactions.LIST_JOBS_BY_STATE, stub.getTxId(), () -> {
+            final JobState jobState = parseState(state);
+            final int size = PageSize.parse(pageSize);
+            return PovmJson.write(new JobQueries(stub).inState(jobState, size, bookmark));
+        });
+    }
+
+    /**
+     * @param msp the submitter's MSP id; empty for the caller's
+     * @param submitterId the submitter's Fabric id ({@code x509::<subject>::<issuer>}); empty for the caller
+     * @return a {@link io.povm.api.JobPage} of that submitter's jobs as JSON, in id order, read through the
+     *     job-by-submitter index
+     */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String ListJobsBySubmitter(
+            final Context ctx,
+            final String msp,
+            final String submitterId,
+            final String pageSize,
+            final String bookmark) {
+        final ChaincodeStub stub = ctx.getStub();
+        return TransactionGuard.run(PovmTransactions.LIST_JOBS_BY_SUBMITTER, stub.getTxId(), () -> {
+            final Caller caller = Caller.of(ctx.getClientIdentity());
+            final int size = PageSize.parse(pageSize);
+            return PovmJson.write(new JobQueries(stub)
+                    .ofSubmitter(SubmitterQuery.resolve(msp, submitterId, caller.submitter()), size, bookmark));
+        });
+    }
+
+    /** @return a {@link io.povm.api.JobHistory} as JSON: every committed version of the job, newest first */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String GetJobHistory(final Context ctx, final String id) {
+        final ChaincodeStub stub = ctx.getStub();
+        return TransactionGuard.run(PovmTransactions.GET_JOB_HISTORY, stub.getTxId(), () -> {
+            final String jobId = JobSpecValidator.validateId(id);
+            final var history = new JobQueries(stub).history(jobId);
+            if (history.count() == 0) {
+                throw notFound(jobId);
+            }
+            return PovmJson.write(history);
         });
     }
 
@@ -90,9 +180,24 @@ public final class PovmContract implements ContractInterface {
     @Override
     public void unknownTransaction(final Context ctx) {
         throw TransactionGuard.toChaincodeException(new PovmError(
-                ErrorCode.INVALID_ARGUMENT,
-                "function",
-                "unknown transaction; accepted: " + PovmTransactions.SUBMIT_JOB + ", " + PovmTransactions.GET_JOB + ", "
-                        + PovmTransactions.LIST_JOBS));
+                ErrorCode.INVALID_ARGUMENT, "function", "unknown transaction; accepted: " + ACCEPTED_TRANSACTIONS));
+    }
+
+    private static PovmException notFound(final String jobId) {
+        return PovmException.notFound("id", "job '" + jobId + "' does not exist");
+    }
+
+    private static JobState parseState(final String state) {
+        if (state != null) {
+            for (JobState candidate : JobState.values()) {
+                if (candidate.name().equals(state)) {
+                    return candidate;
+                }
+            }
+        }
+        throw PovmException.invalid(
+                "state",
+                "must be one of: "
+                        + Arrays.stream(JobState.values()).map(Enum::name).collect(Collectors.joining(", ")));
     }
 }

@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Test;
 class DeterministicJsonTest {
 
     private static JobSpec specWithEnv(final Map<String, String> env) {
-        return new JobSpec(
-                "flip-1", Specs.IMAGE, List.of("coinflip", "--k", "5"), env, "standard@1", Redundancy.kVote(3));
+        return Specs.builder().env(env).build();
     }
 
     @Test
@@ -47,7 +46,8 @@ class DeterministicJsonTest {
 
     @Test
     void normalises_a_spec_given_in_another_field_order() {
-        final String shuffled = "{\"redundancy\":{\"replicas\":3,\"mode\":\"k-vote\"},\"sla\":\"standard@1\","
+        final String shuffled = "{\"deadline\":\"" + Specs.DEADLINE + "\",\"redundancy\":{\"replicas\":3,\"mode\":"
+                + "\"k-vote\"},\"sla\":\"standard@1\","
                 + "\"env\":{\"SEED\":\"7\"},\"command\":[\"coinflip\",\"--k\",\"5\"],\"image\":\"" + Specs.IMAGE
                 + "\",\"id\":\"flip-1\"}";
 
@@ -56,9 +56,8 @@ class DeterministicJsonTest {
 
     @Test
     void writes_a_job_with_its_spec_nested_in_order() {
-        final Job job = new Job(
+        final Job job = Job.submitted(
                 PovmJson.read(Specs.VALID_JSON, JobSpec.class),
-                JobState.SUBMITTED,
                 new Submitter("Org1MSP", "x509::CN=User1"),
                 "2026-11-20T10:00:00.123Z",
                 "tx-1");
@@ -66,8 +65,43 @@ class DeterministicJsonTest {
         assertThat(PovmJson.write(job))
                 .isEqualTo("{\"spec\":" + Specs.VALID_JSON + ",\"state\":\"SUBMITTED\","
                         + "\"submitter\":{\"msp\":\"Org1MSP\",\"id\":\"x509::CN=User1\"},"
-                        + "\"submittedAt\":\"2026-11-20T10:00:00.123Z\",\"submitTxId\":\"tx-1\"}");
+                        + "\"submittedAt\":\"2026-11-20T10:00:00.123Z\",\"submitTxId\":\"tx-1\","
+                        + "\"stateChangedAt\":\"2026-11-20T10:00:00.123Z\",\"replicas\":[]}");
         assertThat(PovmJson.read(PovmJson.write(job), Job.class)).isEqualTo(job);
+    }
+
+    @Test
+    void writes_a_changed_job_with_its_reason_and_replicas_in_order() {
+        final Job job = Job.submitted(
+                        PovmJson.read(Specs.VALID_JSON, JobSpec.class),
+                        new Submitter("Org1MSP", "x509::CN=User1"),
+                        "2026-11-20T10:00:00.123Z",
+                        "tx-1")
+                .withState(JobState.CANCELLED, "2026-11-20T10:05:00.000Z", java.util.Optional.of("not needed"))
+                .withReplicas(List.of(new Replica(0, "Org2MSP/w1", "Org2MSP", ReplicaState.ASSIGNED)));
+
+        assertThat(PovmJson.write(job))
+                .endsWith("\"submitTxId\":\"tx-1\",\"stateChangedAt\":\"2026-11-20T10:05:00.000Z\","
+                        + "\"stateReason\":\"not needed\",\"replicas\":[{\"index\":0,\"workerKey\":\"Org2MSP/w1\","
+                        + "\"msp\":\"Org2MSP\",\"state\":\"ASSIGNED\"}]}");
+        assertThat(PovmJson.read(PovmJson.write(job), Job.class)).isEqualTo(job);
+    }
+
+    @Test
+    void writes_a_history_newest_first_with_its_count() {
+        final Job job = Job.submitted(
+                PovmJson.read(Specs.VALID_JSON, JobSpec.class),
+                new Submitter("Org1MSP", "x509::CN=User1"),
+                "2026-11-20T10:00:00.123Z",
+                "tx-1");
+        final JobHistory history =
+                new JobHistory("flip-1", List.of(new JobVersion("tx-1", "2026-11-20T10:00:00.123Z", false, job)));
+
+        assertThat(PovmJson.write(history))
+                .isEqualTo("{\"id\":\"flip-1\",\"versions\":[{\"txId\":\"tx-1\",\"timestamp\":"
+                        + "\"2026-11-20T10:00:00.123Z\",\"deleted\":false,\"job\":" + PovmJson.write(job) + "}],"
+                        + "\"count\":1}");
+        assertThat(PovmJson.read(PovmJson.write(history), JobHistory.class)).isEqualTo(history);
     }
 
     @Test

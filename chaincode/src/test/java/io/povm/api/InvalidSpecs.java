@@ -2,6 +2,8 @@ package io.povm.api;
 
 import static io.povm.api.Specs.edited;
 import static io.povm.api.Specs.env;
+import static io.povm.api.Specs.inputs;
+import static io.povm.api.Specs.iterative;
 import static io.povm.api.Specs.redundancy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -24,6 +26,10 @@ public final class InvalidSpecs {
                         envRules(),
                         slaRules(),
                         redundancyRules(),
+                        iterativeRules(),
+                        deadlineRules(),
+                        inputRules(),
+                        resourceRules(),
                         shapeRules())
                 .flatMap(s -> s);
     }
@@ -107,7 +113,13 @@ public final class InvalidSpecs {
         return Stream.of(
                 arguments("missing redundancy", edited(s -> s.remove("redundancy")), "redundancy"),
                 arguments("missing mode", edited(s -> redundancy(s).remove("mode")), "redundancy.mode"),
-                arguments("unsupported mode", edited(s -> redundancy(s).put("mode", "iterative")), "redundancy.mode"),
+                arguments("unsupported mode", edited(s -> redundancy(s).put("mode", "majority")), "redundancy.mode"),
+                arguments("k-vote with a margin", edited(s -> redundancy(s).put("margin", 2)), "redundancy.margin"),
+                arguments("k-vote with a cap", edited(s -> redundancy(s).put("cap", 7)), "redundancy.cap"),
+                arguments(
+                        "k-vote with minReplicas",
+                        edited(s -> redundancy(s).put("minReplicas", 1)),
+                        "redundancy.minReplicas"),
                 arguments("missing replicas", edited(s -> redundancy(s).remove("replicas")), "redundancy.replicas"),
                 arguments("null replicas", edited(s -> redundancy(s).putNull("replicas")), "redundancy.replicas"),
                 arguments("even replicas", edited(s -> redundancy(s).put("replicas", 2)), "redundancy.replicas"),
@@ -124,6 +136,212 @@ public final class InvalidSpecs {
                         edited(s -> redundancy(s).put("replicas", 10_000_000_000L)),
                         "redundancy.replicas"),
                 arguments("redundancy as a string", edited(s -> s.put("redundancy", "k-vote")), "redundancy"));
+    }
+
+    private static Stream<Arguments> iterativeRules() {
+        return Stream.of(
+                arguments(
+                        "iterative with replicas", edited(s -> iterative(s).put("replicas", 3)), "redundancy.replicas"),
+                arguments("iterative without margin", edited(s -> iterative(s).remove("margin")), "redundancy.margin"),
+                arguments("margin 0", edited(s -> iterative(s).put("margin", 0)), "redundancy.margin"),
+                arguments("margin 6", edited(s -> iterative(s).put("margin", 6)), "redundancy.margin"),
+                arguments(
+                        "iterative without minReplicas",
+                        edited(s -> iterative(s).remove("minReplicas")),
+                        "redundancy.minReplicas"),
+                arguments(
+                        "minReplicas below the margin",
+                        edited(s -> iterative(s).put("minReplicas", 1)),
+                        "redundancy.minReplicas"),
+                arguments("minReplicas 16", edited(s -> iterative(s).put("minReplicas", 16)), "redundancy.minReplicas"),
+                arguments("iterative without cap", edited(s -> iterative(s).remove("cap")), "redundancy.cap"),
+                arguments(
+                        "cap below minReplicas",
+                        edited(s -> iterative(s).put("minReplicas", 4).put("cap", 3)),
+                        "redundancy.cap"),
+                arguments("cap 16", edited(s -> iterative(s).put("cap", 16)), "redundancy.cap"),
+                arguments("cap in quotes", edited(s -> iterative(s).put("cap", "7")), "redundancy.cap"));
+    }
+
+    private static Stream<Arguments> deadlineRules() {
+        return Stream.of(
+                arguments("missing deadline", edited(s -> s.remove("deadline")), "deadline"),
+                arguments("deadline without zone", edited(s -> s.put("deadline", "2026-11-20T11:00:00")), "deadline"),
+                arguments(
+                        "deadline with an offset",
+                        edited(s -> s.put("deadline", "2026-11-20T12:00:00+01:00")),
+                        "deadline"),
+                arguments("deadline as a date", edited(s -> s.put("deadline", "2026-11-20")), "deadline"),
+                arguments(
+                        "deadline with micros",
+                        edited(s -> s.put("deadline", "2026-11-20T11:00:00.123456Z")),
+                        "deadline"),
+                arguments("impossible date", edited(s -> s.put("deadline", "2026-02-30T11:00:00Z")), "deadline"),
+                arguments("deadline as a duration", edited(s -> s.put("deadline", "1h")), "deadline"),
+                arguments("deadline as epoch seconds", edited(s -> s.put("deadline", 1795000000)), "deadline"));
+    }
+
+    private static Stream<Arguments> inputRules() {
+        final String hash = "ab".repeat(32);
+        return Stream.of(
+                arguments("inputs as an object", edited(s -> s.putObject("inputs")), "inputs"),
+                arguments(
+                        "65 inputs",
+                        edited(s -> {
+                            for (int i = 0; i < 65; i++) {
+                                inputs(s).addObject().put("name", "in" + i).put("data", "");
+                            }
+                        }),
+                        "inputs"),
+                arguments("null input", edited(s -> inputs(s).addNull()), "inputs[0]"),
+                arguments(
+                        "input without name", edited(s -> inputs(s).addObject().put("data", "eA==")), "inputs[0].name"),
+                arguments(
+                        "input name with a slash",
+                        edited(s -> inputs(s).addObject().put("name", "a/b").put("data", "eA==")),
+                        "inputs[0].name"),
+                arguments(
+                        "input name of 65 chars",
+                        edited(s -> inputs(s)
+                                .addObject()
+                                .put("name", "n".repeat(65))
+                                .put("data", "")),
+                        "inputs[0].name"),
+                arguments(
+                        "duplicate input names",
+                        edited(s -> {
+                            inputs(s).addObject().put("name", "a").put("data", "eA==");
+                            inputs(s).addObject().put("name", "a").put("data", "eQ==");
+                        }),
+                        "inputs[1].name"),
+                arguments(
+                        "inline data not base64",
+                        edited(s -> inputs(s).addObject().put("name", "a").put("data", "not base64!")),
+                        "inputs[0].data"),
+                arguments(
+                        "inline data unpadded",
+                        edited(s -> inputs(s).addObject().put("name", "a").put("data", "eA")),
+                        "inputs[0].data"),
+                arguments(
+                        "inline data with a line break",
+                        edited(s -> inputs(s).addObject().put("name", "a").put("data", "eA==\neA==")),
+                        "inputs[0].data"),
+                arguments(
+                        "inline data over 16 KiB in all",
+                        edited(s -> {
+                            inputs(s).addObject().put("name", "a").put("data", base64Of(10_000));
+                            inputs(s).addObject().put("name", "b").put("data", base64Of(6_385));
+                        }),
+                        "inputs[1].data"),
+                arguments(
+                        "inline data with a hash",
+                        edited(s -> inputs(s)
+                                .addObject()
+                                .put("name", "a")
+                                .put("data", "eA==")
+                                .put("sha256", hash)),
+                        "inputs[0]"),
+                arguments(
+                        "reference without sha256",
+                        edited(s -> inputs(s)
+                                .addObject()
+                                .put("name", "a")
+                                .put("url", "https://x/a")
+                                .put("sizeBytes", 1)),
+                        "inputs[0].sha256"),
+                arguments(
+                        "reference with an uppercase sha256",
+                        edited(s -> inputs(s)
+                                .addObject()
+                                .put("name", "a")
+                                .put("sha256", hash.toUpperCase())
+                                .put("url", "https://x/a")
+                                .put("sizeBytes", 1)),
+                        "inputs[0].sha256"),
+                arguments(
+                        "reference without url",
+                        edited(s -> inputs(s)
+                                .addObject()
+                                .put("name", "a")
+                                .put("sha256", hash)
+                                .put("sizeBytes", 1)),
+                        "inputs[0].url"),
+                arguments(
+                        "reference url without scheme",
+                        edited(s -> inputs(s)
+                                .addObject()
+                                .put("name", "a")
+                                .put("sha256", hash)
+                                .put("url", "x/a")
+                                .put("sizeBytes", 1)),
+                        "inputs[0].url"),
+                arguments(
+                        "reference url with a space",
+                        edited(s -> inputs(s)
+                                .addObject()
+                                .put("name", "a")
+                                .put("sha256", hash)
+                                .put("url", "https://x/a b")
+                                .put("sizeBytes", 1)),
+                        "inputs[0].url"),
+                arguments(
+                        "reference without size",
+                        edited(s -> inputs(s)
+                                .addObject()
+                                .put("name", "a")
+                                .put("sha256", hash)
+                                .put("url", "https://x/a")),
+                        "inputs[0].sizeBytes"),
+                arguments(
+                        "reference of negative size",
+                        edited(s -> inputs(s)
+                                .addObject()
+                                .put("name", "a")
+                                .put("sha256", hash)
+                                .put("url", "https://x/a")
+                                .put("sizeBytes", -1)),
+                        "inputs[0].sizeBytes"),
+                arguments(
+                        "reference over 1 TiB",
+                        edited(s -> inputs(s)
+                                .addObject()
+                                .put("name", "a")
+                                .put("sha256", hash)
+                                .put("url", "https://x/a")
+                                .put("sizeBytes", (1L << 40) + 1)),
+                        "inputs[0].sizeBytes"),
+                arguments(
+                        "unknown input field",
+                        edited(s -> inputs(s)
+                                .addObject()
+                                .put("name", "a")
+                                .put("data", "")
+                                .put("mode", "r")),
+                        "inputs[0].mode"));
+    }
+
+    private static Stream<Arguments> resourceRules() {
+        return Stream.of(
+                arguments("zero cpu", edited(s -> s.putObject("resources").put("cpuMillis", 0)), "resources.cpuMillis"),
+                arguments(
+                        "too much cpu",
+                        edited(s -> s.putObject("resources").put("cpuMillis", 1_000_001)),
+                        "resources.cpuMillis"),
+                arguments(
+                        "negative memory",
+                        edited(s -> s.putObject("resources").put("memoryMiB", -5)),
+                        "resources.memoryMiB"),
+                arguments(
+                        "memory in quotes",
+                        edited(s -> s.putObject("resources").put("memoryMiB", "256")),
+                        "resources.memoryMiB"),
+                arguments(
+                        "unknown resource", edited(s -> s.putObject("resources").put("gpus", 1)), "resources.gpus"));
+    }
+
+    /** @return standard base64 of {@code bytes} zero bytes */
+    static String base64Of(final int bytes) {
+        return java.util.Base64.getEncoder().encodeToString(new byte[bytes]);
     }
 
     private static Stream<Arguments> shapeRules() {

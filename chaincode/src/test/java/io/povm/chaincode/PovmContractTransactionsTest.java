@@ -1,248 +1,242 @@
 package io.povm.chaincode;
 
+import static io.povm.chaincode.ContractFixtures.FLIP_1_JOB;
+import static io.povm.chaincode.ContractFixtures.JOB_KEY;
+import static io.povm.chaincode.ContractFixtures.SUBMITTED_INDEX_KEY;
+import static io.povm.chaincode.ContractFixtures.SUBMITTER_INDEX_KEY;
+import static io.povm.chaincode.ContractFixtures.bytes;
+import static io.povm.chaincode.LedgerFake.errorOf;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.argThat;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.lenient;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.povm.api.ErrorCode;
 import io.povm.api.Job;
 import io.povm.api.JobPage;
+import io.povm.api.JobSpec;
 import io.povm.api.PovmError;
 import io.povm.api.PovmJson;
+import io.povm.api.Redundancy;
 import io.povm.api.Specs;
-import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import javax.security.auth.x500.X500Principal;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.hyperledger.fabric.contract.ClientIdentity;
-import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.protos.peer.QueryResponseMetadata;
-import org.hyperledger.fabric.shim.ChaincodeException;
-import org.hyperledger.fabric.shim.ChaincodeStub;
-import org.hyperledger.fabric.shim.ledger.CompositeKey;
-import org.hyperledger.fabric.shim.ledger.KeyValue;
-import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mockito.Mock;
-import org.mockito.junit.jupiter.MockitoExtension;
 
-@ExtendWith(MockitoExtension.class)
+/** SubmitJob, GetJob, ListJobs and unknown transactions on a mocked stub (see {@link LedgerFake}). */
 class PovmContractTransactionsTest {
-    private static final String USER1_SUBJECT =
-            "CN=User1@org1.example.com, OU=client, L=San Francisco, ST=California, C=US";
-    private static final String USER1_ID = "x509::CN=User1@org1.example.com,OU=client::CN=ca.org1.example.com";
-    private static final String JOB_KEY = "\u0000job\u0000flip-1\u0000";
-
-    /** The stored form of the documented example, submitted by User1 of Org1 in transaction tx-1. */
-    private static final String FLIP_1_JOB = "{\"spec\":" + Specs.VALID_JSON + ",\"state\":\"SUBMITTED\","
-            + "\"submitter\":{\"msp\":\"Org1MSP\",\"id\":\"" + USER1_ID + "\"},"
-            + "\"submittedAt\":\"2026-11-20T10:00:00.123Z\",\"submitTxId\":\"tx-1\"}";
-
     private final PovmContract contract = new PovmContract();
+    private final LedgerFake ledger = new LedgerFake();
 
-    @Mock
-    private Context ctx;
-
-    @Mock
-    private ChaincodeStub stub;
-
-    @Mock
-    private ClientIdentity identity;
-
-    @Mock
-    private X509Certificate certificate;
-
-    @BeforeEach
-    void a_transaction_signed_by_user1_of_org1() {
-        lenient().when(ctx.getStub()).thenReturn(stub);
-        lenient().when(ctx.getClientIdentity()).thenReturn(identity);
-        lenient().when(identity.getMSPID()).thenReturn("Org1MSP");
-        lenient().when(identity.getId()).thenReturn(USER1_ID);
-        lenient().when(identity.getX509Certificate()).thenReturn(certificate);
-        lenient().when(certificate.getSubjectX500Principal()).thenReturn(new X500Principal(USER1_SUBJECT));
-        lenient().when(stub.getTxId()).thenReturn("tx-1");
-        lenient().when(stub.getTxTimestamp()).thenReturn(Instant.parse("2026-11-20T10:00:00.123456789Z"));
-    }
-
-    private static PovmError errorOf(final ThrowingCallable transaction) {
-        final ChaincodeException e = catchThrowableOfType(ChaincodeException.class, transaction);
-        assertThat(e).as("the transaction fails with a ChaincodeException").isNotNull();
-        final PovmError error = PovmJson.read(new String(e.getPayload(), StandardCharsets.UTF_8), PovmError.class);
-        assertThat(e.getMessage()).isEqualTo(error.toMessage());
-        return error;
-    }
-
-    private void assertNothingWritten() {
-        verify(stub, never()).putState(anyString(), any());
-        verify(stub, never()).setEvent(anyString(), any());
-    }
-
-    private void storedJob(final String key, final String json) {
-        when(stub.getState(key)).thenReturn(json.getBytes(StandardCharsets.UTF_8));
+    private void submitted(final String... ids) {
+        for (String id : ids) {
+            contract.SubmitJob(ledger.ctx, Specs.edited(s -> s.put("id", id)));
+        }
     }
 
     @Nested
     class SubmitJob {
 
         @Test
-        void writes_one_job_key_and_one_event_with_identical_deterministic_bytes() {
-            final String result = contract.SubmitJob(ctx, Specs.VALID_JSON);
+        void writes_the_job_key_its_two_index_keys_and_one_event_with_the_job_bytes() {
+            final String result = contract.SubmitJob(ledger.ctx, Specs.VALID_JSON);
 
-            final byte[] expected = FLIP_1_JOB.getBytes(StandardCharsets.UTF_8);
             assertThat(result).isEqualTo(FLIP_1_JOB);
-            verify(stub).putState(JOB_KEY, expected);
-            verify(stub).setEvent("JobSubmitted", expected);
-            verify(stub).putState(anyString(), any());
-            verify(stub).setEvent(anyString(), any());
+            verify(ledger.stub).putState(JOB_KEY, bytes(FLIP_1_JOB));
+            verify(ledger.stub).putState(SUBMITTED_INDEX_KEY, new byte[] {0});
+            verify(ledger.stub).putState(SUBMITTER_INDEX_KEY, new byte[] {0});
+            verify(ledger.stub, times(3)).putState(anyString(), any());
+            verify(ledger.stub).setEvent("JobSubmitted", bytes(FLIP_1_JOB));
+            verify(ledger.stub).setEvent(anyString(), any());
+            verify(ledger.stub, never()).delState(anyString());
+        }
+
+        @Test
+        void reads_only_its_own_key_so_concurrent_submissions_never_conflict() {
+            contract.SubmitJob(ledger.ctx, Specs.VALID_JSON);
+
+            verify(ledger.stub).getState(JOB_KEY);
+            verify(ledger.stub).getState(anyString());
+            verify(ledger.stub, never()).getStateByPartialCompositeKeyWithPagination(any(), anyInt(), anyString());
         }
 
         @Test
         void stores_the_same_bytes_for_a_spec_written_differently() {
-            final String reordered = "{\"redundancy\":{\"replicas\":3,\"mode\":\"k-vote\"},\"sla\":\"standard@1\","
-                    + "\"env\":{\"SEED\":\"7\"},\"command\":[\"coinflip\",\"--k\",\"5\"],\n  \"image\":\""
-                    + Specs.IMAGE + "\",\"id\":\"flip-1\"}";
+            final String reordered = "{\"deadline\":\"" + Specs.DEADLINE + "\",\"redundancy\":{\"replicas\":3,"
+                    + "\"mode\":\"k-vote\"},\"sla\":\"standard@1\",\"env\":{\"SEED\":\"7\"},\"command\":[\"coinflip\","
+                    + "\"--k\",\"5\"],\n  \"image\":\"" + Specs.IMAGE + "\",\"id\":\"flip-1\"}";
 
-            assertThat(contract.SubmitJob(ctx, reordered)).isEqualTo(FLIP_1_JOB);
-            verify(stub).putState(JOB_KEY, FLIP_1_JOB.getBytes(StandardCharsets.UTF_8));
+            assertThat(contract.SubmitJob(ledger.ctx, reordered)).isEqualTo(FLIP_1_JOB);
+            verify(ledger.stub).putState(JOB_KEY, bytes(FLIP_1_JOB));
+        }
+
+        @Test
+        void stores_iterative_redundancy_inputs_and_resources_as_given() {
+            final JobSpec spec = Specs.builder()
+                    .redundancy(Redundancy.iterative(2, 3, 9))
+                    .inputs(List.of(io.povm.api.JobInput.inline("seed.txt", "Nwo=")))
+                    .resources(new io.povm.api.JobResources(500, null))
+                    .build();
+
+            final Job job = PovmJson.read(contract.SubmitJob(ledger.ctx, PovmJson.write(spec)), Job.class);
+
+            assertThat(job.spec()).isEqualTo(spec);
+            assertThat(ledger.text(JOB_KEY))
+                    .contains("\"redundancy\":{\"mode\":\"iterative\",\"margin\":2,\"minReplicas\":3,\"cap\":9}")
+                    .contains("\"resources\":{\"cpuMillis\":500}");
         }
 
         @Test
         void takes_the_time_from_the_transaction_timestamp_with_millis() {
-            when(stub.getTxTimestamp()).thenReturn(Instant.parse("2026-01-02T03:04:05Z"));
+            ledger.transaction("tx-1", Instant.parse("2026-11-20T10:04:05Z"));
 
-            final Job job = PovmJson.read(contract.SubmitJob(ctx, Specs.VALID_JSON), Job.class);
+            final Job job = PovmJson.read(contract.SubmitJob(ledger.ctx, Specs.VALID_JSON), Job.class);
 
-            assertThat(job.submittedAt()).isEqualTo("2026-01-02T03:04:05.000Z");
+            assertThat(job.submittedAt()).isEqualTo("2026-11-20T10:04:05.000Z");
+            assertThat(job.stateChangedAt()).isEqualTo(job.submittedAt());
         }
 
         @ParameterizedTest(name = "{0} is rejected at [{2}]")
         @MethodSource("io.povm.api.InvalidSpecs#rules")
         void rejects_a_broken_rule_naming_the_field_and_writes_nothing(
                 final String what, final String json, final String field) {
-            final PovmError error = errorOf(() -> contract.SubmitJob(ctx, json));
+            final PovmError error = errorOf(() -> contract.SubmitJob(ledger.ctx, json));
 
             assertThat(error.code()).as(what).isEqualTo(ErrorCode.INVALID_ARGUMENT);
             assertThat(error.field()).as(what).isEqualTo(field);
-            assertNothingWritten();
+            ledger.assertNothingWritten();
+        }
+
+        @ParameterizedTest(name = "submitted at {0}")
+        @ValueSource(strings = {"2026-11-20T10:59:00.001Z", "2026-11-20T11:00:00Z", "2026-11-13T10:59:59.999Z"})
+        void rejects_a_deadline_less_than_60_s_or_more_than_7_days_after_the_transaction_timestamp(final String at) {
+            ledger.transaction("tx-1", Instant.parse(at));
+
+            final PovmError error = errorOf(() -> contract.SubmitJob(ledger.ctx, Specs.VALID_JSON));
+
+            assertThat(error.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+            assertThat(error.field()).isEqualTo("deadline");
+            assertThat(error.reason()).contains("the submission at " + at);
+            ledger.assertNothingWritten();
+        }
+
+        @Test
+        void accepts_a_deadline_exactly_60_s_or_7_days_after_the_transaction_timestamp() {
+            ledger.transaction("tx-1", Instant.parse("2026-11-20T10:59:00Z"));
+            assertThat(contract.SubmitJob(ledger.ctx, Specs.VALID_JSON)).contains("\"state\":\"SUBMITTED\"");
+
+            ledger.transaction("tx-2", Instant.parse("2026-11-13T11:00:00Z"));
+            assertThat(contract.SubmitJob(ledger.ctx, Specs.edited(s -> s.put("id", "flip-2"))))
+                    .contains("\"state\":\"SUBMITTED\"");
         }
 
         @Test
         void rejects_an_unknown_field_by_name() {
-            final PovmError error = errorOf(() -> contract.SubmitJob(ctx, Specs.edited(s -> s.put("colour", "red"))));
+            final PovmError error =
+                    errorOf(() -> contract.SubmitJob(ledger.ctx, Specs.edited(s -> s.put("colour", "red"))));
 
             assertThat(error.toMessage())
-                    .isEqualTo("INVALID_ARGUMENT [colour] unknown field; accepted: id, image, command, env, sla,"
-                            + " redundancy");
-            assertNothingWritten();
+                    .isEqualTo("INVALID_ARGUMENT [colour] unknown field; accepted: id, image, command, env, inputs,"
+                            + " resources, sla, redundancy, deadline");
+            ledger.assertNothingWritten();
         }
 
         @Test
         void rejects_text_that_is_not_json() {
-            final PovmError error = errorOf(() -> contract.SubmitJob(ctx, "please run flip-1"));
+            final PovmError error = errorOf(() -> contract.SubmitJob(ledger.ctx, "please run flip-1"));
 
             assertThat(error.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
             assertThat(error.field()).isEqualTo("spec");
-            assertNothingWritten();
+            ledger.assertNothingWritten();
         }
 
         @Test
         void rejects_a_spec_larger_than_64_kib_before_parsing_it() {
             final String padded = Specs.edited(s -> s.put("id", "x".repeat(70_000)));
 
-            final PovmError error = errorOf(() -> contract.SubmitJob(ctx, padded));
+            final PovmError error = errorOf(() -> contract.SubmitJob(ledger.ctx, padded));
 
             assertThat(error.field()).isEqualTo("spec");
             assertThat(error.reason()).contains("at most 65536 bytes");
-            assertNothingWritten();
+            ledger.assertNothingWritten();
         }
 
         @Test
         void forbids_an_admin_identity_naming_the_rule() {
-            when(certificate.getSubjectX500Principal())
-                    .thenReturn(new X500Principal("CN=Admin@org1.example.com, OU=admin, O=Org1, C=US"));
+            ledger.signedBy(Signer.ORG_ADMIN);
 
-            final PovmError error = errorOf(() -> contract.SubmitJob(ctx, Specs.VALID_JSON));
+            final PovmError error = errorOf(() -> contract.SubmitJob(ledger.ctx, Specs.VALID_JSON));
 
             assertThat(error.toMessage())
                     .isEqualTo("FORBIDDEN [caller] SubmitJob requires a client identity (OU=client); caller has"
                             + " OU=admin");
-            assertNothingWritten();
+            ledger.assertNothingWritten();
         }
 
         @Test
         void forbids_an_identity_without_any_ou() {
-            when(certificate.getSubjectX500Principal()).thenReturn(new X500Principal("CN=someone, O=Org1"));
+            ledger.signedBy(new Signer("no role", "Org1MSP", "CN=someone, O=Org1", "x509::CN=someone::CN=ca"));
 
-            final PovmError error = errorOf(() -> contract.SubmitJob(ctx, Specs.VALID_JSON));
+            final PovmError error = errorOf(() -> contract.SubmitJob(ledger.ctx, Specs.VALID_JSON));
 
             assertThat(error.code()).isEqualTo(ErrorCode.FORBIDDEN);
             assertThat(error.reason()).endsWith("caller has no OU");
-            assertNothingWritten();
+            ledger.assertNothingWritten();
         }
 
         @Test
         void returns_the_stored_job_and_writes_nothing_when_the_same_caller_resubmits_the_same_spec() {
-            storedJob(JOB_KEY, FLIP_1_JOB);
-            when(stub.getTxId()).thenReturn("tx-2");
+            contract.SubmitJob(ledger.ctx, Specs.VALID_JSON);
+            ledger.transaction("tx-2", Instant.parse("2026-11-20T10:59:30Z"));
 
-            final String result = contract.SubmitJob(ctx, Specs.VALID_JSON);
+            final String result = contract.SubmitJob(ledger.ctx, Specs.VALID_JSON);
 
             assertThat(result).isEqualTo(FLIP_1_JOB);
-            assertNothingWritten();
+            ledger.assertNothingWritten();
         }
 
         @Test
         void rejects_a_different_spec_under_an_existing_id() {
-            storedJob(JOB_KEY, FLIP_1_JOB);
+            ledger.committed(JOB_KEY, FLIP_1_JOB);
 
-            final PovmError error = errorOf(
-                    () -> contract.SubmitJob(ctx, Specs.edited(s -> Specs.env(s).put("SEED", "8"))));
+            final PovmError error = errorOf(() -> contract.SubmitJob(
+                    ledger.ctx, Specs.edited(s -> Specs.env(s).put("SEED", "8"))));
 
             assertThat(error.toMessage())
                     .isEqualTo("DUPLICATE_ID [id] job 'flip-1' already exists (submitted by Org1MSP at"
                             + " 2026-11-20T10:00:00.123Z); choose another id");
-            assertNothingWritten();
+            ledger.assertNothingWritten();
         }
 
         @Test
         void rejects_the_same_spec_from_another_identity() {
-            storedJob(JOB_KEY, FLIP_1_JOB);
-            when(identity.getId()).thenReturn("x509::CN=User2@org1.example.com,OU=client::CN=ca.org1.example.com");
+            ledger.committed(JOB_KEY, FLIP_1_JOB);
+            ledger.signedBy(Signer.SAME_ORG_CLIENT);
 
-            assertThat(errorOf(() -> contract.SubmitJob(ctx, Specs.VALID_JSON)).code())
+            assertThat(errorOf(() -> contract.SubmitJob(ledger.ctx, Specs.VALID_JSON))
+                            .code())
                     .isEqualTo(ErrorCode.DUPLICATE_ID);
-            assertNothingWritten();
+            ledger.assertNothingWritten();
         }
 
         @Test
         void reports_a_ledger_failure_as_internal_without_details() {
-            when(stub.getState(JOB_KEY)).thenThrow(new IllegalStateException("peer went away"));
+            when(ledger.stub.getState(JOB_KEY)).thenThrow(new IllegalStateException("peer went away"));
 
-            final PovmError error = errorOf(() -> contract.SubmitJob(ctx, Specs.VALID_JSON));
+            final PovmError error = errorOf(() -> contract.SubmitJob(ledger.ctx, Specs.VALID_JSON));
 
             assertThat(error.code()).isEqualTo(ErrorCode.INTERNAL);
             assertThat(error.field()).isEqualTo(PovmError.NO_FIELD);
             assertThat(error.reason()).doesNotContain("peer went away");
-            assertNothingWritten();
+            ledger.assertNothingWritten();
         }
     }
 
@@ -251,106 +245,103 @@ class PovmContractTransactionsTest {
 
         @Test
         void returns_the_stored_job() {
-            storedJob(JOB_KEY, FLIP_1_JOB);
+            ledger.committed(JOB_KEY, FLIP_1_JOB);
 
-            assertThat(contract.GetJob(ctx, "flip-1")).isEqualTo(FLIP_1_JOB);
+            assertThat(contract.GetJob(ledger.ctx, "flip-1")).isEqualTo(FLIP_1_JOB);
         }
 
         @Test
         void reports_a_missing_job_as_not_found() {
-            final PovmError error = errorOf(() -> contract.GetJob(ctx, "flip-2"));
+            final PovmError error = errorOf(() -> contract.GetJob(ledger.ctx, "flip-2"));
 
             assertThat(error.toMessage()).isEqualTo("NOT_FOUND [id] job 'flip-2' does not exist");
         }
 
         @Test
         void rejects_a_malformed_id_without_reading_the_ledger() {
-            final PovmError error = errorOf(() -> contract.GetJob(ctx, "../etc"));
+            final PovmError error = errorOf(() -> contract.GetJob(ledger.ctx, "../etc"));
 
             assertThat(error.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
             assertThat(error.field()).isEqualTo("id");
-            verify(stub, never()).getState(anyString());
+            verify(ledger.stub, never()).getState(anyString());
         }
     }
 
     @Nested
     class ListJobs {
-        private final List<Boolean> closed = new ArrayList<>();
-
-        private void ledgerPage(final int fetched, final String bookmark) {
-            final List<KeyValue> entries = new ArrayList<>();
-            for (int i = 0; i < fetched; i++) {
-                final String id = "job-" + i;
-                final KeyValue entry = mock(KeyValue.class);
-                when(entry.getKey()).thenReturn(new CompositeKey("job", id).toString());
-                when(entry.getValue())
-                        .thenReturn(FLIP_1_JOB.replace("flip-1", id).getBytes(StandardCharsets.UTF_8));
-                entries.add(entry);
-            }
-            @SuppressWarnings("unchecked")
-            final QueryResultsIteratorWithMetadata<KeyValue> results = mock(QueryResultsIteratorWithMetadata.class);
-            when(results.iterator()).thenReturn(entries.iterator());
-            when(results.getMetadata())
-                    .thenReturn(QueryResponseMetadata.newBuilder()
-                            .setBookmark(bookmark)
-                            .setFetchedRecordsCount(fetched)
-                            .build());
-            doAnswer(invocation -> closed.add(true)).when(results).close();
-            when(stub.getStateByPartialCompositeKeyWithPagination(any(CompositeKey.class), anyInt(), anyString()))
-                    .thenReturn(results);
-        }
 
         @Test
-        void returns_a_full_page_with_the_ledger_bookmark_and_closes_the_iterator() {
-            ledgerPage(2, "next-key");
+        void returns_a_full_page_with_a_printable_bookmark_and_closes_the_iterator() {
+            submitted("job-0", "job-1", "job-2");
 
-            final JobPage page = PovmJson.read(contract.ListJobs(ctx, "2", ""), JobPage.class);
+            final JobPage page = PovmJson.read(contract.ListJobs(ledger.ctx, "2", ""), JobPage.class);
 
             assertThat(page.jobs()).extracting(Job::id).containsExactly("job-0", "job-1");
             assertThat(page.count()).isEqualTo(2);
-            assertThat(page.bookmark()).isEqualTo("next-key");
-            assertThat(closed).containsExactly(true);
+            assertThat(page.bookmark()).matches("[A-Za-z0-9_-]+");
+            assertThat(ledger.iteratorsClosed).isEqualTo(ledger.iteratorsOpened).isEqualTo(1);
         }
 
         @Test
-        void returns_an_empty_bookmark_on_the_last_page() {
-            ledgerPage(1, "stale-key");
+        void continues_from_the_bookmark_and_ends_with_an_empty_one() {
+            submitted("job-0", "job-1", "job-2");
+            final JobPage first = PovmJson.read(contract.ListJobs(ledger.ctx, "2", ""), JobPage.class);
 
-            final JobPage page = PovmJson.read(contract.ListJobs(ctx, "5", "previous"), JobPage.class);
+            final JobPage last = PovmJson.read(contract.ListJobs(ledger.ctx, "2", first.bookmark()), JobPage.class);
 
-            assertThat(page.count()).isEqualTo(1);
-            assertThat(page.bookmark()).isEmpty();
-            assertThat(page.hasMore()).isFalse();
+            assertThat(last.jobs()).extracting(Job::id).containsExactly("job-2");
+            assertThat(last.bookmark()).isEmpty();
+            assertThat(last.hasMore()).isFalse();
         }
 
         @Test
-        void queries_the_job_keys_with_the_given_size_and_bookmark() {
-            ledgerPage(0, "");
+        void lists_only_jobs_never_their_index_keys() {
+            submitted("job-0");
 
-            assertThat(contract.ListJobs(ctx, "200", "bm-1")).isEqualTo("{\"jobs\":[],\"bookmark\":\"\",\"count\":0}");
-            verify(stub)
+            assertThat(PovmJson.read(contract.ListJobs(ledger.ctx, "200", ""), JobPage.class)
+                            .count())
+                    .isEqualTo(1);
+        }
+
+        @Test
+        void queries_the_job_keys_with_the_given_size_and_the_decoded_bookmark() {
+            final String bookmark = java.util.Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(bytes("\u0000job\u0000job-7\u0000"));
+
+            assertThat(contract.ListJobs(ledger.ctx, "200", bookmark))
+                    .isEqualTo("{\"jobs\":[],\"bookmark\":\"\",\"count\":0}");
+            verify(ledger.stub)
                     .getStateByPartialCompositeKeyWithPagination(
-                            argThat(key -> key.toString().equals(new CompositeKey("job").toString())),
-                            eq(200),
-                            eq("bm-1"));
+                            org.mockito.ArgumentMatchers.argThat(
+                                    key -> key.toString().equals("\u0000job\u0000")),
+                            org.mockito.ArgumentMatchers.eq(200),
+                            org.mockito.ArgumentMatchers.eq("\u0000job\u0000job-7\u0000"));
+        }
+
+        @ParameterizedTest(name = "bookmark \"{0}\" is rejected")
+        @ValueSource(strings = {"bm-1!", "AAAA", "not base64", "AGpvYi1ieS1zdGF0ZQBTVUJNSVRURUQA"})
+        void rejects_a_bookmark_this_listing_did_not_return(final String bookmark) {
+            final PovmError error = errorOf(() -> contract.ListJobs(ledger.ctx, "5", bookmark));
+
+            assertThat(error.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+            assertThat(error.field()).isEqualTo("bookmark");
         }
 
         @ParameterizedTest(name = "page size \"{0}\" is rejected")
         @ValueSource(strings = {"0", "201", "-1", "", " 5", "5.0", "1e2", "abc", "0010", "99999999999"})
         void rejects_a_page_size_outside_1_to_200(final String pageSize) {
-            final PovmError error = errorOf(() -> contract.ListJobs(ctx, pageSize, ""));
+            final PovmError error = errorOf(() -> contract.ListJobs(ledger.ctx, pageSize, ""));
 
             assertThat(error.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
             assertThat(error.field()).isEqualTo("pageSize");
-            verify(stub, never()).getStateByPartialCompositeKeyWithPagination(any(), anyInt(), anyString());
+            verify(ledger.stub, never()).getStateByPartialCompositeKeyWithPagination(any(), anyInt(), anyString());
         }
 
         @ParameterizedTest(name = "page size {0} is accepted")
         @ValueSource(strings = {"1", "50", "200"})
         void accepts_page_sizes_from_1_to_200(final String pageSize) {
-            ledgerPage(0, "");
-
-            assertThat(PovmJson.read(contract.ListJobs(ctx, pageSize, ""), JobPage.class)
+            assertThat(PovmJson.read(contract.ListJobs(ledger.ctx, pageSize, ""), JobPage.class)
                             .count())
                     .isZero();
         }
@@ -361,11 +352,12 @@ class PovmContractTransactionsTest {
 
         @Test
         void names_the_accepted_transactions() {
-            final PovmError error = errorOf(() -> contract.unknownTransaction(ctx));
+            final PovmError error = errorOf(() -> contract.unknownTransaction(ledger.ctx));
 
             assertThat(error.toMessage())
                     .isEqualTo(
-                            "INVALID_ARGUMENT [function] unknown transaction; accepted: SubmitJob, GetJob, ListJobs");
+                            "INVALID_ARGUMENT [function] unknown transaction; accepted: SubmitJob, CancelJob, GetJob,"
+                                    + " ListJobs, ListJobsByState, ListJobsBySubmitter, GetJobHistory");
         }
     }
 }

@@ -1,27 +1,29 @@
 package io.povm.chaincode.job;
 
 import io.povm.api.Job;
-import io.povm.api.JobPage;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
 import io.povm.api.PovmTransactions;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.hyperledger.fabric.protos.peer.QueryResponseMetadata;
 import org.hyperledger.fabric.shim.ChaincodeStub;
-import org.hyperledger.fabric.shim.ledger.CompositeKey;
-import org.hyperledger.fabric.shim.ledger.KeyValue;
-import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
 
 /**
- * Jobs on the world state. Each job has its own composite key {@code ("job", id)}, so submissions of different
- * jobs never touch the same key and never conflict.
+ * Jobs on the world state: reads and writes of a job's key together with its index keys (see {@link JobKeys}), in the
+ * same transaction. Writes are blind (no range reads), so concurrent transactions on different jobs never conflict.
+ *
+ * <pre>{@code
+ * JobLedger ledger = new JobLedger(stub);
+ * Job job = ledger.find(id).orElseThrow(...);
+ * Job next = JobLifecycle.apply(job, JobEvent.ASSIGN, txTime).withReplicas(drawn);
+ * ledger.update(job, next);                        // the job key and, on a state change, the state index
+ * ledger.emit(PovmTransactions.JOB_CANCELLED_EVENT, next); // the transaction's one event
+ * }</pre>
  */
 public final class JobLedger {
-    static final String OBJECT_TYPE = "job";
+    /** The value of an index key: only the key matters, and an empty value would delete it. */
+    private static final byte[] INDEX_VALUE = {0};
 
     private final ChaincodeStub stub;
 
@@ -31,7 +33,7 @@ public final class JobLedger {
 
     /** @return the world-state key of a job */
     public static String key(final String jobId) {
-        return new CompositeKey(OBJECT_TYPE, jobId).toString();
+        return JobKeys.job(jobId);
     }
 
     public Optional<Job> find(final String jobId) {
@@ -43,35 +45,46 @@ public final class JobLedger {
         return Optional.of(decode(key, value));
     }
 
-    /** Writes a new job and sets the {@value PovmTransactions#JOB_SUBMITTED_EVENT} event with the same bytes. */
+    /**
+     * Writes a new job with both of its index keys and sets the {@value PovmTransactions#JOB_SUBMITTED_EVENT} event
+     * with the same bytes as the job key.
+     */
     public void create(final Job job) {
         final byte[] json = PovmJson.writeBytes(job);
         stub.putState(key(job.id()), json);
+        stub.putState(JobKeys.byState(job.state(), job.id()), INDEX_VALUE);
+        stub.putState(JobKeys.bySubmitter(job.submitter(), job.id()), INDEX_VALUE);
         stub.setEvent(PovmTransactions.JOB_SUBMITTED_EVENT, json);
     }
 
     /**
-     * Reads one page of jobs in key order. Only for evaluate (read-only) transactions: Fabric refuses paginated
-     * queries in submitted ones.
+     * Writes a changed job. When its state changed, the old state's index key is deleted and the new one written;
+     * the submitter index never changes.
      *
-     * @param bookmark where the previous page ended; empty for the first page
-     * @return the page; its bookmark is empty when fewer than {@code pageSize} jobs were left
+     * @param before the job as read in this transaction
+     * @param after the same job after a {@link JobLifecycle} transition or a replica change
+     * @throws IllegalArgumentException when {@code after} is another job or has another submitter
      */
-    public JobPage page(final int pageSize, final String bookmark) {
-        final List<Job> jobs = new ArrayList<>();
-        final String next;
-        try (QueryResultsIteratorWithMetadata<KeyValue> results =
-                stub.getStateByPartialCompositeKeyWithPagination(new CompositeKey(OBJECT_TYPE), pageSize, bookmark)) {
-            for (KeyValue entry : results) {
-                jobs.add(decode(entry.getKey(), entry.getValue()));
-            }
-            final QueryResponseMetadata metadata = results.getMetadata();
-            next = metadata == null ? "" : metadata.getBookmark();
+    public void update(final Job before, final Job after) {
+        if (!before.id().equals(after.id()) || !before.submitter().equals(after.submitter())) {
+            throw new IllegalArgumentException("update must keep the job's id and submitter: " + before.id());
         }
-        return new JobPage(jobs, jobs.size() < pageSize ? "" : next);
+        stub.putState(key(after.id()), PovmJson.writeBytes(after));
+        if (before.state() != after.state()) {
+            stub.delState(JobKeys.byState(before.state(), before.id()));
+            stub.putState(JobKeys.byState(after.state(), after.id()), INDEX_VALUE);
+        }
     }
 
-    private static Job decode(final String key, final byte[] value) {
+    /**
+     * Sets the transaction's chaincode event, whose payload is the job's JSON. Fabric keeps one event per
+     * transaction (a second call replaces the first), so call it once.
+     */
+    public void emit(final String eventName, final Job job) {
+        stub.setEvent(eventName, PovmJson.writeBytes(job));
+    }
+
+    static Job decode(final String key, final byte[] value) {
         try {
             return PovmJson.read(new String(value, StandardCharsets.UTF_8), Job.class);
         } catch (PovmException e) {

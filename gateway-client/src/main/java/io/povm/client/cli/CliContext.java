@@ -2,6 +2,7 @@ package io.povm.client.cli;
 
 import java.io.InputStream;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
@@ -15,9 +16,14 @@ import java.util.function.Supplier;
  * @param jobClients opens the connection for a profile
  * @param stdin read by {@code job submit -f -}
  * @param newJobId the default for {@code job submit --id}
+ * @param clock "now" for relative times such as {@code job submit --deadline 1h}
  */
 public record CliContext(
-        Map<String, String> env, JobClientFactory jobClients, InputStream stdin, Supplier<String> newJobId) {
+        Map<String, String> env,
+        JobClientFactory jobClients,
+        InputStream stdin,
+        Supplier<String> newJobId,
+        Clock clock) {
     /** The profile used when neither {@code --profile} nor {@code POVM_PROFILE} names one. */
     public static final String DEFAULT_PROFILE = "org1";
 
@@ -26,9 +32,19 @@ public record CliContext(
         Objects.requireNonNull(jobClients, "jobClients");
         Objects.requireNonNull(stdin, "stdin");
         Objects.requireNonNull(newJobId, "newJobId");
+        Objects.requireNonNull(clock, "clock");
     }
 
-    /** @return the process's environment, a gateway connection, {@code System.in} and random ids */
+    /** A context with the system's UTC clock. */
+    public CliContext(
+            final Map<String, String> env,
+            final JobClientFactory jobClients,
+            final InputStream stdin,
+            final Supplier<String> newJobId) {
+        this(env, jobClients, stdin, newJobId, Clock.systemUTC());
+    }
+
+    /** @return the process's environment, a gateway connection, {@code System.in}, random ids, the UTC clock */
     public static CliContext system() {
         final Map<String, String> env = System.getenv();
         return new CliContext(env, JobClientFactory.gateway(env), System.in, CliContext::randomJobId);

@@ -54,6 +54,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
                 return Optional.of("choose another --id; resubmitting the identical spec returns the stored job");
             case NOT_FOUND:
                 return Optional.of("list the jobs with: povm job list");
+            case INVALID_STATE:
+                return Optional.of("check the current state (a job's: povm job get ID); docs/job-lifecycle.md lists"
+                        + " what each job state allows");
             case INTERNAL:
                 return Optional.of("the chaincode failed; its log holds the details");
             default:

@@ -9,13 +9,15 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "job",
         mixinStandardHelpOptions = true,
-        description = "Submit, show and list jobs.",
+        description = "Submit, show, list and cancel jobs, and show their history.",
         footer = {
             "",
             "Examples:",
             "  povm job submit --image povm/coinflip@sha256:<64 hex> -- coinflip --k 5",
             "  povm job get job-1a2b3c4d",
-            "  povm job list"
+            "  povm job list --state SUBMITTED",
+            "  povm job cancel job-1a2b3c4d --reason 'wrong seed'",
+            "  povm job history job-1a2b3c4d"
         })
 final class JobCommand implements Runnable {
     @Spec
@@ -23,6 +25,6 @@ final class JobCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand: submit, get or list");
+        throw new ParameterException(spec.commandLine(), "missing subcommand: submit, get, list, cancel or history");
     }
 }

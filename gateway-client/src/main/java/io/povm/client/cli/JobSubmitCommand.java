@@ -1,7 +1,10 @@
 package io.povm.client.cli;
 
 import io.povm.api.Job;
+import io.povm.api.JobInput;
+import io.povm.api.JobResources;
 import io.povm.api.JobSpec;
+import io.povm.api.JobSpecValidator;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
 import io.povm.api.Redundancy;
@@ -27,17 +30,19 @@ import picocli.CommandLine.Parameters;
         name = "submit",
         mixinStandardHelpOptions = true,
         description = {
-            "Submit a job: a digest-pinned image, the command to run in it, an SLA",
-            "and a number of replicas. Give either a spec file (-f) or the flags and",
-            "the command after --. Resubmitting the identical spec with the same id",
-            "returns the stored job."
+            "Submit a job: a digest-pinned image, the command to run in it, an SLA,",
+            "a redundancy scheme and a deadline. Give either a spec file (-f) or the",
+            "flags and the command after --. Resubmitting the identical spec with",
+            "the same id returns the stored job."
         },
         footer = {
             "",
             "Examples:",
             "  povm job submit --image povm/coinflip@sha256:<64 hex> --replicas 3 \\",
             "      -- coinflip --k 5",
-            "  povm job submit --id flip-1 --env SEED=7 \\",
+            "  povm job submit --id flip-1 --deadline 2h --env SEED=7 \\",
+            "      --redundancy iterative:d=2,min=2,cap=7 \\",
+            "      --input seed.txt=@seed.txt --cpu-millis 500 --memory-mib 256 \\",
             "      --image povm/coinflip@sha256:<64 hex> -- coinflip",
             "  povm job submit -f spec.json -o json",
             "  cat spec.json | povm job submit -f -",
@@ -45,10 +50,14 @@ import picocli.CommandLine.Parameters;
             "Spec file:",
             "  {\"id\":\"flip-1\",\"image\":\"povm/coinflip@sha256:<64 hex>\",",
             "   \"command\":[\"coinflip\",\"--k\",\"5\"],\"env\":{\"SEED\":\"7\"},",
-            "   \"sla\":\"standard@1\",\"redundancy\":{\"mode\":\"k-vote\",\"replicas\":3}}"
+            "   \"inputs\":[{\"name\":\"seed.txt\",\"data\":\"Nwo=\"}],",
+            "   \"resources\":{\"cpuMillis\":500,\"memoryMiB\":256},\"sla\":\"standard@1\",",
+            "   \"redundancy\":{\"mode\":\"k-vote\",\"replicas\":3},",
+            "   \"deadline\":\"2026-11-20T11:00:00Z\"}"
         })
 final class JobSubmitCommand extends ClientCommand {
     private static final String DEFAULT_SLA = "standard@1";
+    private static final String DEFAULT_DEADLINE = "24h";
 
     @Option(
             names = {"-f", "--file"},
@@ -74,11 +83,38 @@ final class JobSubmitCommand extends ClientCommand {
     @Option(
             names = "--replicas",
             paramLabel = "K",
-            description = "Replicas voting on the result, odd, 1 to 15 (default: 1).")
+            description = "Shorthand for --redundancy k-vote:K: replicas voting, odd, 1 to 15 (default: 1).")
     private Integer replicas;
+
+    @Option(
+            names = "--redundancy",
+            paramLabel = "MODE",
+            description =
+                    "k-vote:K (K odd, 1 to 15) or iterative:d=D,min=M,cap=C (margin D 1 to 5, D <= M <= C <= 15).")
+    private String redundancy;
+
+    @Option(
+            names = "--deadline",
+            paramLabel = "WHEN",
+            description = "When the job must be finalized: an ISO-8601 UTC instant, or a duration from now such as"
+                    + " 90s, 30m, 1h, 2d, 1h30m; 60 s to 7 days ahead (default: " + DEFAULT_DEADLINE + ").")
+    private String deadline;
 
     @Option(names = "--env", paramLabel = "KEY=VALUE", description = "An environment variable for the job; repeatable.")
     private Map<String, String> env;
+
+    @Option(
+            names = "--input",
+            paramLabel = "INPUT",
+            description = "An input; repeatable: NAME=@FILE (inline, at most 16 KiB in all) or"
+                    + " NAME=sha256:<64 hex>:<size in bytes>@<url> (fetched by the worker).")
+    private List<String> inputs;
+
+    @Option(names = "--cpu-millis", paramLabel = "N", description = "CPU the job needs, in millicores.")
+    private Integer cpuMillis;
+
+    @Option(names = "--memory-mib", paramLabel = "N", description = "Memory the job needs, in MiB.")
+    private Integer memoryMiB;
 
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command and its arguments, after --.")
     private List<String> command;
@@ -92,7 +128,7 @@ final class JobSubmitCommand extends ClientCommand {
     @Override
     void prepare() {
         if (file != null) {
-            if (id != null || image != null || sla != null || replicas != null || env != null || command != null) {
+            if (anyFlag()) {
                 throw new ParameterException(
                         spec().commandLine(), "give either -f/--file or the flags and command, not both");
             }
@@ -101,8 +137,34 @@ final class JobSubmitCommand extends ClientCommand {
             if (image == null) {
                 throw new ParameterException(spec().commandLine(), "missing --image (or give a spec with -f/--file)");
             }
-            jobSpec = fromFlags();
+            if (replicas != null && redundancy != null) {
+                throw new ParameterException(spec().commandLine(), "give either --replicas or --redundancy, not both");
+            }
+            try {
+                jobSpec = fromFlags();
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec().commandLine(), e.getMessage());
+            }
         }
+        try {
+            JobSpecValidator.validate(jobSpec);
+        } catch (PovmException e) {
+            throw PovmClientException.rejected(e.error(), e);
+        }
+    }
+
+    private boolean anyFlag() {
+        return id != null
+                || image != null
+                || sla != null
+                || replicas != null
+                || redundancy != null
+                || deadline != null
+                || env != null
+                || inputs != null
+                || cpuMillis != null
+                || memoryMiB != null
+                || command != null;
     }
 
     @Override
@@ -136,15 +198,28 @@ final class JobSubmitCommand extends ClientCommand {
         }
     }
 
+    /** @throws IllegalArgumentException for a malformed --deadline, --redundancy or --input */
     private JobSpec fromFlags() {
+        final Redundancy scheme = redundancy != null
+                ? SpecOptions.redundancy(redundancy)
+                : Redundancy.kVote(replicas == null ? 1 : replicas);
+        final String when = SpecOptions.deadline(
+                deadline == null ? DEFAULT_DEADLINE : deadline, context().clock());
+        final List<JobInput> given = new ArrayList<>();
+        if (inputs != null) {
+            inputs.forEach(input -> given.add(SpecOptions.input(input)));
+        }
         try {
-            return new JobSpec(
-                    id == null ? context().newJobId().get() : id,
-                    image,
-                    command == null ? List.of() : new ArrayList<>(command),
-                    env == null ? Map.of() : new TreeMap<>(env),
-                    sla == null ? DEFAULT_SLA : sla,
-                    Redundancy.kVote(replicas == null ? 1 : replicas));
+            return JobSpec.builder(id == null ? context().newJobId().get() : id)
+                    .image(image)
+                    .command(command == null ? List.of() : new ArrayList<>(command))
+                    .env(env == null ? Map.of() : new TreeMap<>(env))
+                    .inputs(given)
+                    .resources(new JobResources(cpuMillis, memoryMiB))
+                    .sla(sla == null ? DEFAULT_SLA : sla)
+                    .redundancy(scheme)
+                    .deadline(when)
+                    .build();
         } catch (PovmException e) {
             throw PovmClientException.rejected(e.error(), e);
         }

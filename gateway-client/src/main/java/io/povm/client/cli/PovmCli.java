@@ -66,7 +66,9 @@ public final class PovmCli implements Runnable {
         final CommandLine job = new CommandLine(new JobCommand())
                 .addSubcommand(new JobSubmitCommand(context))
                 .addSubcommand(new JobGetCommand(context))
-                .addSubcommand(new JobListCommand(context));
+                .addSubcommand(new JobListCommand(context))
+                .addSubcommand(new JobCancelCommand(context))
+                .addSubcommand(new JobHistoryCommand(context));
         return new CommandLine(new PovmCli())
                 .addSubcommand(job)
                 .setCaseInsensitiveEnumValuesAllowed(true)

@@ -2,9 +2,11 @@ package io.povm.client.job;
 
 import io.povm.api.ErrorCode;
 import io.povm.api.Job;
+import io.povm.api.JobHistory;
 import io.povm.api.JobPage;
 import io.povm.api.JobSpec;
 import io.povm.api.JobSpecValidator;
+import io.povm.api.JobState;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
 import io.povm.api.PovmTransactions;
@@ -14,21 +16,24 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Submits and reads jobs through the povm chaincode.
+ * Submits, cancels and reads jobs through the povm chaincode.
  *
  * <pre>{@code
  * try (PovmGateway gateway = PovmGateway.connect(profile)) {
  *     JobClient jobs = new JobClient(gateway.chaincode());
  *     Job job = jobs.submit(spec);
- *     JobPage first = jobs.list(50, "");
+ *     JobPage waiting = jobs.listByState(JobState.SUBMITTED, 50, "");
+ *     Job cancelled = jobs.cancel(job.id(), "wrong input");
+ *     JobHistory history = jobs.history(job.id());   // newest version first
  * }
  * }</pre>
  *
  * <p>Every method throws {@link PovmClientException}; a refusal by the chaincode is {@link
- * PovmClientException.Kind#REJECTED} with the chaincode's {@code io.povm.api.PovmError}.
+ * PovmClientException.Kind#REJECTED} with the chaincode's {@code io.povm.api.PovmError}. Arguments the chaincode would
+ * refuse for their form (ids, page sizes, reasons, spec rules) are refused locally, before anything is sent.
  */
 public final class JobClient {
-    /** The largest page {@link #list(int, String)} accepts. */
+    /** The largest page the listings accept. */
     public static final int MAX_PAGE_SIZE = PovmTransactions.MAX_PAGE_SIZE;
 
     private final PovmChaincode chaincode;
@@ -39,20 +44,37 @@ public final class JobClient {
 
     /**
      * Checks the spec with the chaincode's own rules, then submits it and waits for the commit. Submitting the same
-     * spec again as the same user returns the stored job unchanged.
+     * spec again as the same user returns the stored job unchanged. The chaincode checks the deadline against the
+     * transaction timestamp (60 s to 7 days ahead).
      *
      * @return the job as stored on the ledger
      * @throws PovmClientException REJECTED with INVALID_ARGUMENT naming the field, or DUPLICATE_ID [id] when the id
      *     is taken by a different spec
      */
     public Job submit(final JobSpec spec) {
-        final String json;
-        try {
-            json = JobSpecValidator.checkSize(PovmJson.write(JobSpecValidator.validate(spec)));
-        } catch (PovmException e) {
-            throw PovmClientException.rejected(e.error(), e);
-        }
+        final String json = local(() -> JobSpecValidator.checkSize(PovmJson.write(JobSpecValidator.validate(spec))));
         return read(chaincode.submit(PovmTransactions.SUBMIT_JOB, json), Job.class, PovmTransactions.SUBMIT_JOB);
+    }
+
+    /**
+     * Cancels a job of this client's identity while it is still SUBMITTED, and waits for the commit.
+     *
+     * @param reason why, at most {@value PovmTransactions#MAX_REASON_CHARS} chars on one line; empty for none
+     * @return the cancelled job
+     * @throws PovmClientException REJECTED with FORBIDDEN [caller] when another identity submitted the job,
+     *     INVALID_STATE [state] when it is no longer SUBMITTED, NOT_FOUND [id] when there is none
+     */
+    public Job cancel(final String id, final String reason) {
+        Objects.requireNonNull(reason, "reason");
+        local(() -> JobSpecValidator.validateId(id));
+        if (reason.length() > PovmTransactions.MAX_REASON_CHARS
+                || reason.chars().anyMatch(Character::isISOControl)) {
+            throw rejected(PovmException.invalid(
+                    "reason",
+                    "must be one line of at most " + PovmTransactions.MAX_REASON_CHARS + " chars; got "
+                            + reason.length()));
+        }
+        return read(chaincode.submit(PovmTransactions.CANCEL_JOB, id, reason), Job.class, PovmTransactions.CANCEL_JOB);
     }
 
     /**
@@ -60,11 +82,7 @@ public final class JobClient {
      * @throws PovmClientException REJECTED with NOT_FOUND [id] when there is none
      */
     public Job get(final String id) {
-        try {
-            JobSpecValidator.validateId(id);
-        } catch (PovmException e) {
-            throw PovmClientException.rejected(e.error(), e);
-        }
+        local(() -> JobSpecValidator.validateId(id));
         return read(chaincode.evaluate(PovmTransactions.GET_JOB, id), Job.class, PovmTransactions.GET_JOB);
     }
 
@@ -83,19 +101,87 @@ public final class JobClient {
     /**
      * @param pageSize 1 to {@value #MAX_PAGE_SIZE}
      * @param bookmark {@code ""} for the first page, else the previous page's {@link JobPage#bookmark()}
-     * @return one page of jobs in id order
+     * @return one page of all jobs in id order
      */
     public JobPage list(final int pageSize, final String bookmark) {
-        Objects.requireNonNull(bookmark, "bookmark");
-        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            final PovmException e =
-                    PovmException.invalid("pageSize", "must be from 1 to " + MAX_PAGE_SIZE + "; got " + pageSize);
-            throw PovmClientException.rejected(e.error(), e);
-        }
+        final String size = pageSize(pageSize);
         return read(
-                chaincode.evaluate(PovmTransactions.LIST_JOBS, Integer.toString(pageSize), bookmark),
+                chaincode.evaluate(PovmTransactions.LIST_JOBS, size, Objects.requireNonNull(bookmark, "bookmark")),
                 JobPage.class,
                 PovmTransactions.LIST_JOBS);
+    }
+
+    /** @return one page of the jobs in a state, in id order (see {@link #list(int, String)} for the paging) */
+    public JobPage listByState(final JobState state, final int pageSize, final String bookmark) {
+        Objects.requireNonNull(state, "state");
+        final String size = pageSize(pageSize);
+        return read(
+                chaincode.evaluate(
+                        PovmTransactions.LIST_JOBS_BY_STATE,
+                        state.name(),
+                        size,
+                        Objects.requireNonNull(bookmark, "bookmark")),
+                JobPage.class,
+                PovmTransactions.LIST_JOBS_BY_STATE);
+    }
+
+    /**
+     * @param msp the submitter's MSP id; {@code ""} with an empty id for this client's own jobs
+     * @param submitterId the submitter's Fabric id ({@code x509::<subject>::<issuer>}, as in {@code Job.submitter()});
+     *     {@code ""} for this client's identity
+     * @return one page of that submitter's jobs in id order (see {@link #list(int, String)} for the paging)
+     */
+    public JobPage listBySubmitter(
+            final String msp, final String submitterId, final int pageSize, final String bookmark) {
+        Objects.requireNonNull(msp, "msp");
+        Objects.requireNonNull(submitterId, "submitterId");
+        final String size = pageSize(pageSize);
+        return read(
+                chaincode.evaluate(
+                        PovmTransactions.LIST_JOBS_BY_SUBMITTER,
+                        msp,
+                        submitterId,
+                        size,
+                        Objects.requireNonNull(bookmark, "bookmark")),
+                JobPage.class,
+                PovmTransactions.LIST_JOBS_BY_SUBMITTER);
+    }
+
+    /** @return one page of this client's own jobs: {@link #listBySubmitter} with empty ids */
+    public JobPage listMine(final int pageSize, final String bookmark) {
+        return listBySubmitter("", "", pageSize, bookmark);
+    }
+
+    /**
+     * @return every committed version of the job, newest first, each with its transaction id and timestamp
+     * @throws PovmClientException REJECTED with NOT_FOUND [id] when the job never existed
+     */
+    public JobHistory history(final String id) {
+        local(() -> JobSpecValidator.validateId(id));
+        return read(
+                chaincode.evaluate(PovmTransactions.GET_JOB_HISTORY, id),
+                JobHistory.class,
+                PovmTransactions.GET_JOB_HISTORY);
+    }
+
+    private static String pageSize(final int pageSize) {
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw rejected(
+                    PovmException.invalid("pageSize", "must be from 1 to " + MAX_PAGE_SIZE + "; got " + pageSize));
+        }
+        return Integer.toString(pageSize);
+    }
+
+    private static <T> T local(final java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (PovmException e) {
+            throw rejected(e);
+        }
+    }
+
+    private static PovmClientException rejected(final PovmException e) {
+        return PovmClientException.rejected(e.error(), e);
     }
 
     private static <T> T read(final String json, final Class<T> type, final String transaction) {

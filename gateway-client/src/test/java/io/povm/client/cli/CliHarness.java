@@ -7,6 +7,9 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +19,8 @@ import picocli.CommandLine;
 /** Runs {@code povm} in-process against a mocked {@link JobClient}, capturing stdout, stderr and the exit code. */
 final class CliHarness {
     static final String GENERATED_ID = "job-0000abcd";
+    /** "Now" for relative deadlines. */
+    static final Instant NOW = Instant.parse("2026-11-20T10:00:00.750Z");
 
     final JobClient jobs = mock(JobClient.class);
     final Map<String, String> env = new HashMap<>();
@@ -40,7 +45,8 @@ final class CliHarness {
                     return new JobSession(jobs, () -> sessionsClosed++);
                 },
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                () -> GENERATED_ID);
+                () -> GENERATED_ID,
+                Clock.fixed(NOW, ZoneOffset.UTC));
         final CommandLine cli = PovmCli.commandLine(context);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));

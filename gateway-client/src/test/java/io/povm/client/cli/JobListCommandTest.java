@@ -5,6 +5,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.povm.api.JobPage;
+import io.povm.api.JobState;
 import io.povm.api.PovmJson;
 import io.povm.client.TestJobs;
 import java.util.List;
@@ -23,9 +24,10 @@ class JobListCommandTest {
                 .first()
                 .asString()
                 .startsWith("ID")
-                .contains("STATE", "SUBMITTER", "REPLICAS", "SLA", "SUBMITTED AT");
+                .contains("STATE", "SUBMITTER", "REDUNDANCY", "SLA", "SUBMITTED AT", "DEADLINE");
         assertThat(cli.out())
-                .containsPattern("(?m)^a +SUBMITTED +Org1MSP +3 +standard@1 +2026-11-20T10:00:00.123Z$")
+                .containsPattern("(?m)^a +SUBMITTED +Org1MSP +k-vote:3 +standard@1 +2026-11-20T10:00:00.123Z"
+                        + " +2026-11-20T11:00:00Z$")
                 .containsPattern("(?m)^b +SUBMITTED")
                 .contains("more jobs: povm job list --page-size 50 --bookmark 'c'");
     }
@@ -69,6 +71,46 @@ class JobListCommandTest {
 
         assertThat(cli.run("job", "list", "--bookmark", printed)).isZero();
         assertThat(cli.out()).contains("job-7");
+    }
+
+    @Test
+    void state_lists_the_jobs_in_one_state_and_the_next_page_hint_keeps_the_filter() {
+        when(cli.jobs.listByState(JobState.CANCELLED, 50, ""))
+                .thenReturn(new JobPage(List.of(TestJobs.cancelled("a", "wrong seed")), "QUJD"));
+
+        assertThat(cli.run("job", "list", "--state", "cancelled")).isZero();
+
+        assertThat(cli.out())
+                .containsPattern("(?m)^a +CANCELLED ")
+                .contains("more jobs: povm job list --state CANCELLED --page-size 50 --bookmark 'QUJD'");
+    }
+
+    @Test
+    void mine_lists_the_callers_own_jobs_every_page_with_all() {
+        when(cli.jobs.listMine(2, "")).thenReturn(new JobPage(List.of(TestJobs.job("a"), TestJobs.job("b")), "Yw"));
+        when(cli.jobs.listMine(2, "Yw")).thenReturn(new JobPage(List.of(TestJobs.job("c")), ""));
+
+        assertThat(cli.run("job", "list", "--mine", "--all", "--page-size", "2", "-o", "json"))
+                .isZero();
+
+        assertThat(PovmJson.read(cli.out().strip(), JobPage.class).jobs())
+                .extracting(io.povm.api.Job::id)
+                .containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void state_and_mine_together_are_a_usage_error() {
+        assertThat(cli.run("job", "list", "--state", "SUBMITTED", "--mine")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(cli.err()).contains("either --state or --mine");
+        assertThat(cli.profilesOpened).isEmpty();
+    }
+
+    @Test
+    void an_unknown_state_is_a_usage_error_listing_the_states() {
+        assertThat(cli.run("job", "list", "--state", "DONE")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(cli.err()).contains("--state").contains("SUBMITTED").contains("FINALIZED");
     }
 
     @Test

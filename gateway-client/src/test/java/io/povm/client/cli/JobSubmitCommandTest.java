@@ -8,6 +8,8 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.povm.api.Job;
+import io.povm.api.JobInput;
+import io.povm.api.JobResources;
 import io.povm.api.JobSpec;
 import io.povm.api.PovmJson;
 import io.povm.api.Redundancy;
@@ -20,6 +22,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 
 class JobSubmitCommandTest {
@@ -30,12 +35,7 @@ class JobSubmitCommandTest {
 
     @BeforeEach
     void submissionsAreStored() {
-        when(cli.jobs.submit(any())).thenAnswer(call -> stored(call.getArgument(0)));
-    }
-
-    private static Job stored(final JobSpec spec) {
-        final Job sample = TestJobs.job(spec.id());
-        return new Job(spec, sample.state(), sample.submitter(), sample.submittedAt(), sample.submitTxId());
+        when(cli.jobs.submit(any())).thenAnswer(call -> TestJobs.job(call.<JobSpec>getArgument(0)));
     }
 
     private JobSpec submitted() {
@@ -44,15 +44,21 @@ class JobSubmitCommandTest {
         return spec.getValue();
     }
 
+    private int submit(final String... flags) {
+        final String[] args = new String[flags.length + 4];
+        args[0] = "job";
+        args[1] = "submit";
+        args[2] = "--image";
+        args[3] = TestJobs.IMAGE;
+        System.arraycopy(flags, 0, args, 4, flags.length);
+        return cli.run(args);
+    }
+
     @Test
     void flags_and_the_command_after_the_double_dash_make_the_spec() {
-        final int exit = cli.run(
-                "job",
-                "submit",
+        final int exit = submit(
                 "--id",
                 "flip-1",
-                "--image",
-                TestJobs.IMAGE,
                 "--sla",
                 "gold@2",
                 "--replicas",
@@ -61,6 +67,8 @@ class JobSubmitCommandTest {
                 "SEED=7",
                 "--env",
                 "MODE=fast",
+                "--deadline",
+                "2026-11-21T08:00:00Z",
                 "--",
                 "coinflip",
                 "--k",
@@ -68,25 +76,134 @@ class JobSubmitCommandTest {
 
         assertThat(exit).isZero();
         assertThat(submitted())
-                .isEqualTo(new JobSpec(
-                        "flip-1",
-                        TestJobs.IMAGE,
-                        List.of("coinflip", "--k", "5"),
-                        Map.of("SEED", "7", "MODE", "fast"),
-                        "gold@2",
-                        Redundancy.kVote(3)));
+                .isEqualTo(JobSpec.builder("flip-1")
+                        .image(TestJobs.IMAGE)
+                        .command(List.of("coinflip", "--k", "5"))
+                        .env(Map.of("SEED", "7", "MODE", "fast"))
+                        .sla("gold@2")
+                        .redundancy(Redundancy.kVote(3))
+                        .deadline("2026-11-21T08:00:00Z")
+                        .build());
     }
 
     @Test
-    void defaults_are_a_generated_id_the_standard_sla_and_one_replica() {
-        assertThat(cli.run("job", "submit", "--image", TestJobs.IMAGE, "--", "true"))
-                .isZero();
+    void defaults_are_a_generated_id_the_standard_sla_one_replica_and_a_deadline_in_24_hours() {
+        assertThat(submit("--", "true")).isZero();
 
         final JobSpec spec = submitted();
         assertThat(spec.id()).isEqualTo(CliHarness.GENERATED_ID);
         assertThat(spec.sla()).isEqualTo("standard@1");
         assertThat(spec.redundancy()).isEqualTo(Redundancy.kVote(1));
         assertThat(spec.env()).isEmpty();
+        assertThat(spec.inputs()).isEmpty();
+        assertThat(spec.resources()).isEmpty();
+        assertThat(spec.deadline()).isEqualTo("2026-11-21T10:00:00Z");
+    }
+
+    @ParameterizedTest(name = "--deadline {0} is {1}")
+    @CsvSource({
+        "90s, 2026-11-20T10:01:30Z",
+        "30m, 2026-11-20T10:30:00Z",
+        "1h, 2026-11-20T11:00:00Z",
+        "1h30m, 2026-11-20T11:30:00Z",
+        "2d, 2026-11-22T10:00:00Z",
+        "1d2h3m4s, 2026-11-21T12:03:04Z",
+        "2026-11-20T12:00:00.500Z, 2026-11-20T12:00:00.500Z"
+    })
+    void a_deadline_is_an_instant_or_a_duration_from_now_converted_here(final String flag, final String deadline) {
+        assertThat(submit("--deadline", flag, "--", "true")).isZero();
+
+        assertThat(submitted().deadline()).isEqualTo(deadline);
+    }
+
+    @ParameterizedTest(name = "--deadline {0} is a usage error")
+    @ValueSource(strings = {"soon", "1w", "h", "1h-", "2026-13-01T00:00:00Z", "1.5h"})
+    void a_malformed_deadline_is_a_usage_error_naming_what_is_accepted(final String flag) {
+        assertThat(submit("--deadline", flag, "--", "true")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(cli.err()).contains("--deadline '" + flag + "' is not an ISO-8601 UTC instant");
+        assertThat(cli.profilesOpened).isEmpty();
+    }
+
+    @Test
+    void redundancy_takes_k_vote_or_iterative() {
+        assertThat(submit("--redundancy", "iterative:d=2,min=2,cap=7", "--", "true"))
+                .isZero();
+        assertThat(submitted().redundancy()).isEqualTo(Redundancy.iterative(2, 2, 7));
+
+        final CliHarness again = new CliHarness();
+        when(again.jobs.submit(any())).thenAnswer(call -> TestJobs.job(call.<JobSpec>getArgument(0)));
+        assertThat(again.run("job", "submit", "--image", TestJobs.IMAGE, "--redundancy", "k-vote:5", "--", "true"))
+                .isZero();
+    }
+
+    @ParameterizedTest(name = "--redundancy {0} is a usage error")
+    @ValueSource(strings = {"k-vote", "k-vote:x", "iterative:d=2", "majority:3", "iterative:min=2,d=2,cap=7"})
+    void a_malformed_redundancy_is_a_usage_error(final String flag) {
+        assertThat(submit("--redundancy", flag, "--", "true")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(cli.err()).contains("k-vote:K (K odd, 1 to 15) or iterative:d=D,min=M,cap=C");
+    }
+
+    @Test
+    void replicas_and_redundancy_together_are_a_usage_error() {
+        assertThat(submit("--replicas", "3", "--redundancy", "k-vote:3", "--", "true"))
+                .isEqualTo(ExitCodes.USAGE);
+
+        assertThat(cli.err()).contains("either --replicas or --redundancy");
+    }
+
+    @Test
+    void an_out_of_range_redundancy_is_rejected_by_the_spec_rules_before_connecting() {
+        assertThat(submit("--redundancy", "iterative:d=3,min=2,cap=7", "--", "true"))
+                .isEqualTo(ExitCodes.REJECTED);
+
+        assertThat(cli.err()).startsWith("error: INVALID_ARGUMENT [redundancy.minReplicas]");
+        assertThat(cli.profilesOpened).isEmpty();
+    }
+
+    @Test
+    void inputs_are_inline_files_or_references_and_resources_are_declared() throws IOException {
+        final Path seed = Files.writeString(dir.resolve("seed.txt"), "7\n");
+        final String hash = "ab".repeat(32);
+
+        assertThat(submit(
+                        "--input",
+                        "seed.txt=@" + seed,
+                        "--input",
+                        "corpus=sha256:" + hash + ":1048576@https://data.example/c?x=a@b",
+                        "--cpu-millis",
+                        "500",
+                        "--memory-mib",
+                        "256",
+                        "--",
+                        "true"))
+                .isZero();
+
+        final JobSpec spec = submitted();
+        assertThat(spec.inputs())
+                .containsExactly(
+                        JobInput.inline("seed.txt", "Nwo="),
+                        JobInput.reference("corpus", hash, "https://data.example/c?x=a@b", 1_048_576));
+        assertThat(spec.resources()).contains(new JobResources(500, 256));
+    }
+
+    @Test
+    void an_inline_file_over_16_kib_is_a_usage_error_suggesting_a_reference() throws IOException {
+        final Path big = Files.write(dir.resolve("big.bin"), new byte[16 * 1024 + 1]);
+
+        assertThat(submit("--input", "big=@" + big, "--", "true")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(cli.err()).contains("has 16385 bytes").contains("NAME=sha256:<64 hex>:<size>@<url>");
+    }
+
+    @ParameterizedTest(name = "--input {0} is a usage error")
+    @ValueSource(strings = {"noequals", "=@x", "a=sha256:abc:1@https://x", "a=https://x", "a=@/no/such/file"})
+    void a_malformed_input_is_a_usage_error(final String flag) {
+        assertThat(submit("--input", flag, "--", "true")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(cli.err()).contains("--input");
+        assertThat(cli.profilesOpened).isEmpty();
     }
 
     @Test
@@ -117,32 +234,30 @@ class JobSubmitCommandTest {
 
     @Test
     void json_output_is_the_stored_job_exactly() throws IOException {
-        assertThat(cli.run(
-                        "job", "submit", "-o", "json", "--id", "flip-1", "--image", TestJobs.IMAGE, "--", "coinflip"))
-                .isZero();
+        assertThat(submit("-o", "json", "--id", "flip-1", "--", "coinflip")).isZero();
 
         final String printed = cli.out().strip();
         new ObjectMapper().readTree(printed);
-        assertThat(printed).isEqualTo(PovmJson.write(stored(submitted())));
+        assertThat(printed).isEqualTo(PovmJson.write(TestJobs.job(submitted())));
     }
 
     @Test
     void table_output_shows_the_job() {
-        assertThat(cli.run("job", "submit", "--id", "flip-1", "--image", TestJobs.IMAGE, "--", "coinflip"))
-                .isZero();
+        assertThat(submit("--id", "flip-1", "--", "coinflip")).isZero();
 
         assertThat(cli.out())
                 .contains("flip-1")
                 .contains("SUBMITTED")
                 .contains("Org1MSP")
-                .contains("standard@1");
+                .contains("standard@1")
+                .contains("deadline      2026-11-21T10:00:00Z");
     }
 
     @Test
     void a_spec_file_and_flags_together_are_a_usage_error() throws IOException {
         final Path file = Files.writeString(dir.resolve("spec.json"), PovmJson.write(TestJobs.spec("x")));
 
-        assertThat(cli.run("job", "submit", "-f", file.toString(), "--image", TestJobs.IMAGE))
+        assertThat(cli.run("job", "submit", "-f", file.toString(), "--deadline", "1h"))
                 .isEqualTo(ExitCodes.USAGE);
 
         assertThat(cli.err()).contains("either -f/--file or the flags");
@@ -174,5 +289,12 @@ class JobSubmitCommandTest {
         assertThat(cli.err()).startsWith("error: INVALID_ARGUMENT [priority] unknown field");
         assertThat(cli.profilesOpened).isEmpty();
         verifyNoInteractions(cli.jobs);
+    }
+
+    @Test
+    void a_stored_job_parses_back() {
+        final Job job = TestJobs.job("flip-1");
+
+        assertThat(PovmJson.read(PovmJson.write(job), Job.class)).isEqualTo(job);
     }
 }

@@ -3,6 +3,8 @@ package io.povm.client.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.povm.api.Job;
+import io.povm.api.JobInput;
+import io.povm.api.JobResources;
 import io.povm.api.JobSpec;
 import io.povm.api.JobState;
 import io.povm.api.Redundancy;
@@ -21,13 +23,13 @@ class CrossOrgJobIT {
 
     @Test
     void a_job_submitted_as_org1_reads_back_identically_through_org2() {
-        final JobSpec spec = new JobSpec(
-                ItNetwork.uniqueId("cross-org"),
-                ItNetwork.IMAGE,
-                List.of("coinflip", "--k", "5"),
-                Map.of("SEED", "7"),
-                "standard@1",
-                Redundancy.kVote(3));
+        final JobSpec spec = ItNetwork.builder(ItNetwork.uniqueId("cross-org"))
+                .command("coinflip", "--k", "5")
+                .env(Map.of("SEED", "7"))
+                .redundancy(Redundancy.iterative(2, 2, 5))
+                .inputs(List.of(JobInput.inline("seed.txt", "Nwo=")))
+                .resources(new JobResources(500, 256))
+                .build();
 
         try (PovmGateway org1 = ItNetwork.connect("org1");
                 PovmGateway org2 = ItNetwork.connect("org2")) {
@@ -40,6 +42,8 @@ class CrossOrgJobIT {
             assertThat(readByOrg2.state()).isEqualTo(JobState.SUBMITTED);
             assertThat(readByOrg2.submitTxId()).isNotBlank();
             assertThat(readByOrg2.submittedAt()).isNotBlank();
+            assertThat(readByOrg2.stateChangedAt()).isEqualTo(readByOrg2.submittedAt());
+            assertThat(readByOrg2.replicas()).isEmpty();
         }
     }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +51,25 @@ final class ItNetwork {
         return locator;
     }
 
-    /** @return a well-formed single-replica spec for {@link #IMAGE} with the given id and command */
+    /** How far ahead the tests' specs put their deadline. */
+    static final Duration DEADLINE_AHEAD = Duration.ofHours(1);
+
+    /** @return a well-formed single-replica spec for {@link #IMAGE} with the given id and command, due in an hour */
     static JobSpec spec(final String id, final String... command) {
-        return new JobSpec(id, IMAGE, List.of(command), Map.of(), "standard@1", Redundancy.kVote(1));
+        return builder(id).command(List.of(command)).build();
+    }
+
+    /** @return a builder of {@link #spec}: single replica, standard@1, due in an hour; give it a command */
+    static JobSpec.Builder builder(final String id) {
+        return JobSpec.builder(id)
+                .image(IMAGE)
+                .env(Map.of())
+                .sla("standard@1")
+                .redundancy(Redundancy.kVote(1))
+                .deadline(Instant.now()
+                        .plus(DEADLINE_AHEAD)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString());
     }
 
     /** Connects as a profile, without environment overrides. */
@@ -105,6 +122,35 @@ final class ItNetwork {
             bookmark = page.bookmark();
         } while (!bookmark.isEmpty());
         return count;
+    }
+
+    /**
+     * @return whether a listing's pages, followed to the end, hold the job with this id; stops at the first page that
+     *     does
+     */
+    static boolean listed(final java.util.function.BiFunction<Integer, String, JobPage> listing, final String id) {
+        String bookmark = "";
+        do {
+            final JobPage page = listing.apply(JobClient.MAX_PAGE_SIZE, bookmark);
+            if (page.jobs().stream().anyMatch(job -> job.id().equals(id))) {
+                return true;
+            }
+            bookmark = page.bookmark();
+        } while (!bookmark.isEmpty());
+        return false;
+    }
+
+    /** @return the chaincode's refusal of a call, failing the test when the call succeeds or fails otherwise */
+    static PovmClientException rejection(final Runnable call) {
+        try {
+            call.run();
+        } catch (PovmClientException e) {
+            if (e.kind() != PovmClientException.Kind.REJECTED) {
+                return fail("expected a rejection by the chaincode, got " + e.kind() + ": " + e.getMessage(), e);
+            }
+            return e;
+        }
+        return fail("expected the call to be rejected by the chaincode");
     }
 
     /** @return whether a failure is the chaincode's NOT_FOUND */

@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.povm.api.ErrorCode;
 import io.povm.api.JobSpec;
 import io.povm.api.PovmJson;
-import io.povm.api.Redundancy;
 import io.povm.client.PovmClientException;
 import io.povm.client.PovmGateway;
 import io.povm.client.job.JobClient;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,8 +37,10 @@ class MalformedSpecIT {
     @Test
     void an_image_without_a_digest_is_refused_and_nothing_is_stored() {
         final String id = ItNetwork.uniqueId("malformed-image");
-        final JobSpec unpinned = new JobSpec(
-                id, "povm/coinflip:latest", List.of("coinflip"), Map.of(), "standard@1", Redundancy.kVote(1));
+        final JobSpec unpinned = ItNetwork.builder(id)
+                .image("povm/coinflip:latest")
+                .command("coinflip")
+                .build();
         final long jobsBefore = ItNetwork.countJobs(jobs);
 
         assertThatThrownBy(() -> org1.chaincode().submit("SubmitJob", PovmJson.write(unpinned)))
@@ -59,13 +58,10 @@ class MalformedSpecIT {
 
     @Test
     void the_client_refuses_the_same_spec_with_the_same_error_before_sending_it() {
-        final JobSpec unpinned = new JobSpec(
-                ItNetwork.uniqueId("malformed-local"),
-                "povm/coinflip:latest",
-                List.of("coinflip"),
-                Map.of(),
-                "standard@1",
-                Redundancy.kVote(1));
+        final JobSpec unpinned = ItNetwork.builder(ItNetwork.uniqueId("malformed-local"))
+                .image("povm/coinflip:latest")
+                .command("coinflip")
+                .build();
 
         final PovmClientException viaChaincode =
                 rejection(() -> org1.chaincode().submit("SubmitJob", PovmJson.write(unpinned)));
@@ -90,6 +86,25 @@ class MalformedSpecIT {
 
         assertThat(jobs.find(id)).isEmpty();
         assertThat(ItNetwork.countJobs(jobs)).isEqualTo(jobsBefore);
+    }
+
+    @Test
+    void a_deadline_too_close_to_the_transaction_timestamp_is_refused_by_the_chaincode() {
+        final String id = ItNetwork.uniqueId("malformed-deadline");
+        final JobSpec hurried = ItNetwork.builder(id)
+                .command("coinflip")
+                .deadline(java.time.Instant.now()
+                        .plusSeconds(20)
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        .toString())
+                .build();
+
+        final PovmClientException e = rejection(() -> jobs.submit(hurried));
+
+        assertThat(e.errorCode()).contains(ErrorCode.INVALID_ARGUMENT);
+        assertThat(e.error().orElseThrow().field()).isEqualTo("deadline");
+        assertThat(e.error().orElseThrow().reason()).contains("must be 60 s to 7 days after it");
+        assertThat(jobs.find(id)).isEmpty();
     }
 
     private static PovmClientException rejection(final Runnable call) {

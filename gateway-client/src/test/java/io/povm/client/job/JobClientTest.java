@@ -10,17 +10,18 @@ import static org.mockito.Mockito.when;
 
 import io.povm.api.ErrorCode;
 import io.povm.api.Job;
+import io.povm.api.JobHistory;
 import io.povm.api.JobPage;
 import io.povm.api.JobSpec;
+import io.povm.api.JobState;
+import io.povm.api.JobVersion;
 import io.povm.api.PovmJson;
-import io.povm.api.Redundancy;
 import io.povm.client.GatewayFailures;
 import io.povm.client.PovmChaincode;
 import io.povm.client.PovmClientException;
 import io.povm.client.TestJobs;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.hyperledger.fabric.client.Contract;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -45,8 +46,9 @@ class JobClientTest {
 
         @Test
         void rejects_an_invalid_spec_locally_without_calling_the_peer() {
-            final JobSpec unpinned = new JobSpec(
-                    "job-1", "povm/coinflip:latest", List.of("coinflip"), Map.of(), "standard@1", Redundancy.kVote(1));
+            final JobSpec unpinned = TestJobs.spec("job-1").toBuilder()
+                    .image("povm/coinflip:latest")
+                    .build();
 
             assertThatThrownBy(() -> jobs.submit(unpinned)).isInstanceOfSatisfying(PovmClientException.class, e -> {
                 assertThat(e.kind()).isEqualTo(PovmClientException.Kind.REJECTED);
@@ -135,6 +137,91 @@ class JobClientTest {
             });
             assertThatThrownBy(() -> jobs.list(0, "")).isInstanceOf(PovmClientException.class);
             verifyNoInteractions(contract);
+        }
+    }
+
+    @Nested
+    class Cancel {
+        @Test
+        void submits_cancel_job_with_id_and_reason_and_returns_the_cancelled_job() throws Exception {
+            final Job cancelled = TestJobs.cancelled("job-1", "wrong seed");
+            when(contract.submitTransaction("CancelJob", "job-1", "wrong seed")).thenReturn(json(cancelled));
+
+            assertThat(jobs.cancel("job-1", "wrong seed")).isEqualTo(cancelled);
+        }
+
+        @Test
+        void reports_the_chaincodes_refusal() throws Exception {
+            final var forbidden = GatewayFailures.endorseRejected(
+                    "FORBIDDEN [caller] CancelJob is allowed only to the job's submitter");
+            when(contract.submitTransaction(anyString(), any(String[].class))).thenThrow(forbidden);
+
+            assertThatThrownBy(() -> jobs.cancel("job-1", ""))
+                    .isInstanceOfSatisfying(PovmClientException.class, e -> assertThat(e.errorCode())
+                            .contains(ErrorCode.FORBIDDEN));
+        }
+
+        @Test
+        void rejects_a_malformed_id_or_reason_locally() {
+            assertThatThrownBy(() -> jobs.cancel("a b", ""))
+                    .isInstanceOfSatisfying(
+                            PovmClientException.class,
+                            e -> assertThat(e.error().orElseThrow().field()).isEqualTo("id"));
+            assertThatThrownBy(() -> jobs.cancel("job-1", "r".repeat(257)))
+                    .isInstanceOfSatisfying(
+                            PovmClientException.class,
+                            e -> assertThat(e.error().orElseThrow().field()).isEqualTo("reason"));
+            assertThatThrownBy(() -> jobs.cancel("job-1", "two\nlines")).isInstanceOf(PovmClientException.class);
+            verifyNoInteractions(contract);
+        }
+    }
+
+    @Nested
+    class Listings {
+        private final JobPage page = new JobPage(List.of(TestJobs.job("a")), "Yg");
+
+        @Test
+        void by_state_evaluates_list_jobs_by_state() throws Exception {
+            when(contract.evaluateTransaction("ListJobsByState", "SUBMITTED", "10", ""))
+                    .thenReturn(json(page));
+
+            assertThat(jobs.listByState(JobState.SUBMITTED, 10, "")).isEqualTo(page);
+        }
+
+        @Test
+        void by_submitter_passes_msp_and_id() throws Exception {
+            when(contract.evaluateTransaction("ListJobsBySubmitter", "Org1MSP", "x509::u", "10", "Yg"))
+                    .thenReturn(json(page));
+
+            assertThat(jobs.listBySubmitter("Org1MSP", "x509::u", 10, "Yg")).isEqualTo(page);
+        }
+
+        @Test
+        void mine_passes_empty_ids() throws Exception {
+            when(contract.evaluateTransaction("ListJobsBySubmitter", "", "", "50", ""))
+                    .thenReturn(json(page));
+
+            assertThat(jobs.listMine(50, "")).isEqualTo(page);
+        }
+
+        @Test
+        void rejects_a_page_size_out_of_range_locally() {
+            assertThatThrownBy(() -> jobs.listByState(JobState.SUBMITTED, 0, ""))
+                    .isInstanceOf(PovmClientException.class);
+            assertThatThrownBy(() -> jobs.listMine(201, "")).isInstanceOf(PovmClientException.class);
+            verifyNoInteractions(contract);
+        }
+    }
+
+    @Nested
+    class History {
+        @Test
+        void evaluates_get_job_history_and_reads_the_versions() throws Exception {
+            final JobHistory history = new JobHistory(
+                    "job-1", List.of(new JobVersion("tx-1", "2026-11-20T10:00:00.123Z", false, TestJobs.job("job-1"))));
+            when(contract.evaluateTransaction("GetJobHistory", "job-1")).thenReturn(json(history));
+
+            assertThat(jobs.history("job-1")).isEqualTo(history);
         }
     }
 

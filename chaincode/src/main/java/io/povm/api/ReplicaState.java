@@ -1,0 +1,20 @@
+package io.povm.api;
+
+/**
+ * Where one replica of a job is. The assignment, lease and result transactions move replicas; the job's own {@link
+ * JobState} follows from them through {@code JobLifecycle}'s replica-level events.
+ */
+public enum ReplicaState {
+    /** A worker has been drawn for the replica; its lease waits for the worker's acknowledgement. */
+    ASSIGNED,
+    /** The worker acknowledged the lease and runs the replica. */
+    RUNNING,
+    /** The worker committed its result (a hash, revealed later). */
+    RESULT_COMMITTED,
+    /** The worker revealed its result, which counts in the vote. */
+    RESULT_REVEALED,
+    /** The lease ran out before the worker acknowledged or finished; the replica moved to another worker. */
+    LEASE_EXPIRED,
+    /** The worker reported that the replica could not run. */
+    FAILED
+}
