@@ -13,11 +13,16 @@ import java.util.function.Supplier;
  *
  * @param env environment variables ({@code POVM_PROFILE}, {@code POVM_RUN_DIR}, profile overrides)
  * @param jobClients opens the connection for a profile
- * @param stdin read by {@code job submit -f -}
+ * @param stdin read by {@code job submit -f -} and {@code sla propose -f -}
  * @param newJobId the default for {@code job submit --id}
+ * @param slaClients opens the connection of the {@code sla} commands for a profile
  */
 public record CliContext(
-        Map<String, String> env, JobClientFactory jobClients, InputStream stdin, Supplier<String> newJobId) {
+        Map<String, String> env,
+        JobClientFactory jobClients,
+        InputStream stdin,
+        Supplier<String> newJobId,
+        SlaClientFactory slaClients) {
     /** The profile used when neither {@code --profile} nor {@code POVM_PROFILE} names one. */
     public static final String DEFAULT_PROFILE = "org1";
 
@@ -26,12 +31,23 @@ public record CliContext(
         Objects.requireNonNull(jobClients, "jobClients");
         Objects.requireNonNull(stdin, "stdin");
         Objects.requireNonNull(newJobId, "newJobId");
+        Objects.requireNonNull(slaClients, "slaClients");
+    }
+
+    /** A context whose {@code sla} commands connect through the gateway. */
+    public CliContext(
+            final Map<String, String> env,
+            final JobClientFactory jobClients,
+            final InputStream stdin,
+            final Supplier<String> newJobId) {
+        this(env, jobClients, stdin, newJobId, SlaClientFactory.gateway(env));
     }
 
     /** @return the process's environment, a gateway connection, {@code System.in} and random ids */
     public static CliContext system() {
         final Map<String, String> env = System.getenv();
-        return new CliContext(env, JobClientFactory.gateway(env), System.in, CliContext::randomJobId);
+        return new CliContext(
+                env, JobClientFactory.gateway(env), System.in, CliContext::randomJobId, SlaClientFactory.gateway(env));
     }
 
     /** @return {@code job-} and 8 random hex digits */
