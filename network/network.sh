@@ -450,10 +450,34 @@ cmd_deploy() {
   wait_cc_servers
   wait_until 60 "chaincode $CC_NAME answering" chaincode_answers ||
     fatal "the chaincode does not answer; see network/network.sh logs org1-cc"
+  bootstrap_members
 }
 
 chaincode_answers() {
   as_admin org1 peer chaincode query -C "$CHANNEL" -n "$CC_NAME" -c '{"Args":["ListJobs","1",""]}'
+}
+
+members_set() {
+  as_admin org1 peer chaincode query -C "$CHANNEL" -n "$CC_NAME" -c '{"Args":["org:GetMembers"]}'
+}
+
+# bootstrap_members: sets every org as a member (org:Bootstrap, as org1's admin, endorsed by every peer), once;
+# the members' majority governs SLAs. Skipped when org:GetMembers already answers.
+bootstrap_members() {
+  local org ids="" peers=() members
+  if members="$(members_set 2>/dev/null)"; then
+    info "member orgs already set: $members"
+    return
+  fi
+  for org in "${ORGS[@]}"; do
+    ids+="\\\"$(msp_id "$org")\\\","
+    peers+=(--peerAddresses "127.0.0.1:$(peer_port "$org")" --tlsRootCertFiles "$(peer_dir "$org")/tls/ca.crt")
+  done
+  # shellcheck disable=SC2046
+  as_admin org1 peer chaincode invoke $(orderer_args) -C "$CHANNEL" -n "$CC_NAME" "${peers[@]}" --waitForEvent \
+    -c "{\"Args\":[\"org:Bootstrap\",\"[${ids%,}]\"]}" 2>>"$(log_file org1-admin)" ||
+    fatal "org:Bootstrap failed; see $(log_file org1-admin)"
+  info "member orgs set: $(members_set)"
 }
 
 # ---------------------------------------------------------------- commands

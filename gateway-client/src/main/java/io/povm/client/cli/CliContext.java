@@ -17,13 +17,15 @@ import java.util.function.Supplier;
  * @param stdin read by {@code job submit -f -}
  * @param newJobId the default for {@code job submit --id}
  * @param clock "now" for relative times such as {@code job submit --deadline 1h}
+ * @param slaClients opens the connection of the {@code sla} commands for a profile
  */
 public record CliContext(
         Map<String, String> env,
         JobClientFactory jobClients,
         InputStream stdin,
         Supplier<String> newJobId,
-        Clock clock) {
+        Clock clock,
+        SlaClientFactory slaClients) {
     /** The profile used when neither {@code --profile} nor {@code POVM_PROFILE} names one. */
     public static final String DEFAULT_PROFILE = "org1";
 
@@ -33,9 +35,10 @@ public record CliContext(
         Objects.requireNonNull(stdin, "stdin");
         Objects.requireNonNull(newJobId, "newJobId");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(slaClients, "slaClients");
     }
 
-    /** A context with the system's UTC clock. */
+    /** A context with the system's UTC clock whose {@code sla} commands connect through the gateway. */
     public CliContext(
             final Map<String, String> env,
             final JobClientFactory jobClients,
@@ -44,7 +47,27 @@ public record CliContext(
         this(env, jobClients, stdin, newJobId, Clock.systemUTC());
     }
 
-    /** @return the process's environment, a gateway connection, {@code System.in}, random ids, the UTC clock */
+    /** A context with the given clock whose {@code sla} commands connect through the gateway. */
+    public CliContext(
+            final Map<String, String> env,
+            final JobClientFactory jobClients,
+            final InputStream stdin,
+            final Supplier<String> newJobId,
+            final Clock clock) {
+        this(env, jobClients, stdin, newJobId, clock, SlaClientFactory.gateway(env));
+    }
+
+    /** A context with the system's UTC clock and the given {@code sla} connections. */
+    public CliContext(
+            final Map<String, String> env,
+            final JobClientFactory jobClients,
+            final InputStream stdin,
+            final Supplier<String> newJobId,
+            final SlaClientFactory slaClients) {
+        this(env, jobClients, stdin, newJobId, Clock.systemUTC(), slaClients);
+    }
+
+    /** @return the process's environment, gateway connections, {@code System.in}, random ids, the UTC clock */
     public static CliContext system() {
         final Map<String, String> env = System.getenv();
         return new CliContext(env, JobClientFactory.gateway(env), System.in, CliContext::randomJobId);

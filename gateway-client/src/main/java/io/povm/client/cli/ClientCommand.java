@@ -1,9 +1,11 @@
 package io.povm.client.cli;
 
+import io.povm.api.ErrorCode;
 import io.povm.api.PovmJson;
 import io.povm.client.job.JobClient;
 import java.io.PrintWriter;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,15 +31,25 @@ abstract class ClientCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         prepare();
-        try (JobSession session = context.jobClients().open(context.profile(common.profile()))) {
-            run(session.jobs(), spec.commandLine().getOut());
-        }
+        execute(context.profile(common.profile()), spec.commandLine().getOut());
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }
 
     /** Checks and reads the arguments before any connection is opened; throw ParameterException for bad usage. */
     void prepare() {}
+
+    /** Opens the profile's connection, runs, closes it; commands of other domains open their own client here. */
+    void execute(final String profile, final PrintWriter out) {
+        try (JobSession session = context.jobClients().open(profile)) {
+            run(session.jobs(), out);
+        }
+    }
+
+    /** @return what to try after the chaincode refused this command with {@code code}; empty for the default */
+    Optional<String> hint(final ErrorCode code) {
+        return Optional.empty();
+    }
 
     /** Does the command's work and prints its result. */
     abstract void run(JobClient jobs, PrintWriter out);

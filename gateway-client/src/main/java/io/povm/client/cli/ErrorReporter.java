@@ -22,7 +22,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         if (e instanceof PovmClientException) {
             final PovmClientException failure = (PovmClientException) e;
             err.println("error: " + failure.getMessage());
-            hint(failure).ifPresent(hint -> err.println("hint: " + hint));
+            hint(failure, command.getCommand()).ifPresent(hint -> err.println("hint: " + hint));
             exitCode = ExitCodes.of(failure);
         } else {
             err.println("error: internal error: " + e);
@@ -38,12 +38,18 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         return exitCode;
     }
 
-    private static Optional<String> hint(final PovmClientException e) {
+    private static Optional<String> hint(final PovmClientException e, final Object command) {
         if (e.hint().isPresent()) {
             return e.hint();
         }
         if (e.kind() == PovmClientException.Kind.COMMIT_FAILED) {
             return Optional.of("run the command again; resubmitting an identical job is harmless");
+        }
+        if (command instanceof ClientCommand) {
+            final Optional<String> own = e.errorCode().flatMap(((ClientCommand) command)::hint);
+            if (own.isPresent()) {
+                return own;
+            }
         }
         return e.errorCode().flatMap(ErrorReporter::hint);
     }

@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
         versionProvider = PovmCli.Version.class,
         description = {
             "Proof-of-VM useful work on Hyperledger Fabric: submit container jobs to",
-            "the povm ledger and read them back. Each command connects to one",
-            "organization's peer as the user of its connection profile."
+            "the povm ledger and read them back, and govern the SLAs they run under.",
+            "Each command connects to one organization's peer as the user of its",
+            "connection profile."
         },
         footerHeading = "%n",
         footer = {
@@ -32,6 +33,7 @@ import picocli.CommandLine.Spec;
             "      -- coinflip --k 5",
             "  povm job get job-1a2b3c4d --profile org2",
             "  povm job list --all -o json",
+            "  povm sla list --state active",
             "",
             "Environment:",
             "  POVM_RUN_DIR   the network's run directory, holding profiles/",
@@ -69,15 +71,22 @@ public final class PovmCli implements Runnable {
                 .addSubcommand(new JobListCommand(context))
                 .addSubcommand(new JobCancelCommand(context))
                 .addSubcommand(new JobHistoryCommand(context));
+        final CommandLine sla = new CommandLine(new SlaCommand())
+                .addSubcommand(new SlaListCommand(context))
+                .addSubcommand(new SlaShowCommand(context))
+                .addSubcommand(new SlaProposeCommand(context))
+                .addSubcommand(new SlaApproveCommand(context))
+                .addSubcommand(new SlaDeprecateCommand(context));
         return new CommandLine(new PovmCli())
                 .addSubcommand(job)
+                .addSubcommand(sla)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(new ErrorReporter());
     }
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: job");
+        throw new ParameterException(spec.commandLine(), "missing command: job or sla");
     }
 
     /** Reads the version from the jar's manifest. */

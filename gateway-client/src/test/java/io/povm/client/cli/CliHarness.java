@@ -3,6 +3,7 @@ package io.povm.client.cli;
 import static org.mockito.Mockito.mock;
 
 import io.povm.client.job.JobClient;
+import io.povm.client.sla.SlaClient;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,13 +17,17 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
-/** Runs {@code povm} in-process against a mocked {@link JobClient}, capturing stdout, stderr and the exit code. */
+/**
+ * Runs {@code povm} in-process against a mocked {@link JobClient} and {@link SlaClient}, capturing stdout, stderr and
+ * the exit code.
+ */
 final class CliHarness {
     static final String GENERATED_ID = "job-0000abcd";
     /** "Now" for relative deadlines. */
     static final Instant NOW = Instant.parse("2026-11-20T10:00:00.750Z");
 
     final JobClient jobs = mock(JobClient.class);
+    final SlaClient slas = mock(SlaClient.class);
     final Map<String, String> env = new HashMap<>();
     final List<String> profilesOpened = new ArrayList<>();
     String stdin = "";
@@ -46,7 +51,15 @@ final class CliHarness {
                 },
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 () -> GENERATED_ID,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC),
+
+                profile -> {
+                    profilesOpened.add(profile);
+                    if (failToOpen != null) {
+                        throw failToOpen;
+                    }
+                    return new SlaSession(slas, () -> sessionsClosed++);
+                });
         final CommandLine cli = PovmCli.commandLine(context);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));

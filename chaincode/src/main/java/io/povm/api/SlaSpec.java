@@ -1,0 +1,97 @@
+package io.povm.api;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonRootName;
+import java.util.Objects;
+
+/**
+ * The terms of one version of a two-sided SLA (paper, Definition 2), as an org admin proposes them: its name and
+ * version, what the VM promises ({@link VmTerms}) and what the customer's job must respect ({@link JobLimits}).
+ * Immutable once proposed: other terms are a new version.
+ *
+ * <pre>{@code
+ * {"name":"standard","version":1,
+ *  "vm":{"cpuMillis":2000,"memoryMiB":2048,"diskMiB":10240,"maxWallSeconds":3600,"network":"none",
+ *        "minBenchmarkOpsPerSec":50000,"pricePerVmSecond":10},
+ *  "job":{"maxInputBytes":1048576,"maxOutputBytes":1048576}}
+ * }</pre>
+ *
+ * <p>The constructor rejects missing fields by name; {@link SlaSpecValidator#validate(SlaSpec)} checks every rule.
+ */
+@JsonRootName("sla")
+@JsonPropertyOrder({"name", "version", "vm", "job"})
+public final class SlaSpec {
+    @JsonProperty("name")
+    private final String name;
+
+    @JsonProperty("version")
+    private final int version;
+
+    @JsonProperty("vm")
+    private final VmTerms vm;
+
+    @JsonProperty("job")
+    private final JobLimits job;
+
+    public SlaSpec(final String name, final int version, final VmTerms vm, final JobLimits job) {
+        this.name = PovmException.requirePresent(name, "name", SlaRef.NAME_ACCEPTED);
+        this.version = version;
+        this.vm = PovmException.requirePresent(vm, "vm", "an object of the VM's terms: " + SlaSpecValidator.VM_FIELDS);
+        this.job = PovmException.requirePresent(
+                job, "job", "an object of the job's limits: " + SlaSpecValidator.JOB_FIELDS);
+    }
+
+    @JsonCreator
+    static SlaSpec fromJson(
+            @JsonProperty("name") final String name,
+            @JsonProperty("version") final Integer version,
+            @JsonProperty("vm") final VmTerms vm,
+            @JsonProperty("job") final JobLimits job) {
+        return new SlaSpec(name, PovmException.requirePresent(version, "version", SlaRef.VERSION_ACCEPTED), vm, job);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    /** @return {@code name@version} */
+    public SlaRef ref() {
+        return SlaRef.of(name, version);
+    }
+
+    public VmTerms vm() {
+        return vm;
+    }
+
+    public JobLimits job() {
+        return job;
+    }
+
+    @Override
+    public boolean equals(final Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof SlaSpec)) {
+            return false;
+        }
+        final SlaSpec that = (SlaSpec) other;
+        return version == that.version && name.equals(that.name) && vm.equals(that.vm) && job.equals(that.job);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, version, vm, job);
+    }
+
+    @Override
+    public String toString() {
+        return "SlaSpec{" + name + "@" + version + ", vm=" + vm + ", job=" + job + "}";
+    }
+}

@@ -1,0 +1,86 @@
+package io.povm.chaincode.org;
+
+import io.povm.api.ErrorCode;
+import io.povm.api.Members;
+import io.povm.api.OrgTransactions;
+import io.povm.api.PovmError;
+import io.povm.api.PovmException;
+import io.povm.api.PovmJson;
+import io.povm.chaincode.Caller;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+import org.hyperledger.fabric.shim.ledger.CompositeKey;
+
+/**
+ * The member orgs on the world state, under the single key {@code ("org-members")}. It is written once (by
+ * {@code org:Bootstrap}) and read by every governance transaction, so it never becomes a hot key for writes.
+ *
+ * <pre>{@code
+ * Members members = new MemberLedger(stub).requireMemberAdmin(caller, SlaTransactions.APPROVE);
+ * }</pre>
+ */
+public final class MemberLedger {
+    static final String OBJECT_TYPE = "org-members";
+
+    private final ChaincodeStub stub;
+
+    public MemberLedger(final ChaincodeStub stub) {
+        this.stub = Objects.requireNonNull(stub, "stub");
+    }
+
+    /** @return the world-state key of the member list */
+    public static String key() {
+        return new CompositeKey(OBJECT_TYPE).toString();
+    }
+
+    /** @return the members, or empty before {@code org:Bootstrap} */
+    public Optional<Members> find() {
+        final byte[] value = stub.getState(key());
+        if (value == null || value.length == 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(PovmJson.read(new String(value, StandardCharsets.UTF_8), Members.class));
+        } catch (PovmException e) {
+            throw new IllegalStateException(
+                    "stored members cannot be read: " + e.error().field(), e);
+        }
+    }
+
+    /** @throws PovmException INVALID_STATE [members] before {@code org:Bootstrap} */
+    public Members require() {
+        return find().orElseThrow(() -> new PovmException(new PovmError(
+                ErrorCode.INVALID_STATE,
+                "members",
+                "the member orgs are not set yet; an org admin must run " + OrgTransactions.BOOTSTRAP + " first")));
+    }
+
+    /**
+     * The rule of every governance transaction: the caller is an org admin (OU=admin) of a member org.
+     *
+     * @param transaction the transaction named in errors, e.g. {@code sla:Approve}
+     * @return the members
+     * @throws PovmException FORBIDDEN [caller] naming the rule that failed; INVALID_STATE [members] before the
+     *     bootstrap
+     */
+    public Members requireMemberAdmin(final Caller caller, final String transaction) {
+        caller.requireAdmin(transaction);
+        final Members members = require();
+        if (!members.contains(caller.msp())) {
+            throw PovmException.forbidden(
+                    "caller",
+                    transaction + " requires an admin of a member org; " + caller.msp() + " is not a member (members: "
+                            + String.join(", ", members.msps()) + ")");
+        }
+        return members;
+    }
+
+    /** Writes the members and sets the {@value OrgTransactions#MEMBERS_BOOTSTRAPPED_EVENT} event with the same bytes. */
+    public void create(final Members members) {
+        final byte[] json = PovmJson.writeBytes(members);
+        stub.putState(key(), json);
+        stub.setEvent(OrgTransactions.MEMBERS_BOOTSTRAPPED_EVENT, json);
+    }
+}

@@ -1,0 +1,35 @@
+package io.povm.client.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code povm sla}: the group of SLA commands; alone it is a usage error. */
+@Command(
+        name = "sla",
+        mixinStandardHelpOptions = true,
+        description = {
+            "List, show, propose, approve and deprecate SLAs. An SLA becomes ACTIVE",
+            "when a majority of the member orgs' admins approve it, and DEPRECATED",
+            "the same way; governance commands need an org admin profile."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  povm sla list --state active",
+            "  povm sla show standard@1",
+            "  povm sla propose -f standard-1.json --profile org1-admin",
+            "  povm sla approve standard@1 --profile org2-admin",
+            "  povm sla deprecate standard@1 --profile org3-admin"
+        })
+final class SlaCommand implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(
+                spec.commandLine(), "missing subcommand: list, show, propose, approve or deprecate");
+    }
+}
