@@ -451,33 +451,60 @@ cmd_deploy() {
   wait_until 60 "chaincode $CC_NAME answering" chaincode_answers ||
     fatal "the chaincode does not answer; see network/network.sh logs org1-cc"
   bootstrap_members
+  default_sla
 }
 
-chaincode_answers() {
-  as_admin org1 peer chaincode query -C "$CHANNEL" -n "$CC_NAME" -c '{"Args":["ListJobs","1",""]}'
+chaincode_answers() { query_as org1 ListJobs 1 ""; }
+
+# invoke_as ORG FUNCTION [ARG...]: submits a chaincode transaction as ORG's admin, endorsed by every org's peer,
+# and waits for its commit. Arguments are passed as they are (JSON-encoded for the peer CLI).
+invoke_as() {
+  local org="$1" o peers=() args
+  shift
+  for o in "${ORGS[@]}"; do
+    peers+=(--peerAddresses "127.0.0.1:$(peer_port "$o")" --tlsRootCertFiles "$(peer_dir "$o")/tls/ca.crt")
+  done
+  args="$(python3 -c 'import json, sys; print(json.dumps({"Args": sys.argv[1:]}))' "$@")"
+  # shellcheck disable=SC2046
+  as_admin "$org" peer chaincode invoke $(orderer_args) -C "$CHANNEL" -n "$CC_NAME" "${peers[@]}" --waitForEvent \
+    -c "$args" 2>>"$(log_file "$org-admin")"
 }
 
-members_set() {
-  as_admin org1 peer chaincode query -C "$CHANNEL" -n "$CC_NAME" -c '{"Args":["org:GetMembers"]}'
+query_as() {
+  local org="$1" args
+  shift
+  args="$(python3 -c 'import json, sys; print(json.dumps({"Args": sys.argv[1:]}))' "$@")"
+  as_admin "$org" peer chaincode query -C "$CHANNEL" -n "$CC_NAME" -c "$args"
 }
 
-# bootstrap_members: sets every org as a member (org:Bootstrap, as org1's admin, endorsed by every peer), once;
-# the members' majority governs SLAs. Skipped when org:GetMembers already answers.
+members_set() { query_as org1 org:GetMembers; }
+
+# bootstrap_members: sets every org as a member (org:Bootstrap, as org1's admin), once; the members' majority
+# governs SLAs. Skipped when org:GetMembers already answers.
 bootstrap_members() {
-  local org ids="" peers=() members
+  local org ids=() members
   if members="$(members_set 2>/dev/null)"; then
     info "member orgs already set: $members"
     return
   fi
-  for org in "${ORGS[@]}"; do
-    ids+="\\\"$(msp_id "$org")\\\","
-    peers+=(--peerAddresses "127.0.0.1:$(peer_port "$org")" --tlsRootCertFiles "$(peer_dir "$org")/tls/ca.crt")
-  done
-  # shellcheck disable=SC2046
-  as_admin org1 peer chaincode invoke $(orderer_args) -C "$CHANNEL" -n "$CC_NAME" "${peers[@]}" --waitForEvent \
-    -c "{\"Args\":[\"org:Bootstrap\",\"[${ids%,}]\"]}" 2>>"$(log_file org1-admin)" ||
+  for org in "${ORGS[@]}"; do ids+=("\"$(msp_id "$org")\""); done
+  invoke_as org1 org:Bootstrap "[$(IFS=,; echo "${ids[*]}")]" >/dev/null ||
     fatal "org:Bootstrap failed; see $(log_file org1-admin)"
   info "member orgs set: $(members_set)"
+}
+
+# default_sla: the SLA network/default-sla.json (standard@1), proposed by Org1's admin and approved by Org2's, so
+# that jobs can be submitted on a fresh network. Both steps are idempotent; skipped once the SLA is ACTIVE.
+default_sla() {
+  local sla ref="standard@1"
+  sla="$(query_as org1 sla:Get "$ref" 2>/dev/null || true)"
+  if [[ "$sla" == *'"state":"ACTIVE"'* ]]; then
+    info "SLA $ref is active"
+    return
+  fi
+  invoke_as org1 sla:Propose "$(cat "$NET_DIR/default-sla.json")" >/dev/null || fatal "sla:Propose $ref failed"
+  invoke_as org2 sla:Approve "$ref" >/dev/null || fatal "sla:Approve $ref by org2 failed"
+  info "SLA $ref proposed by Org1MSP, approved by Org2MSP: active"
 }
 
 # ---------------------------------------------------------------- commands

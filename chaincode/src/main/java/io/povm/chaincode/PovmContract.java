@@ -9,12 +9,14 @@ import io.povm.api.PovmError;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
 import io.povm.api.PovmTransactions;
+import io.povm.chaincode.job.JobAdmission;
 import io.povm.chaincode.job.JobCancellation;
 import io.povm.chaincode.job.JobLedger;
 import io.povm.chaincode.job.JobQueries;
 import io.povm.chaincode.job.JobSubmission;
 import io.povm.chaincode.job.PageSize;
 import io.povm.chaincode.job.SubmitterQuery;
+import io.povm.chaincode.sla.SlaLedger;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -72,6 +74,7 @@ public final class PovmContract implements ContractInterface {
             final JobLedger ledger = new JobLedger(stub);
             final JobSubmission.Decision decision = submission.decide(ledger.find(submission.jobId()));
             if (decision.created()) {
+                JobAdmission.admit(spec, new SlaLedger(stub)::requireActive);
                 ledger.create(decision.job());
             }
             return PovmJson.write(decision.job());

@@ -14,6 +14,12 @@ import static org.mockito.Mockito.when;
 
 import io.povm.api.PovmError;
 import io.povm.api.PovmJson;
+import io.povm.api.Sla;
+import io.povm.api.SlaSpec;
+import io.povm.api.SlaState;
+import io.povm.api.Slas;
+import io.povm.api.Submitter;
+import io.povm.chaincode.sla.SlaLedger;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -58,6 +64,7 @@ final class LedgerFake {
     private Instant txTime = Instant.parse("2026-11-20T10:00:00.123456789Z");
 
     LedgerFake() {
+        activeSla();
         when(ctx.getStub()).thenReturn(stub);
         when(ctx.getClientIdentity()).thenReturn(identity);
         when(identity.getX509Certificate()).thenReturn(certificate);
@@ -223,5 +230,23 @@ final class LedgerFake {
         public boolean isDeleted() {
             return value == null;
         }
+    }
+
+    /**
+     * Puts the ACTIVE SLA {@code standard@1} (io.povm.api.Slas.spec()) into the world state, as governance would have,
+     * so that job submissions referencing it are admitted. Written to the map directly: it is not one of the calls a
+     * test verifies.
+     */
+    private void activeSla() {
+        final SlaSpec spec = Slas.spec();
+        final Sla sla = new Sla(
+                spec,
+                SlaState.ACTIVE,
+                new Submitter("Org1MSP", "x509::CN=Admin@org1::CN=ca.org1"),
+                "2026-11-01T00:00:00.000Z",
+                "tx-propose",
+                "2026-11-01T00:01:00.000Z",
+                null);
+        state.put(SlaLedger.key(spec.ref()), PovmJson.writeBytes(sla));
     }
 }

@@ -22,9 +22,12 @@ import io.povm.api.JobSpec;
 import io.povm.api.PovmError;
 import io.povm.api.PovmJson;
 import io.povm.api.Redundancy;
+import io.povm.api.SlaRef;
 import io.povm.api.Specs;
+import io.povm.chaincode.sla.SlaLedger;
 import java.time.Instant;
 import java.util.List;
+import org.hyperledger.fabric.shim.ledger.CompositeKey;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,11 +63,13 @@ class PovmContractTransactionsTest {
         }
 
         @Test
-        void reads_only_its_own_key_so_concurrent_submissions_never_conflict() {
+        void reads_only_its_own_key_and_its_sla_so_concurrent_submissions_never_conflict() {
             contract.SubmitJob(ledger.ctx, Specs.VALID_JSON);
 
             verify(ledger.stub).getState(JOB_KEY);
-            verify(ledger.stub).getState(anyString());
+            verify(ledger.stub).getState(SlaLedger.key(SlaRef.parse("standard@1", "sla")));
+            verify(ledger.stub, times(2)).getState(anyString());
+            verify(ledger.stub, never()).getStateByPartialCompositeKey(any(CompositeKey.class));
             verify(ledger.stub, never()).getStateByPartialCompositeKeyWithPagination(any(), anyInt(), anyString());
         }
 
