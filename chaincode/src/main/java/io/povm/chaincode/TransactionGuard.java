@@ -14,12 +14,12 @@ import org.hyperledger.fabric.shim.ChaincodeException;
  * message is {@code CODE [field] reason} and whose payload is the {@link PovmError} JSON. Unexpected failures
  * become {@link ErrorCode#INTERNAL} with a generic message; their cause goes to the log, never to the caller.
  */
-final class TransactionGuard {
+public final class TransactionGuard {
     private static final Logger LOG = Logger.getLogger(TransactionGuard.class.getName());
 
     private TransactionGuard() {}
 
-    static String run(final String transaction, final String txId, final Supplier<String> body) {
+    public static String run(final String transaction, final String txId, final Supplier<String> body) {
         try {
             return body.get();
         } catch (PovmException e) {
@@ -33,7 +33,7 @@ final class TransactionGuard {
         }
     }
 
-    static ChaincodeException toChaincodeException(final PovmError error) {
+    public static ChaincodeException toChaincodeException(final PovmError error) {
         return new ChaincodeException(error.toMessage(), PovmJson.writeBytes(error));
     }
 }
