@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
  * A command that works through a {@link JobClient}: checks its arguments, opens the profile's connection, runs,
  * closes the connection. Failures propagate to {@link ErrorReporter}, which prints them and picks the exit code.
  */
-abstract class ClientCommand implements Callable<Integer> {
+abstract class ClientCommand implements Callable<Integer>, NetworkCommand {
     @Mixin
     private CommonOptions common;
 
@@ -44,6 +44,11 @@ abstract class ClientCommand implements Callable<Integer> {
 
     final CommonOptions common() {
         return common;
+    }
+
+    @Override
+    public final boolean debug() {
+        return common.debug();
     }
 
     final CliContext context() {

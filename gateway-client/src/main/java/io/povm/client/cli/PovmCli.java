@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             "      -- coinflip --k 5",
             "  povm job get job-1a2b3c4d --profile org2",
             "  povm job list --all -o json",
+            "  povm worker list --org Org1MSP",
             "",
             "Environment:",
             "  POVM_RUN_DIR   the network's run directory, holding profiles/",
@@ -67,15 +68,26 @@ public final class PovmCli implements Runnable {
                 .addSubcommand(new JobSubmitCommand(context))
                 .addSubcommand(new JobGetCommand(context))
                 .addSubcommand(new JobListCommand(context));
+        final CommandLine worker = new CommandLine(new WorkerCommand())
+                .addSubcommand(new WorkerListCommand(context))
+                .addSubcommand(new WorkerShowCommand(context))
+                .addSubcommand(new WorkerRegisterCommand(context))
+                .addSubcommand(new WorkerUpdateOfferCommand(context))
+                .addSubcommand(new WorkerChangeCommand.Pause(context))
+                .addSubcommand(new WorkerChangeCommand.Resume(context))
+                .addSubcommand(new WorkerChangeCommand.Deregister(context))
+                .addSubcommand(new WorkerChangeCommand.Revoke(context))
+                .addSubcommand(new WorkerWhoamiCommand(context));
         return new CommandLine(new PovmCli())
                 .addSubcommand(job)
+                .addSubcommand(worker)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(new ErrorReporter());
     }
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: job");
+        throw new ParameterException(spec.commandLine(), "missing command: job or worker");
     }
 
     /** Reads the version from the jar's manifest. */

@@ -3,6 +3,7 @@ package io.povm.client.cli;
 import static org.mockito.Mockito.mock;
 
 import io.povm.client.job.JobClient;
+import io.povm.client.worker.WorkerClient;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,11 +14,15 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
-/** Runs {@code povm} in-process against a mocked {@link JobClient}, capturing stdout, stderr and the exit code. */
+/** Runs {@code povm} in-process against a mocked {@link JobClient} and {@link WorkerClient}, capturing stdout, stderr and the exit code. */
 final class CliHarness {
     static final String GENERATED_ID = "job-0000abcd";
 
     final JobClient jobs = mock(JobClient.class);
+    final WorkerClient workers = mock(WorkerClient.class);
+    /** The MSP id of every profile a worker command opens. */
+    String mspId = "Org1MSP";
+
     final Map<String, String> env = new HashMap<>();
     final List<String> profilesOpened = new ArrayList<>();
     String stdin = "";
@@ -40,7 +45,14 @@ final class CliHarness {
                     return new JobSession(jobs, () -> sessionsClosed++);
                 },
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                () -> GENERATED_ID);
+                () -> GENERATED_ID,
+                profile -> {
+                    profilesOpened.add(profile);
+                    if (failToOpen != null) {
+                        throw failToOpen;
+                    }
+                    return new WorkerSession(workers, mspId, () -> sessionsClosed++);
+                });
         final CommandLine cli = PovmCli.commandLine(context);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));

@@ -31,10 +31,12 @@ class PovmCliTest {
         final CommandLine root = PovmCli.commandLine(
                 new CliContext(Map.of(), p -> null, new ByteArrayInputStream(new byte[0]), () -> "job-1"));
         assertThat(root.getUsageMessage()).contains("Examples:");
-        for (CommandLine job : root.getSubcommands().values()) {
-            assertThat(job.getUsageMessage()).contains("Examples:");
-            for (CommandLine leaf : job.getSubcommands().values()) {
-                assertThat(leaf.getUsageMessage()).as(leaf.getCommandName()).contains("Examples:", "povm job");
+        for (CommandLine group : root.getSubcommands().values()) {
+            assertThat(group.getUsageMessage()).contains("Examples:");
+            for (CommandLine leaf : group.getSubcommands().values()) {
+                assertThat(leaf.getUsageMessage())
+                        .as(leaf.getCommandName())
+                        .contains("Examples:", "povm " + group.getCommandName());
             }
         }
     }
