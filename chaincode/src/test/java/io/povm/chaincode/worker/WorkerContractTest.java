@@ -552,6 +552,14 @@ class WorkerContractTest {
             return PovmJson.read(contract.List(ctx, org, state, pageSize, bookmark), WorkerPage.class);
         }
 
+        @ParameterizedTest(name = "{0} may list them")
+        @EnumSource(WorkerOperationTest.Who.class)
+        void anyone_may_list_workers(final WorkerOperationTest.Who who) {
+            as(who);
+
+            assertThat(list("", "", "50", "").count()).isEqualTo(2);
+        }
+
         @Test
         void lists_every_worker_in_key_order() {
             assertThat(list("", "", "50", "").workers())
@@ -621,6 +629,17 @@ class WorkerContractTest {
 
             assertThat(PovmJson.read(contract.Whoami(ctx), Worker.class).state())
                     .isEqualTo(WorkerState.REVOKED);
+        }
+
+        @ParameterizedTest(name = "{0} is no worker")
+        @EnumSource(
+                value = WorkerOperationTest.Who.class,
+                names = {"OWN_ORG_ADMIN", "OTHER_ORG_ADMIN", "ANOTHER_WORKER", "A_CLIENT"})
+        void anyone_may_ask_and_only_the_worker_finds_this_registration(final WorkerOperationTest.Who who) {
+            given(Identities.org1Worker());
+            as(who);
+
+            assertThat(errorOf(() -> contract.Whoami(ctx)).code()).isEqualTo(ErrorCode.NOT_FOUND);
         }
 
         @Test
