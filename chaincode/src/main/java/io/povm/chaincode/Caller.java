@@ -46,7 +46,7 @@ public final class Caller {
     }
 
     /** @return the OU values of the subject, in the order they are written (most significant last) */
-    static List<String> organizationalUnits(final X500Principal subject) {
+    public static List<String> organizationalUnits(final X500Principal subject) {
         final List<String> units = new ArrayList<>();
         try {
             for (Rdn rdn : new LdapName(subject.getName(X500Principal.RFC2253)).getRdns()) {
@@ -81,6 +81,11 @@ public final class Caller {
      */
     public void requireAdmin(final String transaction) {
         requireRole(transaction, ADMIN, "an org admin identity");
+    }
+
+    /** @return whether the caller is an org admin (its certificate subject carries {@code OU=admin}) */
+    public boolean isAdmin() {
+        return organizationalUnits.contains(ADMIN);
     }
 
     private void requireRole(final String transaction, final String role, final String what) {

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 /**
  * What the commands take from the world outside their arguments, gathered so that tests can replace it: the
- * environment, the connection factory, standard input and the source of new job ids.
+ * environment, the connection factories, standard input and the source of new job ids.
  *
  * @param env environment variables ({@code POVM_PROFILE}, {@code POVM_RUN_DIR}, profile overrides)
  * @param jobClients opens the connection for a profile
@@ -18,6 +18,7 @@ import java.util.function.Supplier;
  * @param newJobId the default for {@code job submit --id}
  * @param clock "now" for relative times such as {@code job submit --deadline 1h}
  * @param slaClients opens the connection of the {@code sla} commands for a profile
+ * @param workerClients opens the connection of a {@code povm worker} command for a profile
  */
 public record CliContext(
         Map<String, String> env,
@@ -25,7 +26,8 @@ public record CliContext(
         InputStream stdin,
         Supplier<String> newJobId,
         Clock clock,
-        SlaClientFactory slaClients) {
+        SlaClientFactory slaClients,
+        WorkerClientFactory workerClients) {
     /** The profile used when neither {@code --profile} nor {@code POVM_PROFILE} names one. */
     public static final String DEFAULT_PROFILE = "org1";
 
@@ -36,35 +38,41 @@ public record CliContext(
         Objects.requireNonNull(newJobId, "newJobId");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(slaClients, "slaClients");
+        Objects.requireNonNull(workerClients, "workerClients");
     }
 
-    /** A context with the system's UTC clock whose {@code sla} commands connect through the gateway. */
+    /**
+     * A context with the system's UTC clock whose {@code sla} and {@code worker} commands connect through the Fabric
+     * gateway; replace any of these with the {@code with...} methods.
+     */
     public CliContext(
             final Map<String, String> env,
             final JobClientFactory jobClients,
             final InputStream stdin,
             final Supplier<String> newJobId) {
-        this(env, jobClients, stdin, newJobId, Clock.systemUTC());
+        this(
+                env,
+                jobClients,
+                stdin,
+                newJobId,
+                Clock.systemUTC(),
+                SlaClientFactory.gateway(env),
+                WorkerClientFactory.gateway(env));
     }
 
-    /** A context with the given clock whose {@code sla} commands connect through the gateway. */
-    public CliContext(
-            final Map<String, String> env,
-            final JobClientFactory jobClients,
-            final InputStream stdin,
-            final Supplier<String> newJobId,
-            final Clock clock) {
-        this(env, jobClients, stdin, newJobId, clock, SlaClientFactory.gateway(env));
+    /** @return this context with another "now" */
+    public CliContext withClock(final Clock value) {
+        return new CliContext(env, jobClients, stdin, newJobId, value, slaClients, workerClients);
     }
 
-    /** A context with the system's UTC clock and the given {@code sla} connections. */
-    public CliContext(
-            final Map<String, String> env,
-            final JobClientFactory jobClients,
-            final InputStream stdin,
-            final Supplier<String> newJobId,
-            final SlaClientFactory slaClients) {
-        this(env, jobClients, stdin, newJobId, Clock.systemUTC(), slaClients);
+    /** @return this context with other connections for the {@code sla} commands */
+    public CliContext withSlaClients(final SlaClientFactory value) {
+        return new CliContext(env, jobClients, stdin, newJobId, clock, value, workerClients);
+    }
+
+    /** @return this context with other connections for the {@code worker} commands */
+    public CliContext withWorkerClients(final WorkerClientFactory value) {
+        return new CliContext(env, jobClients, stdin, newJobId, clock, slaClients, value);
     }
 
     /** @return the process's environment, gateway connections, {@code System.in}, random ids, the UTC clock */

@@ -1,11 +1,9 @@
 package io.povm.client.cli;
 
-import io.povm.api.ErrorCode;
 import io.povm.api.PovmJson;
 import io.povm.client.job.JobClient;
 import java.io.PrintWriter;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +13,7 @@ import picocli.CommandLine.Spec;
  * A command that works through a {@link JobClient}: checks its arguments, opens the profile's connection, runs,
  * closes the connection. Failures propagate to {@link ErrorReporter}, which prints them and picks the exit code.
  */
-abstract class ClientCommand implements Callable<Integer> {
+abstract class ClientCommand implements Callable<Integer>, NetworkCommand {
     @Mixin
     private CommonOptions common;
 
@@ -46,16 +44,16 @@ abstract class ClientCommand implements Callable<Integer> {
         }
     }
 
-    /** @return what to try after the chaincode refused this command with {@code code}; empty for the default */
-    Optional<String> hint(final ErrorCode code) {
-        return Optional.empty();
-    }
-
     /** Does the command's work and prints its result. */
     abstract void run(JobClient jobs, PrintWriter out);
 
     final CommonOptions common() {
         return common;
+    }
+
+    @Override
+    public final boolean debug() {
+        return common.debug();
     }
 
     final CliContext context() {

@@ -16,13 +16,15 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(final Exception e, final CommandLine command, final ParseResult parsed) {
         final PrintWriter err = command.getErr();
-        final boolean debug = command.getCommand() instanceof ClientCommand
-                && ((ClientCommand) command.getCommand()).common().debug();
+        final Optional<NetworkCommand> network = command.getCommand() instanceof NetworkCommand
+                ? Optional.of((NetworkCommand) command.getCommand())
+                : Optional.empty();
+        final boolean debug = network.map(NetworkCommand::debug).orElse(false);
         final int exitCode;
         if (e instanceof PovmClientException) {
             final PovmClientException failure = (PovmClientException) e;
             err.println("error: " + failure.getMessage());
-            hint(failure, command.getCommand()).ifPresent(hint -> err.println("hint: " + hint));
+            hint(failure, network).ifPresent(hint -> err.println("hint: " + hint));
             exitCode = ExitCodes.of(failure);
         } else {
             err.println("error: internal error: " + e);
@@ -38,20 +40,15 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         return exitCode;
     }
 
-    private static Optional<String> hint(final PovmClientException e, final Object command) {
+    private static Optional<String> hint(final PovmClientException e, final Optional<NetworkCommand> command) {
         if (e.hint().isPresent()) {
             return e.hint();
         }
         if (e.kind() == PovmClientException.Kind.COMMIT_FAILED) {
             return Optional.of("run the command again; resubmitting an identical job is harmless");
         }
-        if (command instanceof ClientCommand) {
-            final Optional<String> own = e.errorCode().flatMap(((ClientCommand) command)::hint);
-            if (own.isPresent()) {
-                return own;
-            }
-        }
-        return e.errorCode().flatMap(ErrorReporter::hint);
+        final Optional<String> own = e.errorCode().flatMap(code -> command.flatMap(network -> network.hint(code)));
+        return own.isPresent() ? own : e.errorCode().flatMap(ErrorReporter::hint);
     }
 
     private static Optional<String> hint(final ErrorCode code) {

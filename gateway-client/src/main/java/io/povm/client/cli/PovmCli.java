@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
             "  povm job get job-1a2b3c4d --profile org2",
             "  povm job list --all -o json",
             "  povm sla list --state active",
+            "  povm worker list --org Org1MSP",
             "",
             "Environment:",
             "  POVM_RUN_DIR   the network's run directory, holding profiles/",
@@ -77,16 +78,27 @@ public final class PovmCli implements Runnable {
                 .addSubcommand(new SlaProposeCommand(context))
                 .addSubcommand(new SlaApproveCommand(context))
                 .addSubcommand(new SlaDeprecateCommand(context));
+        final CommandLine worker = new CommandLine(new WorkerCommand())
+                .addSubcommand(new WorkerListCommand(context))
+                .addSubcommand(new WorkerShowCommand(context))
+                .addSubcommand(new WorkerRegisterCommand(context))
+                .addSubcommand(new WorkerUpdateOfferCommand(context))
+                .addSubcommand(new WorkerChangeCommand.Pause(context))
+                .addSubcommand(new WorkerChangeCommand.Resume(context))
+                .addSubcommand(new WorkerChangeCommand.Deregister(context))
+                .addSubcommand(new WorkerChangeCommand.Revoke(context))
+                .addSubcommand(new WorkerWhoamiCommand(context));
         return new CommandLine(new PovmCli())
                 .addSubcommand(job)
                 .addSubcommand(sla)
+                .addSubcommand(worker)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(new ErrorReporter());
     }
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: job or sla");
+        throw new ParameterException(spec.commandLine(), "missing command: job, sla or worker");
     }
 
     /** Reads the version from the jar's manifest. */

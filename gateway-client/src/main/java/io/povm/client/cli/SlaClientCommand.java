@@ -32,7 +32,7 @@ abstract class SlaClientCommand extends ClientCommand {
     }
 
     @Override
-    Optional<String> hint(final ErrorCode code) {
+    public Optional<String> hint(final ErrorCode code) {
         switch (code) {
             case NOT_FOUND:
                 return Optional.of("list the SLAs with: povm sla list");

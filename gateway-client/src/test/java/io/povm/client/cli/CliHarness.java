@@ -4,6 +4,7 @@ import static org.mockito.Mockito.mock;
 
 import io.povm.client.job.JobClient;
 import io.povm.client.sla.SlaClient;
+import io.povm.client.worker.WorkerClient;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,8 +19,8 @@ import java.util.Map;
 import picocli.CommandLine;
 
 /**
- * Runs {@code povm} in-process against a mocked {@link JobClient} and {@link SlaClient}, capturing stdout, stderr and
- * the exit code.
+ * Runs {@code povm} in-process against a mocked {@link JobClient}, {@link SlaClient} and {@link WorkerClient},
+ * capturing stdout, stderr and the exit code.
  */
 final class CliHarness {
     static final String GENERATED_ID = "job-0000abcd";
@@ -28,6 +29,10 @@ final class CliHarness {
 
     final JobClient jobs = mock(JobClient.class);
     final SlaClient slas = mock(SlaClient.class);
+    final WorkerClient workers = mock(WorkerClient.class);
+    /** The MSP id of every profile a worker command opens. */
+    String mspId = "Org1MSP";
+
     final Map<String, String> env = new HashMap<>();
     final List<String> profilesOpened = new ArrayList<>();
     String stdin = "";
@@ -41,24 +46,30 @@ final class CliHarness {
         out = new StringWriter();
         err = new StringWriter();
         final CliContext context = new CliContext(
-                env,
-                profile -> {
-                    profilesOpened.add(profile);
-                    if (failToOpen != null) {
-                        throw failToOpen;
-                    }
-                    return new JobSession(jobs, () -> sessionsClosed++);
-                },
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                () -> GENERATED_ID,
-                Clock.fixed(NOW, ZoneOffset.UTC),
-
-                profile -> {
+                        env,
+                        profile -> {
+                            profilesOpened.add(profile);
+                            if (failToOpen != null) {
+                                throw failToOpen;
+                            }
+                            return new JobSession(jobs, () -> sessionsClosed++);
+                        },
+                        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                        () -> GENERATED_ID)
+                .withClock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .withSlaClients(profile -> {
                     profilesOpened.add(profile);
                     if (failToOpen != null) {
                         throw failToOpen;
                     }
                     return new SlaSession(slas, () -> sessionsClosed++);
+                })
+                .withWorkerClients(profile -> {
+                    profilesOpened.add(profile);
+                    if (failToOpen != null) {
+                        throw failToOpen;
+                    }
+                    return new WorkerSession(workers, mspId, () -> sessionsClosed++);
                 });
         final CommandLine cli = PovmCli.commandLine(context);
         cli.setOut(new PrintWriter(out, true));

@@ -1,0 +1,37 @@
+package io.povm.client.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code povm worker}: the group of worker registry commands; alone it is a usage error. */
+@Command(
+        name = "worker",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Register, show and manage workers.",
+            "Workers are the identities that run jobs for an org, each with its",
+            "offer (SLAs, slots, resources) and CloudPoS stake. A KEY is MSP/NAME,",
+            "or a NAME of the profile's own org."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  povm worker register --profile org1-admin --name w1 --cert user2-cert.pem \\",
+            "      --slas standard@1 --slots 2 --cpu-millis 4000 --memory-mib 8192 \\",
+            "      --disk-mib 40960 --attestation-key attestation.pem",
+            "  povm worker list --org Org1MSP --state ACTIVE",
+            "  povm worker pause w1 --profile org1-user2"
+        })
+final class WorkerCommand implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(
+                spec.commandLine(),
+                "missing subcommand: list, show, register, update-offer, pause, resume, deregister, revoke or whoami");
+    }
+}
