@@ -63,6 +63,30 @@ final class NetworkScript {
                 .findFirst();
     }
 
+    /**
+     * Waits until every orderer that {@code status} lists reports the same channel height, e.g. after a restarted
+     * orderer caught up; fails the test after {@code seconds}.
+     */
+    static void awaitOrderersInSync(final int seconds) {
+        final long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            final List<String> heights = status().lines()
+                    .filter(line -> line.matches("^orderer\\d channel .*"))
+                    .map(line -> line.replaceAll(".*height (\\d+).*", "$1"))
+                    .toList();
+            if (!heights.isEmpty() && heights.stream().distinct().count() == 1) {
+                return;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        fail("the orderers did not reach the same channel height within " + seconds + " s:\n" + status());
+    }
+
     private static Path script() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {

@@ -37,6 +37,7 @@ class OrdererFailoverIT {
                     .containsPattern(leader + "\\s+-\\s+\\d+\\s+stopped");
         } finally {
             NetworkScript.run("start", leader);
+            NetworkScript.awaitOrderersInSync(60);
         }
     }
 
