@@ -241,6 +241,8 @@ start_peer() {
     CORE_LEDGER_SNAPSHOTS_ROOTDIR="$data/snapshots" \
     CORE_OPERATIONS_LISTENADDRESS="127.0.0.1:$(peer_ops_port "$org")" \
     CORE_METRICS_PROVIDER=prometheus \
+    CORE_PEER_GATEWAY_BROADCASTTIMEOUT=1500ms \
+    CORE_PEER_GATEWAY_DIALTIMEOUT=3s \
     peer node start
 }
 
@@ -353,6 +355,14 @@ committed_field() {
     sed -n "s/.*$1: \([^,]*\),.*/\1/p" | head -1
 }
 
+# repro_tgz DIR OUT FILE...: a gzipped tar of FILEs in DIR with fixed mtimes, owners and order, no gzip timestamp.
+repro_tgz() {
+  local dir="$1" out="$2"
+  shift 2
+  tar -C "$dir" --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -cf - "$@" | gzip -n >"$out.tmp"
+  mv "$out.tmp" "$out"
+}
+
 package_chaincode() {
   local org="$1" label="$2" dir
   dir="$POVM_RUN_DIR/chaincode/$org"
@@ -360,8 +370,10 @@ package_chaincode() {
   printf '{"address":"127.0.0.1:%s","dial_timeout":"10s","tls_required":false}\n' \
     "$(cc_server_port "$org")" >"$dir/pkg/connection.json"
   printf '{"type":"ccaas","label":"%s"}\n' "$label" >"$dir/pkg/metadata.json"
-  tar -C "$dir/pkg" -czf "$dir/pkg/code.tar.gz" connection.json
-  tar -C "$dir/pkg" -czf "$dir/$label.tgz" metadata.json code.tar.gz
+  # byte-for-byte reproducible (no timestamps, owners or ordering differences), so that packaging the same
+  # chaincode again gives the same package id as the one installed and approved
+  repro_tgz "$dir/pkg" "$dir/pkg/code.tar.gz" connection.json
+  repro_tgz "$dir/pkg" "$dir/$label.tgz" metadata.json code.tar.gz
   as_admin "$org" peer lifecycle chaincode calculatepackageid "$dir/$label.tgz" >"$dir/package-id"
 }
 

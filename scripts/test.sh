@@ -85,4 +85,16 @@ trap cleanup EXIT
 
 info "running unit and integration tests (mvn verify)"
 "${MVN[@]}" verify "${MVN_ARGS[@]}"
+
+# A restart keeps everything: the same ledger, the same chaincode package ids, the same jobs.
+restart_check() {
+  local before after
+  before="$("$POVM_ROOT/scripts/povm" job list --profile org2 --all -o json | python3 -c 'import json,sys; print(json.load(sys.stdin)["count"])')"
+  "$NET" down
+  "$NET" up --base-port "${POVM_TEST_BASE_PORT:-7500}"
+  after="$("$POVM_ROOT/scripts/povm" job list --profile org3 --all -o json | python3 -c 'import json,sys; print(json.load(sys.stdin)["count"])')"
+  [[ "$before" == "$after" && "$after" -gt 0 ]] || fatal "restart check: $before jobs before the restart, $after after"
+  info "restart check: the network came back with all $after jobs"
+}
+restart_check
 info "all tests passed in $(elapsed_since "$started")"
