@@ -39,6 +39,21 @@ public final class PovmTransactions {
     /** Chaincode event set by CancelJob; its payload is the cancelled {@link Job} JSON. */
     public static final String JOB_CANCELLED_EVENT = "JobCancelled";
 
+    /**
+     * {@code AssignJob(id)} → the ASSIGNED {@link Job}: its replicas drawn from eligible workers of distinct orgs.
+     * INTERIM: seeded from the assigning transaction's id, which its creator can grind; the beacon replaces it.
+     */
+    public static final String ASSIGN_JOB = "AssignJob";
+
+    /** {@code AcknowledgeReplica(id, replica)} → the {@link Job}; only the worker assigned to the replica may. */
+    public static final String ACKNOWLEDGE_REPLICA = "AcknowledgeReplica";
+
+    /** Chaincode event set by AssignJob; its payload is the {@link Job} JSON with its replicas. */
+    public static final String JOB_ASSIGNED_EVENT = "JobAssigned";
+
+    /** Chaincode event set by AcknowledgeReplica; its payload is the {@link Job} JSON. */
+    public static final String REPLICA_ACKNOWLEDGED_EVENT = "ReplicaAcknowledged";
+
     /** Longest reason CancelJob accepts, in characters. */
     public static final int MAX_REASON_CHARS = 256;
 

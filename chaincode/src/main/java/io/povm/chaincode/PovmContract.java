@@ -9,7 +9,10 @@ import io.povm.api.PovmError;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
 import io.povm.api.PovmTransactions;
+import io.povm.api.Worker;
+import io.povm.chaincode.assignment.InterimTxSeedSource;
 import io.povm.chaincode.job.JobAdmission;
+import io.povm.chaincode.job.JobAssignment;
 import io.povm.chaincode.job.JobCancellation;
 import io.povm.chaincode.job.JobLedger;
 import io.povm.chaincode.job.JobQueries;
@@ -17,6 +20,7 @@ import io.povm.chaincode.job.JobSubmission;
 import io.povm.chaincode.job.PageSize;
 import io.povm.chaincode.job.SubmitterQuery;
 import io.povm.chaincode.sla.SlaLedger;
+import io.povm.chaincode.worker.WorkerLedger;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -46,6 +50,8 @@ public final class PovmContract implements ContractInterface {
             ", ",
             PovmTransactions.SUBMIT_JOB,
             PovmTransactions.CANCEL_JOB,
+            PovmTransactions.ASSIGN_JOB,
+            PovmTransactions.ACKNOWLEDGE_REPLICA,
             PovmTransactions.GET_JOB,
             PovmTransactions.LIST_JOBS,
             PovmTransactions.LIST_JOBS_BY_STATE,
@@ -102,6 +108,60 @@ public final class PovmContract implements ContractInterface {
             ledger.emit(PovmTransactions.JOB_CANCELLED_EVENT, cancelled);
             return PovmJson.write(cancelled);
         });
+    }
+
+    /**
+     * Assigns a SUBMITTED job's replicas to eligible workers of distinct orgs (see {@link JobAssignment}); anyone may
+     * call it. INTERIM: the draw is seeded from this transaction's id ({@link InterimTxSeedSource}), grindable by
+     * whoever creates it, until the multiparty beacon provides the seed.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String AssignJob(final Context ctx, final String id) {
+        final ChaincodeStub stub = ctx.getStub();
+        return TransactionGuard.run(PovmTransactions.ASSIGN_JOB, stub.getTxId(), () -> {
+            final String jobId = JobSpecValidator.validateId(id);
+            final JobLedger ledger = new JobLedger(stub);
+            final Job job = ledger.find(jobId).orElseThrow(() -> notFound(jobId));
+            final EligibleWorkers eligible =
+                    EligibleWorkers.forSla(new WorkerLedger(stub), job.spec().sla());
+            final Job assigned = JobAssignment.assign(
+                    job,
+                    eligible.candidates(),
+                    eligible.whyNone(),
+                    new InterimTxSeedSource(stub.getTxId()),
+                    TxTime.iso(stub.getTxTimestamp()));
+            ledger.update(job, assigned);
+            ledger.emit(PovmTransactions.JOB_ASSIGNED_EVENT, assigned);
+            return PovmJson.write(assigned);
+        });
+    }
+
+    /** The worker assigned to a replica takes it up; see {@link JobAssignment#acknowledge}. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String AcknowledgeReplica(final Context ctx, final String id, final String replica) {
+        final ChaincodeStub stub = ctx.getStub();
+        return TransactionGuard.run(PovmTransactions.ACKNOWLEDGE_REPLICA, stub.getTxId(), () -> {
+            final String jobId = JobSpecValidator.validateId(id);
+            final int index = replicaIndex(replica);
+            final Caller caller = Caller.of(ctx.getClientIdentity());
+            final JobLedger ledger = new JobLedger(stub);
+            final Job job = ledger.find(jobId).orElseThrow(() -> notFound(jobId));
+            final Job acknowledged = JobAssignment.acknowledge(
+                    job,
+                    index,
+                    new WorkerLedger(stub).findByCaller(caller).map(Worker::key),
+                    TxTime.iso(stub.getTxTimestamp()));
+            ledger.update(job, acknowledged);
+            ledger.emit(PovmTransactions.REPLICA_ACKNOWLEDGED_EVENT, acknowledged);
+            return PovmJson.write(acknowledged);
+        });
+    }
+
+    private static int replicaIndex(final String replica) {
+        if (replica == null || !replica.matches("[0-9]{1,2}")) {
+            throw PovmException.invalid("replica", "a replica index, a whole number from 0 to 14; got " + replica);
+        }
+        return Integer.parseInt(replica);
     }
 
     /** @return the job as JSON; NOT_FOUND [id] when there is none */

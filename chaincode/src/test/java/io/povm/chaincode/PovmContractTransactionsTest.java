@@ -361,8 +361,8 @@ class PovmContractTransactionsTest {
 
             assertThat(error.toMessage())
                     .isEqualTo(
-                            "INVALID_ARGUMENT [function] unknown transaction; accepted: SubmitJob, CancelJob, GetJob,"
-                                    + " ListJobs, ListJobsByState, ListJobsBySubmitter, GetJobHistory");
+                            "INVALID_ARGUMENT [function] unknown transaction; accepted: SubmitJob, CancelJob, AssignJob,"
+                                    + " AcknowledgeReplica, GetJob, ListJobs, ListJobsByState, ListJobsBySubmitter, GetJobHistory");
         }
     }
 }

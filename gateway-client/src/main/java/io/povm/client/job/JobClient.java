@@ -78,6 +78,32 @@ public final class JobClient {
     }
 
     /**
+     * Assigns a SUBMITTED job's replicas to eligible workers of distinct orgs, and waits for the commit.
+     *
+     * @return the ASSIGNED job with its replicas
+     * @throws PovmClientException REJECTED with INVALID_STATE [state] when the job is not SUBMITTED, INVALID_STATE
+     *     [workers] naming the constraint when no worker is eligible
+     */
+    public Job assign(final String id) {
+        local(() -> JobSpecValidator.validateId(id));
+        return read(chaincode.submit(PovmTransactions.ASSIGN_JOB, id), Job.class, PovmTransactions.ASSIGN_JOB);
+    }
+
+    /**
+     * Takes up a replica as the worker assigned to it (this client's identity), and waits for the commit.
+     *
+     * @return the job, the replica RUNNING
+     * @throws PovmClientException REJECTED with FORBIDDEN [caller] when this identity is not that replica's worker
+     */
+    public Job acknowledge(final String id, final int replica) {
+        local(() -> JobSpecValidator.validateId(id));
+        return read(
+                chaincode.submit(PovmTransactions.ACKNOWLEDGE_REPLICA, id, Integer.toString(replica)),
+                Job.class,
+                PovmTransactions.ACKNOWLEDGE_REPLICA);
+    }
+
+    /**
      * @return the job with this id
      * @throws PovmClientException REJECTED with NOT_FOUND [id] when there is none
      */

@@ -258,7 +258,7 @@ class WorkerRegistryIT {
         });
     }
 
-    private static String certificatePem(final String profile) {
+    static String certificatePem(final String profile) {
         try {
             return Files.readString(
                     ItNetwork.profiles().load(profile, Map.of()).certificatePath(), StandardCharsets.UTF_8);
@@ -268,7 +268,7 @@ class WorkerRegistryIT {
     }
 
     /** @return a fresh EC P-256 public key in PEM, as an org would give for its attestations */
-    private static String attestationKeyPem() throws GeneralSecurityException {
+    static String attestationKeyPem() throws GeneralSecurityException {
         final KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         final byte[] der = generator.generateKeyPair().getPublic().getEncoded();
