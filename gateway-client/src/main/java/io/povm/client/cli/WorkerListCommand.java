@@ -1,17 +1,14 @@
 package io.povm.client.cli;
 
 import io.povm.api.PovmException;
-import io.povm.api.Worker;
 import io.povm.api.WorkerKey;
 import io.povm.api.WorkerPage;
 import io.povm.api.WorkerState;
-import io.povm.client.PovmClientException;
 import io.povm.client.worker.WorkerClient;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -28,6 +25,9 @@ import picocli.CommandLine.ParameterException;
             "  povm worker list --state ACTIVE --all -o json"
         })
 final class WorkerListCommand extends WorkerClientCommand {
+    @Mixin
+    private final PagingOptions paging = new PagingOptions();
+
     @Option(names = "--org", paramLabel = "MSP", description = "Only this org's workers, e.g. Org1MSP.")
     private String org;
 
@@ -37,42 +37,13 @@ final class WorkerListCommand extends WorkerClientCommand {
             description = "Only workers in this state: ${COMPLETION-CANDIDATES}.")
     private WorkerState state;
 
-    @Option(
-            names = "--page-size",
-            paramLabel = "N",
-            defaultValue = "50",
-            description = "Workers per page, 1 to " + WorkerClient.MAX_PAGE_SIZE + " (default: ${DEFAULT-VALUE}).")
-    private int pageSize;
-
-    @Option(
-            names = "--bookmark",
-            paramLabel = "B",
-            defaultValue = "",
-            description = "Where the page starts: the bookmark the previous page printed.")
-    private String bookmarkOption;
-
-    @Option(names = "--all", description = "Fetch every page; with -o json, print them as one page.")
-    private boolean all;
-
-    private String bookmark;
-
     WorkerListCommand(final CliContext context) {
         super(context);
     }
 
     @Override
     void prepare() {
-        try {
-            bookmark = Bookmarks.fromOption(bookmarkOption);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(
-                    spec().commandLine(), "--bookmark is not one this command printed: " + bookmarkOption);
-        }
-        if (pageSize < 1 || pageSize > WorkerClient.MAX_PAGE_SIZE) {
-            throw new ParameterException(
-                    spec().commandLine(),
-                    "--page-size must be from 1 to " + WorkerClient.MAX_PAGE_SIZE + ", not " + pageSize);
-        }
+        paging.check(spec().commandLine());
         if (org != null) {
             try {
                 WorkerKey.validateMsp(org, "org");
@@ -84,7 +55,9 @@ final class WorkerListCommand extends WorkerClientCommand {
 
     @Override
     void run(final WorkerSession session, final PrintWriter out) {
-        final WorkerPage page = all ? everyPage(session.workers()) : page(session.workers(), bookmark);
+        final WorkerPage page = paging.all()
+                ? new WorkerPage(paging.everyItem(from -> page(session.workers(), from), "worker:List"), "")
+                : page(session.workers(), paging.bookmark());
         if (common().output() == OutputFormat.JSON) {
             printJson(page, out);
             return;
@@ -93,26 +66,12 @@ final class WorkerListCommand extends WorkerClientCommand {
         if (page.hasMore()) {
             out.println();
             out.println("more workers: povm worker list" + (org == null ? "" : " --org " + org)
-                    + (state == null ? "" : " --state " + state) + " --page-size " + pageSize + " --bookmark '"
+                    + (state == null ? "" : " --state " + state) + " --page-size " + paging.pageSize() + " --bookmark '"
                     + Bookmarks.forDisplay(page.bookmark()) + "'");
         }
     }
 
     private WorkerPage page(final WorkerClient workers, final String from) {
-        return workers.list(Optional.ofNullable(org), Optional.ofNullable(state), pageSize, from);
-    }
-
-    private WorkerPage everyPage(final WorkerClient workers) {
-        final List<Worker> found = new ArrayList<>();
-        String next = bookmark;
-        do {
-            final WorkerPage page = page(workers, next);
-            if (page.hasMore() && page.bookmark().equals(next)) {
-                throw PovmClientException.internal("worker:List returned its own bookmark again: " + next, null);
-            }
-            found.addAll(page.workers());
-            next = page.bookmark();
-        } while (!next.isEmpty());
-        return new WorkerPage(found, "");
+        return workers.list(Optional.ofNullable(org), Optional.ofNullable(state), paging.pageSize(), from);
     }
 }
