@@ -54,6 +54,30 @@ public final class PovmTransactions {
     /** Chaincode event set by AcknowledgeReplica; its payload is the {@link Job} JSON. */
     public static final String REPLICA_ACKNOWLEDGED_EVENT = "ReplicaAcknowledged";
 
+    /**
+     * {@code ExpireLease(id, replica)} → the {@link Job}: anyone closes a replica's lease once a majority of the other
+     * orgs' clock ticks passed its deadline; the replica moves to a worker of another org.
+     */
+    public static final String EXPIRE_LEASE = "ExpireLease";
+
+    /** {@code ReleaseReplica(id, replica, reason)} → the {@link Job}; the replica's worker gives it back. */
+    public static final String RELEASE_REPLICA = "ReleaseReplica";
+
+    /** {@code ReportResult(id, replica, resultJson)} → the {@link Job}; only the replica's worker may. */
+    public static final String REPORT_RESULT = "ReportResult";
+
+    /** {@code ListJobsByWorker(workerKey, pageSize, bookmark)} → a JobPage of the jobs the worker holds or held. */
+    public static final String LIST_JOBS_BY_WORKER = "ListJobsByWorker";
+
+    /** Chaincode event set by ExpireLease; its payload is the {@link Job} JSON with the replacement replica. */
+    public static final String LEASE_EXPIRED_EVENT = "LeaseExpired";
+
+    /** Chaincode event set by ReleaseReplica; its payload is the {@link Job} JSON with the replacement replica. */
+    public static final String REPLICA_RELEASED_EVENT = "ReplicaReleased";
+
+    /** Chaincode event set by ReportResult; its payload is the {@link Job} JSON. */
+    public static final String RESULT_REPORTED_EVENT = "ResultReported";
+
     /** Longest reason CancelJob accepts, in characters. */
     public static final int MAX_REASON_CHARS = 256;
 

@@ -4,16 +4,22 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One replica of a job: its position among the job's replicas, the worker holding it (its registry key and its
- * organization's MSP id) and its {@link ReplicaState}.
+ * organization's MSP id), its {@link ReplicaState}, its lease deadlines and, once reported, its result.
  *
  * <pre>{@code
- * {"index":0,"workerKey":"Org2MSP/worker-1","msp":"Org2MSP","state":"ASSIGNED"}
+ * {"index":0,"workerKey":"Org2MSP/worker-1","msp":"Org2MSP","state":"RUNNING",
+ *  "acknowledgeBy":"2026-11-21T10:01:00.000Z","finishBy":"2026-11-21T10:11:30.000Z"}
  * }</pre>
+ *
+ * <p>{@code acknowledgeBy} is set when the replica is assigned (assignment time plus the SLA's start window),
+ * {@code finishBy} when it is acknowledged (acknowledgement time plus the SLA's wall time and finish margin). Either
+ * is absent on replicas stored before leases existed; such a replica's lease cannot expire.
  */
-@JsonPropertyOrder({"index", "workerKey", "msp", "state"})
+@JsonPropertyOrder({"index", "workerKey", "msp", "state", "acknowledgeBy", "finishBy", "result"})
 public final class Replica {
     @JsonProperty("index")
     private final int index;
@@ -27,12 +33,34 @@ public final class Replica {
     @JsonProperty("state")
     private final ReplicaState state;
 
+    @JsonProperty("acknowledgeBy")
+    private final String acknowledgeBy;
+
+    @JsonProperty("finishBy")
+    private final String finishBy;
+
+    @JsonProperty("result")
+    private final ReplicaResult result;
+
     /**
+     * A replica without lease deadlines or result.
+     *
      * @param index 0-based position among the job's replicas
      * @param workerKey the worker's key in the worker registry
      * @param msp the MSP id of the worker's organization
      */
     public Replica(final int index, final String workerKey, final String msp, final ReplicaState state) {
+        this(index, workerKey, msp, state, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    public Replica(
+            final int index,
+            final String workerKey,
+            final String msp,
+            final ReplicaState state,
+            final Optional<String> acknowledgeBy,
+            final Optional<String> finishBy,
+            final Optional<ReplicaResult> result) {
         if (index < 0) {
             throw PovmException.invalid("replicas.index", "must be 0 or more; got " + index);
         }
@@ -40,6 +68,22 @@ public final class Replica {
         this.workerKey = PovmException.requirePresent(workerKey, "replicas.workerKey", "the worker's registry key");
         this.msp = PovmException.requirePresent(msp, "replicas.msp", "the worker organization's MSP id");
         this.state = PovmException.requirePresent(state, "replicas.state", "the replica's state");
+        this.acknowledgeBy = acknowledgeBy.orElse(null);
+        this.finishBy = finishBy.orElse(null);
+        this.result = result.orElse(null);
+    }
+
+    /** @return a newly ASSIGNED replica whose worker must acknowledge by {@code acknowledgeBy} */
+    public static Replica assigned(
+            final int index, final String workerKey, final String msp, final String acknowledgeBy) {
+        return new Replica(
+                index,
+                workerKey,
+                msp,
+                ReplicaState.ASSIGNED,
+                Optional.of(acknowledgeBy),
+                Optional.empty(),
+                Optional.empty());
     }
 
     @JsonCreator
@@ -47,9 +91,18 @@ public final class Replica {
             @JsonProperty("index") final Integer index,
             @JsonProperty("workerKey") final String workerKey,
             @JsonProperty("msp") final String msp,
-            @JsonProperty("state") final ReplicaState state) {
+            @JsonProperty("state") final ReplicaState state,
+            @JsonProperty("acknowledgeBy") final String acknowledgeBy,
+            @JsonProperty("finishBy") final String finishBy,
+            @JsonProperty("result") final ReplicaResult result) {
         return new Replica(
-                PovmException.requirePresent(index, "replicas.index", "0-based position"), workerKey, msp, state);
+                PovmException.requirePresent(index, "replicas.index", "0-based position"),
+                workerKey,
+                msp,
+                state,
+                Optional.ofNullable(acknowledgeBy),
+                Optional.ofNullable(finishBy),
+                Optional.ofNullable(result));
     }
 
     public int index() {
@@ -68,9 +121,46 @@ public final class Replica {
         return state;
     }
 
-    /** @return this replica in another state */
+    /** @return when the worker must have acknowledged (ISO-8601 UTC), if the replica has a start lease */
+    public Optional<String> acknowledgeBy() {
+        return Optional.ofNullable(acknowledgeBy);
+    }
+
+    /** @return when the worker must have reported (ISO-8601 UTC), once acknowledged */
+    public Optional<String> finishBy() {
+        return Optional.ofNullable(finishBy);
+    }
+
+    public Optional<ReplicaResult> result() {
+        return Optional.ofNullable(result);
+    }
+
+    /** @return whether a worker still holds this replica's lease (ASSIGNED or RUNNING) */
+    public boolean isLeased() {
+        return state == ReplicaState.ASSIGNED || state == ReplicaState.RUNNING;
+    }
+
+    /** @return this replica in another state, deadlines and result kept */
     public Replica withState(final ReplicaState next) {
-        return new Replica(index, workerKey, msp, next);
+        return new Replica(index, workerKey, msp, next, acknowledgeBy(), finishBy(), result());
+    }
+
+    /** @return this replica RUNNING, to be reported by {@code finishBy} */
+    public Replica running(final String newFinishBy) {
+        return new Replica(
+                index, workerKey, msp, ReplicaState.RUNNING, acknowledgeBy(), Optional.of(newFinishBy), result());
+    }
+
+    /** @return this replica RESULT_COMMITTED with its worker's report */
+    public Replica reported(final ReplicaResult reported) {
+        return new Replica(
+                index,
+                workerKey,
+                msp,
+                ReplicaState.RESULT_COMMITTED,
+                acknowledgeBy(),
+                finishBy(),
+                Optional.of(reported));
     }
 
     @Override
@@ -82,16 +172,26 @@ public final class Replica {
             return false;
         }
         final Replica that = (Replica) other;
-        return index == that.index && workerKey.equals(that.workerKey) && msp.equals(that.msp) && state == that.state;
+        return index == that.index
+                && workerKey.equals(that.workerKey)
+                && msp.equals(that.msp)
+                && state == that.state
+                && Objects.equals(acknowledgeBy, that.acknowledgeBy)
+                && Objects.equals(finishBy, that.finishBy)
+                && Objects.equals(result, that.result);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(index, workerKey, msp, state);
+        return Objects.hash(index, workerKey, msp, state, acknowledgeBy, finishBy, result);
     }
 
     @Override
     public String toString() {
-        return "Replica{index=" + index + ", workerKey=" + workerKey + ", msp=" + msp + ", state=" + state + "}";
+        return "Replica{index=" + index + ", workerKey=" + workerKey + ", msp=" + msp + ", state=" + state
+                + (acknowledgeBy == null ? "" : ", acknowledgeBy=" + acknowledgeBy)
+                + (finishBy == null ? "" : ", finishBy=" + finishBy)
+                + (result == null ? "" : ", result=" + result.resultHash())
+                + "}";
     }
 }

@@ -9,12 +9,16 @@ public enum ReplicaState {
     ASSIGNED,
     /** The worker acknowledged the lease and runs the replica. */
     RUNNING,
-    /** The worker committed its result (a hash, revealed later). */
+    /** The worker reported its result. (Commit-reveal, with the reveal as a separate step, is the attestation
+     * issue's part.) */
     RESULT_COMMITTED,
     /** The worker revealed its result, which counts in the vote. */
     RESULT_REVEALED,
     /** The lease ran out before the worker acknowledged or finished; the replica moved to another worker. */
     LEASE_EXPIRED,
+    /** The worker gave the replica back before finishing it (e.g. its image was refused, or it drains); the
+     * replica moved to another worker. */
+    RELEASED,
     /** The worker reported that the replica could not run. */
     FAILED
 }

@@ -27,6 +27,8 @@ import java.util.Map;
  *   <tr><td>vm.pricePerVmSecond</td><td>0</td><td>10^9 credits</td></tr>
  *   <tr><td>job.maxInputBytes</td><td>0</td><td>2^40 (1 TiB)</td></tr>
  *   <tr><td>job.maxOutputBytes</td><td>1</td><td>2^40 (1 TiB)</td></tr>
+ *   <tr><td>lease.startWindowSeconds (optional, default 60)</td><td>1</td><td>86400 (1 day)</td></tr>
+ *   <tr><td>lease.finishMarginSeconds (optional, default 30)</td><td>0</td><td>86400 (1 day)</td></tr>
  * </table>
  */
 public final class SlaSpecValidator {
@@ -41,15 +43,19 @@ public final class SlaSpecValidator {
 
     private static final long TIB = 1L << 40;
 
-    private static final Map<String, Bound> BOUNDS = Map.of(
-            "vm.cpuMillis", new Bound(100, 64_000, "millicores", " (1000 = one core)"),
-            "vm.memoryMiB", new Bound(64, 262_144, "MiB", ""),
-            "vm.diskMiB", new Bound(0, 1_048_576, "MiB", ""),
-            "vm.maxWallSeconds", new Bound(1, 604_800, "seconds", " (7 days)"),
-            "vm.minBenchmarkOpsPerSec", new Bound(0, 1_000_000_000_000L, "operations per second", " (0: no minimum)"),
-            "vm.pricePerVmSecond", new Bound(0, 1_000_000_000L, "credits per VM-second", ""),
-            "job.maxInputBytes", new Bound(0, TIB, "bytes", " (1 TiB)"),
-            "job.maxOutputBytes", new Bound(1, TIB, "bytes", " (1 TiB)"));
+    private static final Map<String, Bound> BOUNDS = Map.ofEntries(
+            Map.entry("lease.startWindowSeconds", new Bound(1, 86_400, "seconds", " (1 day)")),
+            Map.entry("lease.finishMarginSeconds", new Bound(0, 86_400, "seconds", " (1 day)")),
+            Map.entry("vm.cpuMillis", new Bound(100, 64_000, "millicores", " (1000 = one core)")),
+            Map.entry("vm.memoryMiB", new Bound(64, 262_144, "MiB", "")),
+            Map.entry("vm.diskMiB", new Bound(0, 1_048_576, "MiB", "")),
+            Map.entry("vm.maxWallSeconds", new Bound(1, 604_800, "seconds", " (7 days)")),
+            Map.entry(
+                    "vm.minBenchmarkOpsPerSec",
+                    new Bound(0, 1_000_000_000_000L, "operations per second", " (0: no minimum)")),
+            Map.entry("vm.pricePerVmSecond", new Bound(0, 1_000_000_000L, "credits per VM-second", "")),
+            Map.entry("job.maxInputBytes", new Bound(0, TIB, "bytes", " (1 TiB)")),
+            Map.entry("job.maxOutputBytes", new Bound(1, TIB, "bytes", " (1 TiB)")));
 
     private SlaSpecValidator() {}
 
@@ -74,6 +80,8 @@ public final class SlaSpecValidator {
         check("vm.pricePerVmSecond", vm.pricePerVmSecond());
         check("job.maxInputBytes", spec.job().maxInputBytes());
         check("job.maxOutputBytes", spec.job().maxOutputBytes());
+        check("lease.startWindowSeconds", spec.lease().startWindowSeconds());
+        check("lease.finishMarginSeconds", spec.lease().finishMarginSeconds());
         return spec;
     }
 

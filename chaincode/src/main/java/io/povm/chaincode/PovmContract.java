@@ -5,22 +5,28 @@ import io.povm.api.Job;
 import io.povm.api.JobSpec;
 import io.povm.api.JobSpecValidator;
 import io.povm.api.JobState;
+import io.povm.api.Members;
 import io.povm.api.PovmError;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
 import io.povm.api.PovmTransactions;
-import io.povm.api.Worker;
-import io.povm.chaincode.assignment.InterimTxSeedSource;
+import io.povm.api.ReplicaResult;
+import io.povm.api.WorkerKey;
+import io.povm.chaincode.clock.ClockLedger;
 import io.povm.chaincode.job.JobAdmission;
 import io.povm.chaincode.job.JobAssignment;
 import io.povm.chaincode.job.JobCancellation;
+import io.povm.chaincode.job.JobLeases;
 import io.povm.chaincode.job.JobLedger;
 import io.povm.chaincode.job.JobQueries;
+import io.povm.chaincode.job.JobResults;
 import io.povm.chaincode.job.JobSubmission;
 import io.povm.chaincode.job.PageSize;
+import io.povm.chaincode.job.ReplicaChange;
 import io.povm.chaincode.job.SubmitterQuery;
+import io.povm.chaincode.org.MemberLedger;
+import io.povm.chaincode.reputation.WorkerRecordLedger;
 import io.povm.chaincode.sla.SlaLedger;
-import io.povm.chaincode.worker.WorkerLedger;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -52,10 +58,14 @@ public final class PovmContract implements ContractInterface {
             PovmTransactions.CANCEL_JOB,
             PovmTransactions.ASSIGN_JOB,
             PovmTransactions.ACKNOWLEDGE_REPLICA,
+            PovmTransactions.EXPIRE_LEASE,
+            PovmTransactions.RELEASE_REPLICA,
+            PovmTransactions.REPORT_RESULT,
             PovmTransactions.GET_JOB,
             PovmTransactions.LIST_JOBS,
             PovmTransactions.LIST_JOBS_BY_STATE,
             PovmTransactions.LIST_JOBS_BY_SUBMITTER,
+            PovmTransactions.LIST_JOBS_BY_WORKER,
             PovmTransactions.GET_JOB_HISTORY);
 
     /**
@@ -112,49 +122,118 @@ public final class PovmContract implements ContractInterface {
 
     /**
      * Assigns a SUBMITTED job's replicas to eligible workers of distinct orgs (see {@link JobAssignment}); anyone may
-     * call it. INTERIM: the draw is seeded from this transaction's id ({@link InterimTxSeedSource}), grindable by
-     * whoever creates it, until the multiparty beacon provides the seed.
+     * call it. Each replica must be acknowledged within the SLA's start window. INTERIM: the draw is seeded from this
+     * transaction's id, grindable by whoever creates it, until the multiparty beacon provides the seed.
      */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String AssignJob(final Context ctx, final String id) {
-        final ChaincodeStub stub = ctx.getStub();
-        return TransactionGuard.run(PovmTransactions.ASSIGN_JOB, stub.getTxId(), () -> {
-            final String jobId = JobSpecValidator.validateId(id);
-            final JobLedger ledger = new JobLedger(stub);
-            final Job job = ledger.find(jobId).orElseThrow(() -> notFound(jobId));
-            final EligibleWorkers eligible =
-                    EligibleWorkers.forSla(new WorkerLedger(stub), job.spec().sla());
-            final Job assigned = JobAssignment.assign(
-                    job,
-                    eligible.candidates(),
-                    eligible.whyNone(),
-                    new InterimTxSeedSource(stub.getTxId()),
-                    TxTime.iso(stub.getTxTimestamp()));
-            ledger.update(job, assigned);
-            ledger.emit(PovmTransactions.JOB_ASSIGNED_EVENT, assigned);
-            return PovmJson.write(assigned);
+        final JobTransaction tx = new JobTransaction(ctx);
+        return TransactionGuard.run(PovmTransactions.ASSIGN_JOB, ctx.getStub().getTxId(), () -> {
+            final Job job = tx.requireJob(JobSpecValidator.validateId(id));
+            final Job assigned = JobAssignment.assign(job, tx.draw(job, tx.slaOf(job)));
+            return write(tx, job, assigned, PovmTransactions.JOB_ASSIGNED_EVENT);
         });
     }
 
     /** The worker assigned to a replica takes it up; see {@link JobAssignment#acknowledge}. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String AcknowledgeReplica(final Context ctx, final String id, final String replica) {
+        final JobTransaction tx = new JobTransaction(ctx);
+        return TransactionGuard.run(
+                PovmTransactions.ACKNOWLEDGE_REPLICA, ctx.getStub().getTxId(), () -> {
+                    final Job job = tx.requireJob(JobSpecValidator.validateId(id));
+                    final Job acknowledged = JobAssignment.acknowledge(
+                            job, replicaIndex(replica), tx.callerWorkerKey(), tx.at(), tx.slaOf(job));
+                    return write(tx, job, acknowledged, PovmTransactions.REPLICA_ACKNOWLEDGED_EVENT);
+                });
+    }
+
+    /**
+     * Closes a replica's lease whose deadline passed on the multiparty clock, records the timeout against its worker
+     * and moves the replica to a worker of another org; see {@link JobLeases#expire}. Any member org's identity may
+     * call it.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String ExpireLease(final Context ctx, final String id, final String replica) {
+        final JobTransaction tx = new JobTransaction(ctx);
         final ChaincodeStub stub = ctx.getStub();
-        return TransactionGuard.run(PovmTransactions.ACKNOWLEDGE_REPLICA, stub.getTxId(), () -> {
-            final String jobId = JobSpecValidator.validateId(id);
-            final int index = replicaIndex(replica);
+        return TransactionGuard.run(PovmTransactions.EXPIRE_LEASE, stub.getTxId(), () -> {
+            final Members members = new MemberLedger(stub).require();
             final Caller caller = Caller.of(ctx.getClientIdentity());
-            final JobLedger ledger = new JobLedger(stub);
-            final Job job = ledger.find(jobId).orElseThrow(() -> notFound(jobId));
-            final Job acknowledged = JobAssignment.acknowledge(
-                    job,
-                    index,
-                    new WorkerLedger(stub).findByCaller(caller).map(Worker::key),
-                    TxTime.iso(stub.getTxTimestamp()));
-            ledger.update(job, acknowledged);
-            ledger.emit(PovmTransactions.REPLICA_ACKNOWLEDGED_EVENT, acknowledged);
-            return PovmJson.write(acknowledged);
+            if (!members.contains(caller.msp())) {
+                throw PovmException.forbidden(
+                        "caller", caller.msp() + " is not a member org; only member orgs may expire leases");
+            }
+            final Job job = tx.requireJob(JobSpecValidator.validateId(id));
+            final int index = replicaIndex(replica);
+            final ReplicaChange change =
+                    JobLeases.expire(job, index, new ClockLedger(stub).read(members), tx.draw(job, tx.slaOf(job)));
+            final WorkerRecordLedger records = new WorkerRecordLedger(stub);
+            records.write(records.find(job.replicas().get(index).workerKey()).withTimeout());
+            return write(tx, job, change.job(), PovmTransactions.LEASE_EXPIRED_EVENT);
         });
+    }
+
+    /**
+     * The replica's worker gives it back (e.g. its org refuses the image, or it drains); the replica moves to a
+     * worker of another org; see {@link JobLeases#release}.
+     *
+     * @param reason why, at most {@value PovmTransactions#MAX_REASON_CHARS} chars on one line; may be empty
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String ReleaseReplica(final Context ctx, final String id, final String replica, final String reason) {
+        final JobTransaction tx = new JobTransaction(ctx);
+        final ChaincodeStub stub = ctx.getStub();
+        return TransactionGuard.run(PovmTransactions.RELEASE_REPLICA, stub.getTxId(), () -> {
+            final Job job = tx.requireJob(JobSpecValidator.validateId(id));
+            final int index = replicaIndex(replica);
+            JobCancellation.reason(reason);
+            final ReplicaChange change =
+                    JobLeases.release(job, index, tx.callerWorkerKey(), tx.draw(job, tx.slaOf(job)));
+            final WorkerRecordLedger records = new WorkerRecordLedger(stub);
+            records.write(records.find(job.replicas().get(index).workerKey()).withRelease());
+            return write(tx, job, change.job(), PovmTransactions.REPLICA_RELEASED_EVENT);
+        });
+    }
+
+    /**
+     * The replica's worker reports its result; see {@link JobResults#report}. Reporting the identical result again
+     * changes nothing.
+     *
+     * @param resultJson the {@link ReplicaResult} as JSON, at most {@value ReplicaResult#MAX_REPORT_BYTES} bytes
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String ReportResult(final Context ctx, final String id, final String replica, final String resultJson) {
+        final JobTransaction tx = new JobTransaction(ctx);
+        final ChaincodeStub stub = ctx.getStub();
+        return TransactionGuard.run(PovmTransactions.REPORT_RESULT, stub.getTxId(), () -> {
+            final Job job = tx.requireJob(JobSpecValidator.validateId(id));
+            final int index = replicaIndex(replica);
+            final ReplicaResult result = PovmJson.read(checkReportSize(resultJson), ReplicaResult.class);
+            final Job reported = JobResults.report(job, index, tx.callerWorkerKey(), result, tx.slaOf(job), tx.at());
+            if (reported.equals(job)) {
+                return PovmJson.write(job);
+            }
+            final WorkerRecordLedger records = new WorkerRecordLedger(stub);
+            records.write(records.find(job.replicas().get(index).workerKey()).withResult());
+            return write(tx, job, reported, PovmTransactions.RESULT_REPORTED_EVENT);
+        });
+    }
+
+    private static String write(final JobTransaction tx, final Job before, final Job after, final String event) {
+        tx.jobs().update(before, after);
+        tx.jobs().emit(event, after);
+        return PovmJson.write(after);
+    }
+
+    private static String checkReportSize(final String resultJson) {
+        if (resultJson == null
+                || resultJson.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                        > ReplicaResult.MAX_REPORT_BYTES) {
+            throw PovmException.invalid(
+                    "result", "must be a result JSON object of at most " + ReplicaResult.MAX_REPORT_BYTES + " bytes");
+        }
+        return resultJson;
     }
 
     private static int replicaIndex(final String replica) {
@@ -222,6 +301,22 @@ public final class PovmContract implements ContractInterface {
             final int size = PageSize.parse(pageSize);
             return PovmJson.write(new JobQueries(stub)
                     .ofSubmitter(SubmitterQuery.resolve(msp, submitterId, caller.submitter()), size, bookmark));
+        });
+    }
+
+    /**
+     * @param workerKey the worker's registry key, {@code MSP/NAME}
+     * @return a {@link io.povm.api.JobPage} of the jobs one of whose replicas the worker holds or held, in id order,
+     *     read through the job-by-worker index
+     */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String ListJobsByWorker(
+            final Context ctx, final String workerKey, final String pageSize, final String bookmark) {
+        final ChaincodeStub stub = ctx.getStub();
+        return TransactionGuard.run(PovmTransactions.LIST_JOBS_BY_WORKER, stub.getTxId(), () -> {
+            final WorkerKey worker = WorkerKey.parse(workerKey, "workerKey");
+            final int size = PageSize.parse(pageSize);
+            return PovmJson.write(new JobQueries(stub).ofWorker(worker, size, bookmark));
         });
     }
 

@@ -362,7 +362,8 @@ class PovmContractTransactionsTest {
             assertThat(error.toMessage())
                     .isEqualTo(
                             "INVALID_ARGUMENT [function] unknown transaction; accepted: SubmitJob, CancelJob, AssignJob,"
-                                    + " AcknowledgeReplica, GetJob, ListJobs, ListJobsByState, ListJobsBySubmitter, GetJobHistory");
+                                    + " AcknowledgeReplica, ExpireLease, ReleaseReplica, ReportResult, GetJob, ListJobs,"
+                                    + " ListJobsByState, ListJobsBySubmitter, ListJobsByWorker, GetJobHistory");
         }
     }
 }

@@ -6,13 +6,12 @@ import io.povm.api.PovmError;
 import io.povm.api.PovmException;
 import io.povm.api.Replica;
 import io.povm.api.ReplicaState;
+import io.povm.api.SlaSpec;
 import io.povm.chaincode.assignment.Assigner;
 import io.povm.chaincode.assignment.Assignment;
-import io.povm.chaincode.assignment.Candidate;
-import io.povm.chaincode.assignment.SeedSource;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,38 +22,33 @@ public final class JobAssignment {
     private JobAssignment() {}
 
     /**
-     * @param eligible workers that may take a replica (ACTIVE, serving the job's SLA, with a free slot)
-     * @param whyNone why no worker is eligible, used when {@code eligible} is empty
+     * @param draw the eligible workers, seed, time and lease terms
      * @return the job ASSIGNED, one replica per drawn worker of a distinct org; the state reason says so when fewer
      *     orgs than requested replicas could be drawn
      * @throws PovmException INVALID_STATE [state] when the job is not SUBMITTED (e.g. cancelled), INVALID_STATE
      *     [workers] when no worker is eligible, naming the constraint that failed
      */
-    public static Job assign(
-            final Job job,
-            final Collection<Candidate> eligible,
-            final String whyNone,
-            final SeedSource seeds,
-            final String at) {
+    public static Job assign(final Job job, final ReplicaDraw draw) {
         JobLifecycle.next(job.state(), JobEvent.ASSIGN);
         final String id = job.spec().id();
-        if (eligible.isEmpty()) {
+        if (draw.eligible().isEmpty()) {
             throw new PovmException(new PovmError(
-                    ErrorCode.INVALID_STATE, "workers", "no worker can take job '" + id + "': " + whyNone));
+                    ErrorCode.INVALID_STATE, "workers", "no worker can take job '" + id + "': " + draw.whyNone()));
         }
         final int replicas = job.spec().redundancy().initialReplicas();
-        final Assignment drawn = Assigner.assign(eligible, replicas, Set.of(), seeds.assignmentSeed(id));
+        final Assignment drawn = Assigner.assign(
+                draw.eligible(), replicas, Set.of(), draw.seeds().assignmentSeed(id));
         final List<Replica> assigned = new ArrayList<>();
         for (int i = 0; i < drawn.workers().size(); i++) {
-            final Candidate worker = drawn.workers().get(i);
-            assigned.add(new Replica(i, worker.workerKey(), worker.msp(), ReplicaState.ASSIGNED));
+            assigned.add(draw.assign(i, drawn.workers().get(i)));
         }
-        return JobLifecycle.apply(job, JobEvent.ASSIGN, at, drawn.shortfall()).withReplicas(assigned);
+        return JobLifecycle.apply(job, JobEvent.ASSIGN, draw.at(), drawn.shortfall())
+                .withReplicas(assigned);
     }
 
     /**
      * The worker assigned to a replica acknowledges it: the replica becomes RUNNING, and the job RUNNING with its
-     * first acknowledged replica.
+     * first acknowledged replica. Its finish deadline is {@code at} plus the SLA's wall time and finish margin.
      *
      * @param callerWorkerKey the registered worker the caller is, if any
      * @throws PovmException FORBIDDEN [caller] unless the caller is the worker assigned to that replica;
@@ -62,29 +56,15 @@ public final class JobAssignment {
      *     not waiting for its worker
      */
     public static Job acknowledge(
-            final Job job, final int replica, final java.util.Optional<String> callerWorkerKey, final String at) {
-        if (replica < 0 || replica >= job.replicas().size()) {
-            throw PovmException.invalid(
-                    "replica",
-                    "job '" + job.spec().id() + "' has replicas 0 to "
-                            + (job.replicas().size() - 1));
-        }
-        final Replica target = job.replicas().get(replica);
-        if (callerWorkerKey.filter(target.workerKey()::equals).isEmpty()) {
-            throw PovmException.forbidden(
-                    "caller",
-                    "only the worker assigned to replica " + replica + " (" + target.workerKey()
-                            + ") may acknowledge it; caller is "
-                            + callerWorkerKey.orElse("not a registered worker"));
-        }
-        if (target.state() != ReplicaState.ASSIGNED) {
-            throw new PovmException(new PovmError(
-                    ErrorCode.INVALID_STATE,
-                    "replica",
-                    "replica " + replica + " is " + target.state() + "; only an ASSIGNED replica can be acknowledged"));
-        }
+            final Job job,
+            final int replica,
+            final Optional<String> callerWorkerKey,
+            final String at,
+            final SlaSpec sla) {
+        final Replica target = JobReplicas.ownReplica(job, replica, callerWorkerKey, "acknowledge");
+        JobReplicas.requireState(target, ReplicaState.ASSIGNED, "acknowledged");
         final List<Replica> replicas = new ArrayList<>(job.replicas());
-        replicas.set(replica, target.withState(ReplicaState.RUNNING));
+        replicas.set(replica, target.running(LeaseDeadlines.finishBy(at, sla.lease(), sla.vm())));
         final JobEvent event = job.state() == io.povm.api.JobState.ASSIGNED ? JobEvent.START : JobEvent.REPLICA_UPDATE;
         return JobLifecycle.apply(job, event, at).withReplicas(replicas);
     }

@@ -2,6 +2,7 @@ package io.povm.chaincode.job;
 
 import io.povm.api.JobState;
 import io.povm.api.Submitter;
+import io.povm.api.WorkerKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +17,7 @@ import org.hyperledger.fabric.shim.ledger.CompositeKey;
  * ("job", id)                                      -> the Job JSON
  * ("job-by-state", state, id)                      -> 0x00, one per job, moved on every state change
  * ("job-by-submitter", msp, sha256(fabricId), id)  -> 0x00, one per job, written once
+ * ("job-by-worker", msp, name, id)                 -> 0x00, one per worker that ever held one of the job's replicas
  * </pre>
  *
  * <p>The submitter's Fabric id ({@code x509::<subject>::<issuer>}) is hashed (SHA-256, lowercase hex) so that the
@@ -25,6 +27,7 @@ public final class JobKeys {
     static final String JOB = "job";
     static final String BY_STATE = "job-by-state";
     static final String BY_SUBMITTER = "job-by-submitter";
+    static final String BY_WORKER = "job-by-worker";
 
     private JobKeys() {}
 
@@ -41,6 +44,16 @@ public final class JobKeys {
     /** @return the job-by-submitter index key of a job */
     public static String bySubmitter(final Submitter submitter, final String jobId) {
         return new CompositeKey(BY_SUBMITTER, submitter.msp(), idHash(submitter.id()), jobId).toString();
+    }
+
+    /** @return the job-by-worker index key of a job one of whose replicas the worker holds or held */
+    public static String byWorker(final WorkerKey worker, final String jobId) {
+        return new CompositeKey(BY_WORKER, worker.msp(), worker.name(), jobId).toString();
+    }
+
+    /** @return the partial key under which the worker index lists one worker's jobs */
+    static CompositeKey ofWorker(final WorkerKey worker) {
+        return new CompositeKey(BY_WORKER, worker.msp(), worker.name());
     }
 
     /** @return the partial key under which every job lies */

@@ -4,9 +4,13 @@ import io.povm.api.Job;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
 import io.povm.api.PovmTransactions;
+import io.povm.api.Replica;
+import io.povm.api.WorkerKey;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 
 /**
@@ -59,7 +63,7 @@ public final class JobLedger {
 
     /**
      * Writes a changed job. When its state changed, the old state's index key is deleted and the new one written;
-     * the submitter index never changes.
+     * the submitter index never changes; each replica that {@code after} adds gets its worker's index key.
      *
      * @param before the job as read in this transaction
      * @param after the same job after a {@link JobLifecycle} transition or a replica change
@@ -73,6 +77,15 @@ public final class JobLedger {
         if (before.state() != after.state()) {
             stub.delState(JobKeys.byState(before.state(), before.id()));
             stub.putState(JobKeys.byState(after.state(), after.id()), INDEX_VALUE);
+        }
+        final Set<String> indexed = new TreeSet<>();
+        before.replicas().forEach(replica -> indexed.add(replica.workerKey()));
+        for (final Replica replica : after.replicas()) {
+            if (indexed.add(replica.workerKey())) {
+                stub.putState(
+                        JobKeys.byWorker(WorkerKey.parse(replica.workerKey(), "replicas.workerKey"), after.id()),
+                        INDEX_VALUE);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import io.povm.api.JobPage;
 import io.povm.api.JobState;
 import io.povm.api.JobVersion;
 import io.povm.api.Submitter;
+import io.povm.api.WorkerKey;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,7 +24,8 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
 
 /**
  * Read-only job queries, for evaluate transactions only (Fabric refuses paged queries in submitted ones). Each reads
- * one key range, never the whole world state: the job keys, one state's index keys, or one submitter's index keys,
+ * one key range, never the whole world state: the job keys, one state's index keys, one submitter's or one worker's
+ * index keys,
  * then each listed job's own key. Bookmarks are {@link PageBookmark}s; every iterator is closed.
  */
 public final class JobQueries {
@@ -56,6 +58,11 @@ public final class JobQueries {
     /** @return one page of one submitter's jobs, in id order */
     public JobPage ofSubmitter(final Submitter submitter, final int pageSize, final String bookmark) {
         return page(JobKeys.ofSubmitter(submitter), pageSize, bookmark, this::indexed);
+    }
+
+    /** @return one page of the jobs one of whose replicas the worker holds or held, in id order */
+    public JobPage ofWorker(final WorkerKey worker, final int pageSize, final String bookmark) {
+        return page(JobKeys.ofWorker(worker), pageSize, bookmark, this::indexed);
     }
 
     /** @return every committed version of the job's key, newest first (Fabric's order since v2.0) */

@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.povm.api.ErrorCode;
 import io.povm.api.Job;
 import io.povm.api.JobState;
+import io.povm.api.LeaseTerms;
 import io.povm.api.PovmException;
 import io.povm.api.Redundancy;
 import io.povm.api.Replica;
 import io.povm.api.ReplicaState;
+import io.povm.api.SlaSpec;
+import io.povm.api.Slas;
 import io.povm.api.Specs;
 import io.povm.api.Submitter;
 import io.povm.chaincode.assignment.Candidate;
@@ -27,6 +30,12 @@ class JobAssignmentTest {
             new Candidate("Org2MSP/w2", "Org2MSP"),
             new Candidate("Org3MSP/w1", "Org3MSP"));
 
+    static final SlaSpec SLA = Slas.spec();
+
+    static ReplicaDraw draw(final List<Candidate> workers, final String whyNone, final String txId) {
+        return new ReplicaDraw(workers, whyNone, new InterimTxSeedSource(txId), AT, LeaseTerms.DEFAULT);
+    }
+
     private static Job submitted(final int replicas) {
         return Job.submitted(
                 Specs.builder().redundancy(Redundancy.kVote(replicas)).build(),
@@ -36,7 +45,7 @@ class JobAssignmentTest {
     }
 
     private static Job assigned(final int replicas) {
-        return JobAssignment.assign(submitted(replicas), WORKERS, "-", new InterimTxSeedSource("tx-1"), AT);
+        return JobAssignment.assign(submitted(replicas), draw(WORKERS, "-", "tx-1"));
     }
 
     @Nested
@@ -54,14 +63,25 @@ class JobAssignmentTest {
         }
 
         @Test
+        void each_replica_must_be_acknowledged_within_the_slas_start_window() {
+            final Job job = JobAssignment.assign(
+                    submitted(3),
+                    new ReplicaDraw(WORKERS, "-", new InterimTxSeedSource("tx-1"), AT, new LeaseTerms(5, 30)));
+
+            assertThat(job.replicas())
+                    .extracting(Replica::acknowledgeBy)
+                    .containsOnly(Optional.of("2026-11-20T10:01:05.000Z"));
+            assertThat(job.replicas()).extracting(Replica::finishBy).containsOnly(Optional.empty());
+        }
+
+        @Test
         void the_same_transaction_id_gives_every_endorser_the_same_assignment() {
             assertThat(assigned(3)).isEqualTo(assigned(3));
         }
 
         @Test
         void fewer_orgs_than_replicas_still_assigns_and_records_why() {
-            final Job job =
-                    JobAssignment.assign(submitted(3), WORKERS.subList(0, 2), "-", new InterimTxSeedSource("tx-1"), AT);
+            final Job job = JobAssignment.assign(submitted(3), draw(WORKERS.subList(0, 2), "-", "tx-1"));
 
             assertThat(job.replicas()).hasSize(2);
             assertThat(job.stateReason())
@@ -71,11 +91,7 @@ class JobAssignmentTest {
         @Test
         void no_eligible_worker_is_refused_naming_the_constraint() {
             assertThatThrownBy(() -> JobAssignment.assign(
-                            submitted(1),
-                            List.of(),
-                            "no ACTIVE worker serves SLA standard@1",
-                            new InterimTxSeedSource("tx-1"),
-                            AT))
+                            submitted(1), draw(List.of(), "no ACTIVE worker serves SLA standard@1", "tx-1")))
                     .isInstanceOfSatisfying(PovmException.class, e -> {
                         assertThat(e.error().code()).isEqualTo(ErrorCode.INVALID_STATE);
                         assertThat(e.error().field()).isEqualTo("workers");
@@ -87,7 +103,7 @@ class JobAssignmentTest {
         void a_cancelled_job_cannot_be_assigned() {
             final Job cancelled = JobLifecycle.apply(submitted(1), JobEvent.CANCEL, AT);
 
-            assertThatThrownBy(() -> JobAssignment.assign(cancelled, WORKERS, "-", new InterimTxSeedSource("t"), AT))
+            assertThatThrownBy(() -> JobAssignment.assign(cancelled, draw(WORKERS, "-", "t")))
                     .isInstanceOfSatisfying(
                             PovmException.class,
                             e -> assertThat(e.error().code()).isEqualTo(ErrorCode.INVALID_STATE));
@@ -95,7 +111,7 @@ class JobAssignmentTest {
 
         @Test
         void an_assigned_job_cannot_be_assigned_again() {
-            assertThatThrownBy(() -> JobAssignment.assign(assigned(1), WORKERS, "-", new InterimTxSeedSource("t"), AT))
+            assertThatThrownBy(() -> JobAssignment.assign(assigned(1), draw(WORKERS, "-", "t")))
                     .isInstanceOf(PovmException.class);
         }
     }
@@ -107,7 +123,7 @@ class JobAssignmentTest {
             final Job job = assigned(3);
             final Replica first = job.replicas().get(0);
 
-            final Job running = JobAssignment.acknowledge(job, 0, Optional.of(first.workerKey()), AT);
+            final Job running = JobAssignment.acknowledge(job, 0, Optional.of(first.workerKey()), AT, SLA);
 
             assertThat(running.state()).isEqualTo(JobState.RUNNING);
             assertThat(running.replicas().get(0).state()).isEqualTo(ReplicaState.RUNNING);
@@ -115,13 +131,27 @@ class JobAssignmentTest {
         }
 
         @Test
+        void an_acknowledged_replica_must_finish_within_the_wall_time_plus_the_margin() {
+            final Job job = assigned(1);
+            final Job running = JobAssignment.acknowledge(
+                    job, 0, Optional.of(job.replicas().get(0).workerKey()), "2026-11-20T10:02:00.000Z", SLA);
+
+            final long wallPlusMargin = SLA.vm().maxWallSeconds() + LeaseTerms.DEFAULT.finishMarginSeconds();
+            assertThat(running.replicas().get(0).finishBy())
+                    .contains(java.time.Instant.parse("2026-11-20T10:02:00Z")
+                            .plusSeconds(wallPlusMargin)
+                            .toString()
+                            .replace("Z", ".000Z"));
+        }
+
+        @Test
         void a_second_replica_acknowledged_keeps_the_job_running() {
             final Job job = assigned(3);
             final Job one = JobAssignment.acknowledge(
-                    job, 0, Optional.of(job.replicas().get(0).workerKey()), AT);
+                    job, 0, Optional.of(job.replicas().get(0).workerKey()), AT, SLA);
 
             final Job two = JobAssignment.acknowledge(
-                    one, 1, Optional.of(job.replicas().get(1).workerKey()), AT);
+                    one, 1, Optional.of(job.replicas().get(1).workerKey()), AT, SLA);
 
             assertThat(two.state()).isEqualTo(JobState.RUNNING);
             assertThat(two.replicas().get(1).state()).isEqualTo(ReplicaState.RUNNING);
@@ -133,7 +163,7 @@ class JobAssignmentTest {
             final Replica first = job.replicas().get(0);
             final String other = job.replicas().get(1).workerKey();
 
-            assertThatThrownBy(() -> JobAssignment.acknowledge(job, 0, Optional.of(other), AT))
+            assertThatThrownBy(() -> JobAssignment.acknowledge(job, 0, Optional.of(other), AT, SLA))
                     .isInstanceOfSatisfying(PovmException.class, e -> {
                         assertThat(e.error().code()).isEqualTo(ErrorCode.FORBIDDEN);
                         assertThat(e.error().reason())
@@ -143,7 +173,7 @@ class JobAssignmentTest {
 
         @Test
         void an_identity_that_is_no_worker_cannot_acknowledge() {
-            assertThatThrownBy(() -> JobAssignment.acknowledge(assigned(1), 0, Optional.empty(), AT))
+            assertThatThrownBy(() -> JobAssignment.acknowledge(assigned(1), 0, Optional.empty(), AT, SLA))
                     .isInstanceOfSatisfying(
                             PovmException.class,
                             e -> assertThat(e.error().reason()).endsWith("caller is not a registered worker"));
@@ -151,7 +181,7 @@ class JobAssignmentTest {
 
         @Test
         void a_replica_index_the_job_does_not_have_is_invalid() {
-            assertThatThrownBy(() -> JobAssignment.acknowledge(assigned(1), 1, Optional.of("x"), AT))
+            assertThatThrownBy(() -> JobAssignment.acknowledge(assigned(1), 1, Optional.of("x"), AT, SLA))
                     .isInstanceOfSatisfying(
                             PovmException.class,
                             e -> assertThat(e.error().field()).isEqualTo("replica"));
@@ -161,9 +191,9 @@ class JobAssignmentTest {
         void a_replica_cannot_be_acknowledged_twice() {
             final Job job = assigned(1);
             final Optional<String> worker = Optional.of(job.replicas().get(0).workerKey());
-            final Job running = JobAssignment.acknowledge(job, 0, worker, AT);
+            final Job running = JobAssignment.acknowledge(job, 0, worker, AT, SLA);
 
-            assertThatThrownBy(() -> JobAssignment.acknowledge(running, 0, worker, AT))
+            assertThatThrownBy(() -> JobAssignment.acknowledge(running, 0, worker, AT, SLA))
                     .isInstanceOfSatisfying(
                             PovmException.class,
                             e -> assertThat(e.error().code()).isEqualTo(ErrorCode.INVALID_STATE));

@@ -1,0 +1,90 @@
+package io.povm.api;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How long a worker holding a replica under an SLA has before its lease expires: it must acknowledge within the start
+ * window after the assignment, and report within the SLA's maximum wall time plus the finish margin after its
+ * acknowledgement. Optional in an SLA proposal; {@link #DEFAULT} applies when absent.
+ *
+ * <pre>{@code
+ * {"startWindowSeconds":60,"finishMarginSeconds":30}
+ * }</pre>
+ */
+@JsonPropertyOrder({"startWindowSeconds", "finishMarginSeconds"})
+public final class LeaseTerms {
+    /** The terms of an SLA that names none: 60 s to acknowledge, 30 s past the wall time to report. */
+    public static final LeaseTerms DEFAULT = new LeaseTerms(60, 30);
+
+    @JsonProperty("startWindowSeconds")
+    private final int startWindowSeconds;
+
+    @JsonProperty("finishMarginSeconds")
+    private final int finishMarginSeconds;
+
+    public LeaseTerms(final int startWindowSeconds, final int finishMarginSeconds) {
+        this.startWindowSeconds = startWindowSeconds;
+        this.finishMarginSeconds = finishMarginSeconds;
+    }
+
+    @JsonCreator
+    static LeaseTerms fromJson(
+            @JsonProperty("startWindowSeconds") final Integer startWindowSeconds,
+            @JsonProperty("finishMarginSeconds") final Integer finishMarginSeconds) {
+        return new LeaseTerms(
+                PovmException.requirePresent(
+                        startWindowSeconds,
+                        "lease.startWindowSeconds",
+                        SlaSpecValidator.accepted("lease.startWindowSeconds")),
+                PovmException.requirePresent(
+                        finishMarginSeconds,
+                        "lease.finishMarginSeconds",
+                        SlaSpecValidator.accepted("lease.finishMarginSeconds")));
+    }
+
+    /** @return seconds from the assignment within which the worker must acknowledge */
+    public int startWindowSeconds() {
+        return startWindowSeconds;
+    }
+
+    /** @return seconds past the SLA's wall time within which a running replica must be reported */
+    public int finishMarginSeconds() {
+        return finishMarginSeconds;
+    }
+
+    public Duration startWindow() {
+        return Duration.ofSeconds(startWindowSeconds);
+    }
+
+    /** @return the SLA's wall time plus the finish margin */
+    public Duration finishWindow(final VmTerms vm) {
+        return Duration.ofSeconds((long) vm.maxWallSeconds() + finishMarginSeconds);
+    }
+
+    @Override
+    public boolean equals(final Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof LeaseTerms)) {
+            return false;
+        }
+        final LeaseTerms that = (LeaseTerms) other;
+        return startWindowSeconds == that.startWindowSeconds && finishMarginSeconds == that.finishMarginSeconds;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(startWindowSeconds, finishMarginSeconds);
+    }
+
+    @Override
+    public String toString() {
+        return "LeaseTerms{startWindowSeconds=" + startWindowSeconds + ", finishMarginSeconds=" + finishMarginSeconds
+                + "}";
+    }
+}

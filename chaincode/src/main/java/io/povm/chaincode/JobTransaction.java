@@ -1,0 +1,75 @@
+package io.povm.chaincode;
+
+import io.povm.api.Job;
+import io.povm.api.PovmException;
+import io.povm.api.SlaRef;
+import io.povm.api.SlaSpec;
+import io.povm.api.Worker;
+import io.povm.chaincode.assignment.InterimTxSeedSource;
+import io.povm.chaincode.job.JobLedger;
+import io.povm.chaincode.job.ReplicaDraw;
+import io.povm.chaincode.reputation.WorkerRecordLedger;
+import io.povm.chaincode.sla.SlaLedger;
+import io.povm.chaincode.worker.WorkerLedger;
+import java.util.Optional;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+
+/**
+ * What the job transactions read from the ledger before handing over to the pure job classes: the job, its SLA's
+ * terms, the caller as a registered worker, and the inputs of a worker draw.
+ */
+final class JobTransaction {
+    private final Context ctx;
+    private final ChaincodeStub stub;
+    private final JobLedger jobs;
+
+    JobTransaction(final Context ctx) {
+        this.ctx = ctx;
+        this.stub = ctx.getStub();
+        this.jobs = new JobLedger(stub);
+    }
+
+    JobLedger jobs() {
+        return jobs;
+    }
+
+    /** @return the transaction timestamp, ISO-8601 UTC with millis */
+    String at() {
+        return TxTime.iso(stub.getTxTimestamp());
+    }
+
+    /** @throws PovmException NOT_FOUND [id] when there is no such job */
+    Job requireJob(final String jobId) {
+        return jobs.find(jobId).orElseThrow(() -> PovmException.notFound("id", "job '" + jobId + "' does not exist"));
+    }
+
+    /** @return the terms of the SLA the job was admitted under (it may have been deprecated since) */
+    SlaSpec slaOf(final Job job) {
+        final SlaRef ref = SlaRef.parse(job.spec().sla(), "sla");
+        return new SlaLedger(stub)
+                .find(ref)
+                .orElseThrow(() -> new IllegalStateException("job " + job.id() + " names missing SLA " + ref))
+                .spec();
+    }
+
+    /** @return the registered worker key of the caller, if the caller is a registered worker */
+    Optional<String> callerWorkerKey() {
+        return new WorkerLedger(stub)
+                .findByCaller(Caller.of(ctx.getClientIdentity()))
+                .map(Worker::key);
+    }
+
+    /**
+     * INTERIM: the draw is seeded from this transaction's id ({@link InterimTxSeedSource}), grindable by whoever
+     * creates it, until the multiparty beacon provides the seed.
+     *
+     * @return the eligible workers under the job's SLA and the rest of a draw
+     */
+    ReplicaDraw draw(final Job job, final SlaSpec sla) {
+        final EligibleWorkers eligible = EligibleWorkers.forSla(
+                new WorkerLedger(stub), new WorkerRecordLedger(stub), job.spec().sla());
+        return new ReplicaDraw(
+                eligible.candidates(), eligible.whyNone(), new InterimTxSeedSource(stub.getTxId()), at(), sla.lease());
+    }
+}

@@ -1,0 +1,21 @@
+package io.povm.chaincode.job;
+
+import io.povm.api.LeaseTerms;
+import io.povm.api.VmTerms;
+import io.povm.chaincode.TxTime;
+import java.time.Instant;
+
+/** The lease deadlines of a replica, from the transaction time and the SLA's terms. */
+final class LeaseDeadlines {
+    private LeaseDeadlines() {}
+
+    /** @return when a replica assigned at {@code at} must be acknowledged */
+    static String acknowledgeBy(final String at, final LeaseTerms lease) {
+        return TxTime.iso(Instant.parse(at).plus(lease.startWindow()));
+    }
+
+    /** @return when a replica acknowledged at {@code at} must be reported */
+    static String finishBy(final String at, final LeaseTerms lease, final VmTerms vm) {
+        return TxTime.iso(Instant.parse(at).plus(lease.finishWindow(vm)));
+    }
+}

@@ -1,0 +1,71 @@
+package io.povm.chaincode.job;
+
+import io.povm.api.Job;
+import io.povm.api.Replica;
+import io.povm.api.ReplicaState;
+import io.povm.chaincode.assignment.Assigner;
+import io.povm.chaincode.assignment.Assignment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A job after one of its replicas changed, with the job's state following from its replicas: a lost replica (lease
+ * expired or released) is replaced by a worker of an org that holds none of the job's other replicas; a job whose
+ * replicas all reported moves to RESULTS_PENDING; a job left with no replica that runs or reported fails.
+ *
+ * @param job the job after the change
+ * @param replacement the replica drawn to replace a lost one, if any
+ */
+public record ReplicaChange(Job job, Optional<Replica> replacement) {
+
+    /**
+     * Replaces the lost replica {@code lost} (already in its final replica state in {@code job}) by a worker of
+     * another org, if one is eligible, and settles the job's state.
+     */
+    static ReplicaChange replace(final Job job, final Replica lost, final ReplicaDraw draw) {
+        final Set<String> excluded = new TreeSet<>();
+        excluded.add(lost.msp());
+        job.replicas().stream()
+                .filter(r -> r.isLeased() || r.state() == ReplicaState.RESULT_COMMITTED)
+                .forEach(r -> excluded.add(r.msp()));
+        final int index = job.replicas().size();
+        final Assignment drawn =
+                Assigner.assign(draw.eligible(), 1, excluded, draw.seeds().assignmentSeed(replicaSeedId(job, index)));
+        if (drawn.workers().isEmpty()) {
+            final String why = "replica " + lost.index() + " of " + lost.workerKey() + " is " + lost.state()
+                    + " and no worker of another org can take it ("
+                    + drawn.shortfall().orElse(draw.whyNone()) + ")";
+            return new ReplicaChange(settle(job, draw.at(), why), Optional.empty());
+        }
+        final Replica replacement = draw.assign(index, drawn.workers().get(0));
+        final List<Replica> replicas = new ArrayList<>(job.replicas());
+        replicas.add(replacement);
+        final Job reassigned =
+                JobLifecycle.apply(job, JobEvent.REASSIGN, draw.at()).withReplicas(replicas);
+        return new ReplicaChange(reassigned, Optional.of(replacement));
+    }
+
+    /**
+     * The job's state after a replica change that drew no new worker: FAILED when no replica runs or reported,
+     * RESULTS_PENDING when none runs and some reported, unchanged otherwise.
+     */
+    static Job settle(final Job job, final String at, final String why) {
+        final boolean leased = job.replicas().stream().anyMatch(Replica::isLeased);
+        if (leased) {
+            return job;
+        }
+        final boolean reported = job.replicas().stream().anyMatch(r -> r.state() == ReplicaState.RESULT_COMMITTED);
+        if (reported) {
+            return JobLifecycle.apply(job, JobEvent.ALL_RESULTS_IN, at, Optional.of(why));
+        }
+        return JobLifecycle.apply(job, JobEvent.FAIL, at, Optional.of(why));
+    }
+
+    /** The seed id of a replacement draw: the job id and the new replica's index, so each draw is distinct. */
+    static String replicaSeedId(final Job job, final int index) {
+        return job.id() + "#" + index;
+    }
+}
