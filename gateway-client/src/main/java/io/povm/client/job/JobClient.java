@@ -10,6 +10,7 @@ import io.povm.api.JobState;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
 import io.povm.api.PovmTransactions;
+import io.povm.api.ReplicaResult;
 import io.povm.client.PovmChaincode;
 import io.povm.client.PovmClientException;
 import java.util.Objects;
@@ -101,6 +102,73 @@ public final class JobClient {
                 chaincode.submit(PovmTransactions.ACKNOWLEDGE_REPLICA, id, Integer.toString(replica)),
                 Job.class,
                 PovmTransactions.ACKNOWLEDGE_REPLICA);
+    }
+
+    /**
+     * Closes a replica's lease whose deadline passed on the member orgs' clocks; the replica moves to a worker of
+     * another org when one is eligible. Any member org's identity may call it.
+     *
+     * @return the job, the replica LEASE_EXPIRED and its replacement (if any) ASSIGNED
+     * @throws PovmClientException REJECTED with INVALID_STATE [deadline] naming the orgs whose ticks are missing
+     */
+    public Job expireLease(final String id, final int replica) {
+        local(() -> JobSpecValidator.validateId(id));
+        return read(
+                chaincode.submit(PovmTransactions.EXPIRE_LEASE, id, Integer.toString(replica)),
+                Job.class,
+                PovmTransactions.EXPIRE_LEASE);
+    }
+
+    /**
+     * Gives back a replica this client's identity holds; it moves to a worker of another org when one is eligible.
+     *
+     * @param reason why, at most {@value PovmTransactions#MAX_REASON_CHARS} chars on one line; may be empty
+     */
+    public Job release(final String id, final int replica, final String reason) {
+        local(() -> JobSpecValidator.validateId(id));
+        return read(
+                chaincode.submit(
+                        PovmTransactions.RELEASE_REPLICA,
+                        id,
+                        Integer.toString(replica),
+                        Objects.requireNonNull(reason, "reason")),
+                Job.class,
+                PovmTransactions.RELEASE_REPLICA);
+    }
+
+    /**
+     * Reports the result of a replica this client's identity runs. Reporting the identical result again is
+     * harmless, so a report whose answer was lost may be sent again.
+     *
+     * @return the job, the replica RESULT_COMMITTED
+     */
+    public Job report(final String id, final int replica, final ReplicaResult result) {
+        local(() -> JobSpecValidator.validateId(id));
+        return read(
+                chaincode.submit(
+                        PovmTransactions.REPORT_RESULT,
+                        id,
+                        Integer.toString(replica),
+                        PovmJson.write(Objects.requireNonNull(result, "result"))),
+                Job.class,
+                PovmTransactions.REPORT_RESULT);
+    }
+
+    /**
+     * @param workerKey the worker's registry key, {@code MSP/NAME}
+     * @return one page of the jobs one of whose replicas the worker holds or held, in id order
+     */
+    public JobPage listByWorker(final String workerKey, final int pageSize, final String bookmark) {
+        Objects.requireNonNull(workerKey, "workerKey");
+        final String size = pageSize(pageSize);
+        return read(
+                chaincode.evaluate(
+                        PovmTransactions.LIST_JOBS_BY_WORKER,
+                        workerKey,
+                        size,
+                        Objects.requireNonNull(bookmark, "bookmark")),
+                JobPage.class,
+                PovmTransactions.LIST_JOBS_BY_WORKER);
     }
 
     /**
