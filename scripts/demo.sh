@@ -26,6 +26,7 @@ step "1/5 Fabric binaries"
 step "2/5 Docker engine and base image"
 "$POVM_ROOT/scripts/setup-docker.sh"
 "$POVM_ROOT/scripts/build-base-image.sh"
+"$POVM_ROOT/scripts/build-demo-images.sh"
 step "3/5 building povm (maven)"
 mvn -B -ntp -q -f "$POVM_ROOT/pom.xml" install -DskipTests
 step "4/5 network up, chaincode deployed"

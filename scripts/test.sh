@@ -75,6 +75,7 @@ cleanup() {
 "$POVM_ROOT/scripts/setup-fabric.sh"
 "$POVM_ROOT/scripts/setup-docker.sh"
 "$POVM_ROOT/scripts/build-base-image.sh"
+"$POVM_ROOT/scripts/build-demo-images.sh"
 
 info "building all modules"
 "${MVN[@]}" -q install -DskipTests

@@ -1,29 +1,34 @@
 package io.povm.worker.sandbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * What one sandboxed container did: its exit code, its output (stdout from the start, stderr from the end, both
- * bounded by the {@link SandboxPolicy}), how long it ran, and whether it was killed for time or memory.
+ * bounded by the {@link SandboxPolicy}), how long it ran, what it used, and whether it was killed for time or
+ * memory.
  */
 public final class ContainerRun {
     private final int exitCode;
-    private final String stdout;
+    private final byte[] stdout;
     private final boolean stdoutTruncated;
     private final String stderrTail;
     private final Duration wallTime;
     private final boolean timedOut;
     private final boolean oomKilled;
+    private final ResourceUsage resourceUsage;
 
     private ContainerRun(final Builder builder) {
         this.exitCode = builder.exitCode;
-        this.stdout = Objects.requireNonNull(builder.stdout, "stdout");
+        this.stdout = builder.stdout.clone();
         this.stdoutTruncated = builder.stdoutTruncated;
         this.stderrTail = Objects.requireNonNull(builder.stderrTail, "stderrTail");
         this.wallTime = Objects.requireNonNull(builder.wallTime, "wallTime");
         this.timedOut = builder.timedOut;
         this.oomKilled = builder.oomKilled;
+        this.resourceUsage = builder.resourceUsage;
     }
 
     public static Builder builder() {
@@ -37,7 +42,12 @@ public final class ContainerRun {
 
     /** Stdout as UTF-8, at most {@link SandboxPolicy#stdoutLimitBytes()} bytes from the start. */
     public String stdout() {
-        return stdout;
+        return new String(stdout, StandardCharsets.UTF_8);
+    }
+
+    /** Stdout as the container wrote it, at most {@link SandboxPolicy#stdoutLimitBytes()} bytes from the start. */
+    public byte[] stdoutBytes() {
+        return stdout.clone();
     }
 
     /** Whether the job wrote more stdout than the policy keeps; such output is not a complete result. */
@@ -65,6 +75,11 @@ public final class ContainerRun {
         return oomKilled;
     }
 
+    /** CPU, memory and processes sampled while the container ran; {@link ResourceUsage#NONE} for short runs. */
+    public ResourceUsage resourceUsage() {
+        return resourceUsage;
+    }
+
     /** Exit code 0, complete stdout, and neither killed for time nor for memory. */
     public boolean succeeded() {
         return exitCode == 0 && !stdoutTruncated && !timedOut && !oomKilled;
@@ -83,33 +98,36 @@ public final class ContainerRun {
                 && stdoutTruncated == that.stdoutTruncated
                 && timedOut == that.timedOut
                 && oomKilled == that.oomKilled
-                && stdout.equals(that.stdout)
+                && Arrays.equals(stdout, that.stdout)
                 && stderrTail.equals(that.stderrTail)
-                && wallTime.equals(that.wallTime);
+                && wallTime.equals(that.wallTime)
+                && resourceUsage.equals(that.resourceUsage);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(exitCode, stdout, stdoutTruncated, stderrTail, wallTime, timedOut, oomKilled);
+        return 31 * Objects.hash(exitCode, stdoutTruncated, stderrTail, wallTime, timedOut, oomKilled, resourceUsage)
+                + Arrays.hashCode(stdout);
     }
 
     /** Sizes only: job output may be confidential and must not end up in logs. */
     @Override
     public String toString() {
-        return "ContainerRun{exitCode=" + exitCode + ", stdoutChars=" + stdout.length() + ", stdoutTruncated="
+        return "ContainerRun{exitCode=" + exitCode + ", stdoutBytes=" + stdout.length + ", stdoutTruncated="
                 + stdoutTruncated + ", stderrTailChars=" + stderrTail.length() + ", wallTime=" + wallTime
-                + ", timedOut=" + timedOut + ", oomKilled=" + oomKilled + '}';
+                + ", timedOut=" + timedOut + ", oomKilled=" + oomKilled + ", " + resourceUsage + '}';
     }
 
     /** Builder for runs; every field but the flags is required. */
     public static final class Builder {
         private int exitCode;
-        private String stdout = "";
+        private byte[] stdout = new byte[0];
         private boolean stdoutTruncated;
         private String stderrTail = "";
         private Duration wallTime;
         private boolean timedOut;
         private boolean oomKilled;
+        private ResourceUsage resourceUsage = ResourceUsage.NONE;
 
         private Builder() {}
 
@@ -119,7 +137,12 @@ public final class ContainerRun {
         }
 
         public Builder stdout(final String stdout) {
-            this.stdout = Objects.requireNonNull(stdout, "stdout");
+            this.stdout = Objects.requireNonNull(stdout, "stdout").getBytes(StandardCharsets.UTF_8);
+            return this;
+        }
+
+        public Builder stdoutBytes(final byte[] stdout) {
+            this.stdout = Objects.requireNonNull(stdout, "stdout").clone();
             return this;
         }
 
@@ -145,6 +168,11 @@ public final class ContainerRun {
 
         public Builder oomKilled(final boolean oomKilled) {
             this.oomKilled = oomKilled;
+            return this;
+        }
+
+        public Builder resourceUsage(final ResourceUsage resourceUsage) {
+            this.resourceUsage = Objects.requireNonNull(resourceUsage, "resourceUsage");
             return this;
         }
 

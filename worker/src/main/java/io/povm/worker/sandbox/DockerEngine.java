@@ -1,6 +1,9 @@
 package io.povm.worker.sandbox;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
@@ -8,7 +11,10 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +91,52 @@ public final class DockerEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new EngineUnavailableException(host, e);
         }
+    }
+
+    /**
+     * The image the engine knows as {@code reference} (a name with tag, or an id {@code sha256:<hex>}).
+     *
+     * @throws SandboxException when the engine fails
+     */
+    public Optional<LocalImage> findImage(final String reference) {
+        Objects.requireNonNull(reference, "reference");
+        try {
+            final InspectImageResponse image = client.inspectImageCmd(reference).exec();
+            return Optional.of(new LocalImage(image.getId(), nullToEmpty(image.getRepoTags())));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw new SandboxException("Docker engine failed to inspect image '" + reference + "': " + e, e);
+        }
+    }
+
+    /**
+     * Every image tagged in {@code repository}, e.g. {@code povm/coinflip} (any tag).
+     *
+     * @throws SandboxException when the engine fails
+     */
+    public List<LocalImage> imagesOf(final String repository) {
+        Objects.requireNonNull(repository, "repository");
+        try {
+            final List<Image> images =
+                    client.listImagesCmd().withReferenceFilter(repository).exec();
+            return images.stream()
+                    .map(image -> new LocalImage(image.getId(), nullToEmpty(image.getRepoTags())))
+                    .toList();
+        } catch (RuntimeException e) {
+            throw new SandboxException("Docker engine failed to list images of '" + repository + "': " + e, e);
+        }
+    }
+
+    private static List<String> nullToEmpty(final List<String> list) {
+        return list == null ? List.of() : list;
+    }
+
+    /** The list endpoint reports an untagged image as {@code <none>:<none>}. */
+    private static List<String> nullToEmpty(final String[] array) {
+        return array == null
+                ? List.of()
+                : Stream.of(array).filter(tag -> !tag.startsWith("<none>")).toList();
     }
 
     public URI host() {

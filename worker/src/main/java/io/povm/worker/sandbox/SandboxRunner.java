@@ -8,10 +8,13 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
+import com.github.dockerjava.api.model.Volume;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
@@ -78,13 +81,19 @@ public final class SandboxRunner {
      * @throws SandboxException when the engine fails; the container is removed all the same
      */
     public ContainerRun run(final String image, final List<String> command, final SandboxPolicy policy) {
-        Objects.requireNonNull(image, "image");
-        Objects.requireNonNull(command, "command");
+        return run(ContainerSpec.of(image, command), policy);
+    }
+
+    /**
+     * Creates, runs and removes one container with the spec's environment and read-only mounts.
+     *
+     * @throws ImageNotFoundException when the engine does not have the spec's image
+     * @throws SandboxException when the engine fails; the container is removed all the same
+     */
+    public ContainerRun run(final ContainerSpec spec, final SandboxPolicy policy) {
+        Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(policy, "policy");
-        if (command.isEmpty()) {
-            throw new IllegalArgumentException("command must have at least the program to run");
-        }
-        final String id = create(image, command, policy);
+        final String id = create(spec, policy);
         try {
             return execute(id, policy);
         } catch (InterruptedException e) {
@@ -128,18 +137,32 @@ public final class SandboxRunner {
                 .withAutoRemove(false);
     }
 
-    private String create(final String image, final List<String> command, final SandboxPolicy policy) {
+    static List<Bind> readOnlyBinds(final ContainerSpec spec) {
+        return spec.readOnlyMounts().entrySet().stream()
+                .map(mount -> new Bind(mount.getValue().toString(), new Volume(mount.getKey()), AccessMode.ro))
+                .toList();
+    }
+
+    static List<String> envList(final ContainerSpec spec) {
+        return spec.env().entrySet().stream()
+                .map(variable -> variable.getKey() + "=" + variable.getValue())
+                .toList();
+    }
+
+    private String create(final ContainerSpec spec, final SandboxPolicy policy) {
+        final String image = spec.image();
         final CreateContainerResponse created;
         try {
             created = client.createContainerCmd(image)
-                    .withCmd(command)
+                    .withCmd(spec.command())
+                    .withEnv(envList(spec))
                     .withUser(policy.user())
                     .withLabels(labels)
                     .withNetworkDisabled(true)
                     .withAttachStdout(true)
                     .withAttachStderr(true)
                     .withTty(false)
-                    .withHostConfig(hostConfig(policy))
+                    .withHostConfig(hostConfig(policy).withBinds(readOnlyBinds(spec)))
                     .exec();
         } catch (NotFoundException e) {
             throw new ImageNotFoundException(image, e);
@@ -160,7 +183,13 @@ public final class SandboxRunner {
         try {
             final long startedNanos = System.nanoTime();
             start(id);
-            final boolean timedOut = !awaitExit(id, policy.wallTime());
+            final StatsCollector stats = openStats(id);
+            final boolean timedOut;
+            try {
+                timedOut = !awaitExit(id, policy.wallTime());
+            } finally {
+                closeQuietly(stats);
+            }
             final Duration wallTime = Duration.ofNanos(System.nanoTime() - startedNanos);
             final boolean drained = output.awaitCompletion(OUTPUT_DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             if (!drained) {
@@ -172,12 +201,13 @@ public final class SandboxRunner {
             final ContainerState state = client.inspectContainerCmd(id).exec().getState();
             final ContainerRun run = ContainerRun.builder()
                     .exitCode(exitCode(state))
-                    .stdout(output.stdout().toUtf8())
+                    .stdoutBytes(output.stdout().toByteArray())
                     .stdoutTruncated(output.stdout().truncated() || !drained)
                     .stderrTail(output.stderr().toUtf8())
                     .wallTime(wallTime)
                     .timedOut(timedOut)
                     .oomKilled(Boolean.TRUE.equals(state.getOOMKilled()))
+                    .resourceUsage(stats.usage())
                     .build();
             LOG.info("container {} finished: {}", shortId(id), run);
             return run;
@@ -200,6 +230,16 @@ public final class SandboxRunner {
                     "container " + shortId(id) + " did not start; is the command in the image and executable? "
                             + e.getMessage(),
                     e);
+        }
+    }
+
+    /** Streams the container's stats; a failure only costs the measurements, so it is logged, not thrown. */
+    private StatsCollector openStats(final String id) {
+        try {
+            return client.statsCmd(id).exec(new StatsCollector());
+        } catch (RuntimeException e) {
+            LOG.warn("no stats for container {}; its CPU and memory are reported as 0: {}", shortId(id), e.toString());
+            return new StatsCollector();
         }
     }
 

@@ -31,8 +31,26 @@ class ContainerRunTest {
                 clean().stdout("secret-result").stderrTail("secret-error").build();
 
         assertThat(run.toString())
-                .contains("stdoutChars=13", "stderrTailChars=12", "exitCode=0")
+                .contains("stdoutBytes=13", "stderrTailChars=12", "exitCode=0")
                 .doesNotContain("secret");
+    }
+
+    @Test
+    void stdout_keeps_the_bytes_as_written_and_decodes_them_as_utf8() {
+        final byte[] bytes = {'o', 'k', (byte) 0xff, '\n'};
+        final ContainerRun run = clean().stdoutBytes(bytes).build();
+
+        assertThat(run.stdoutBytes()).containsExactly(bytes);
+        assertThat(run.stdout()).isEqualTo("ok\ufffd\n");
+    }
+
+    @Test
+    void resource_usage_defaults_to_none_and_takes_part_in_equality() {
+        final ResourceUsage used = new ResourceUsage(Duration.ofMillis(1500), 4096, 3, 2);
+
+        assertThat(clean().build().resourceUsage()).isEqualTo(ResourceUsage.NONE);
+        assertThat(clean().resourceUsage(used).build()).isNotEqualTo(clean().build());
+        assertThat(clean().resourceUsage(used).build().toString()).contains("cpuTime=PT1.5S", "peakPids=3");
     }
 
     @Test

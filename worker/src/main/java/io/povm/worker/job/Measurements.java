@@ -1,0 +1,128 @@
+package io.povm.worker.job;
+
+import io.povm.worker.sandbox.ContainerRun;
+import io.povm.worker.sandbox.ResourceUsage;
+import io.povm.worker.sandbox.SandboxPolicy;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What one job run measured: wall time, CPU time, peak memory, exit code, output size and the SLA limit hit.
+ *
+ * <p>CPU time and peak memory come from the engine's stats stream, sampled about once a second while the container
+ * runs (see {@link ResourceUsage}): a run shorter than about a second reports 0 and {@link #samples()} 0, and the
+ * CPU time misses up to the last second of a longer run.
+ */
+public final class Measurements {
+    private final Duration wallTime;
+    private final Duration cpuTime;
+    private final long peakMemoryBytes;
+    private final int exitCode;
+    private final long outputBytes;
+    private final LimitHit limitHit;
+    private final int samples;
+
+    private Measurements(final ContainerRun run, final LimitHit limitHit) {
+        final ResourceUsage usage = run.resourceUsage();
+        this.wallTime = run.wallTime();
+        this.cpuTime = usage.cpuTime();
+        this.peakMemoryBytes = usage.peakMemoryBytes();
+        this.exitCode = run.exitCode();
+        this.outputBytes = run.stdoutBytes().length;
+        this.limitHit = limitHit;
+        this.samples = usage.samples();
+    }
+
+    /**
+     * The measurements of {@code run} under {@code policy}. The limit hit is the first that applies of: {@code
+     * OOM_KILLED} and {@code TIMEOUT} (reported by the engine), {@code PIDS_LIMIT} (a sample saw the pids limit
+     * reached), {@code OUTPUT_LIMIT} (stdout truncated), else {@code NONE}.
+     */
+    public static Measurements of(final ContainerRun run, final SandboxPolicy policy) {
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(policy, "policy");
+        return new Measurements(run, limitHit(run, policy));
+    }
+
+    static LimitHit limitHit(final ContainerRun run, final SandboxPolicy policy) {
+        if (run.oomKilled()) {
+            return LimitHit.OOM_KILLED;
+        }
+        if (run.timedOut()) {
+            return LimitHit.TIMEOUT;
+        }
+        if (run.resourceUsage().peakPids() >= policy.pidsLimit()) {
+            return LimitHit.PIDS_LIMIT;
+        }
+        if (run.stdoutTruncated()) {
+            return LimitHit.OUTPUT_LIMIT;
+        }
+        return LimitHit.NONE;
+    }
+
+    public Duration wallTime() {
+        return wallTime;
+    }
+
+    public Duration cpuTime() {
+        return cpuTime;
+    }
+
+    /** CPU time in seconds, e.g. 1.25. */
+    public double cpuSeconds() {
+        return cpuTime.toNanos() / 1e9;
+    }
+
+    public long peakMemoryBytes() {
+        return peakMemoryBytes;
+    }
+
+    /** 137 when killed (wall time or memory), -1 if the engine reported none. */
+    public int exitCode() {
+        return exitCode;
+    }
+
+    /** Bytes of stdout kept, at most the policy's stdout limit. */
+    public long outputBytes() {
+        return outputBytes;
+    }
+
+    public LimitHit limitHit() {
+        return limitHit;
+    }
+
+    /** How many stats samples the CPU and memory figures rest on; 0 means they are not measured. */
+    public int samples() {
+        return samples;
+    }
+
+    @Override
+    public boolean equals(final Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof Measurements)) {
+            return false;
+        }
+        final Measurements that = (Measurements) other;
+        return peakMemoryBytes == that.peakMemoryBytes
+                && exitCode == that.exitCode
+                && outputBytes == that.outputBytes
+                && samples == that.samples
+                && limitHit == that.limitHit
+                && wallTime.equals(that.wallTime)
+                && cpuTime.equals(that.cpuTime);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(wallTime, cpuTime, peakMemoryBytes, exitCode, outputBytes, limitHit, samples);
+    }
+
+    @Override
+    public String toString() {
+        return "Measurements{wallTime=" + wallTime + ", cpuTime=" + cpuTime + ", peakMemoryBytes=" + peakMemoryBytes
+                + ", exitCode=" + exitCode + ", outputBytes=" + outputBytes + ", limitHit=" + limitHit + ", samples="
+                + samples + '}';
+    }
+}
