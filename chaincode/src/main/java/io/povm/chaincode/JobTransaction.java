@@ -1,6 +1,7 @@
 package io.povm.chaincode;
 
 import io.povm.api.Job;
+import io.povm.api.Members;
 import io.povm.api.PovmException;
 import io.povm.api.SlaRef;
 import io.povm.api.SlaSpec;
@@ -8,6 +9,7 @@ import io.povm.api.Worker;
 import io.povm.chaincode.assignment.InterimTxSeedSource;
 import io.povm.chaincode.job.JobLedger;
 import io.povm.chaincode.job.ReplicaDraw;
+import io.povm.chaincode.org.MemberLedger;
 import io.povm.chaincode.reputation.WorkerRecordLedger;
 import io.povm.chaincode.sla.SlaLedger;
 import io.povm.chaincode.worker.WorkerLedger;
@@ -51,6 +53,20 @@ final class JobTransaction {
                 .find(ref)
                 .orElseThrow(() -> new IllegalStateException("job " + job.id() + " names missing SLA " + ref))
                 .spec();
+    }
+
+    /**
+     * @return the member orgs
+     * @throws PovmException FORBIDDEN [caller] when the caller's org is not a member
+     */
+    Members requireMember(final String transaction) {
+        final Members members = new MemberLedger(stub).require();
+        final String msp = Caller.of(ctx.getClientIdentity()).msp();
+        if (!members.contains(msp)) {
+            throw PovmException.forbidden(
+                    "caller", transaction + ": " + msp + " is not a member org; only member orgs' identities may");
+        }
+        return members;
     }
 
     /** @return the registered worker key of the caller, if the caller is a registered worker */

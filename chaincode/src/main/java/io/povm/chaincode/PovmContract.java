@@ -24,7 +24,6 @@ import io.povm.chaincode.job.JobSubmission;
 import io.povm.chaincode.job.PageSize;
 import io.povm.chaincode.job.ReplicaChange;
 import io.povm.chaincode.job.SubmitterQuery;
-import io.povm.chaincode.org.MemberLedger;
 import io.povm.chaincode.reputation.WorkerRecordLedger;
 import io.povm.chaincode.sla.SlaLedger;
 import java.util.Arrays;
@@ -122,13 +121,14 @@ public final class PovmContract implements ContractInterface {
 
     /**
      * Assigns a SUBMITTED job's replicas to eligible workers of distinct orgs (see {@link JobAssignment}); anyone may
-     * call it. Each replica must be acknowledged within the SLA's start window. INTERIM: the draw is seeded from this
+     * call it (any identity of a member org). Each replica must be acknowledged within the SLA's start window. INTERIM: the draw is seeded from this
      * transaction's id, grindable by whoever creates it, until the multiparty beacon provides the seed.
      */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String AssignJob(final Context ctx, final String id) {
         final JobTransaction tx = new JobTransaction(ctx);
         return TransactionGuard.run(PovmTransactions.ASSIGN_JOB, ctx.getStub().getTxId(), () -> {
+            tx.requireMember(PovmTransactions.ASSIGN_JOB);
             final Job job = tx.requireJob(JobSpecValidator.validateId(id));
             final Job assigned = JobAssignment.assign(job, tx.draw(job, tx.slaOf(job)));
             return write(tx, job, assigned, PovmTransactions.JOB_ASSIGNED_EVENT);
@@ -158,12 +158,7 @@ public final class PovmContract implements ContractInterface {
         final JobTransaction tx = new JobTransaction(ctx);
         final ChaincodeStub stub = ctx.getStub();
         return TransactionGuard.run(PovmTransactions.EXPIRE_LEASE, stub.getTxId(), () -> {
-            final Members members = new MemberLedger(stub).require();
-            final Caller caller = Caller.of(ctx.getClientIdentity());
-            if (!members.contains(caller.msp())) {
-                throw PovmException.forbidden(
-                        "caller", caller.msp() + " is not a member org; only member orgs may expire leases");
-            }
+            final Members members = tx.requireMember(PovmTransactions.EXPIRE_LEASE);
             final Job job = tx.requireJob(JobSpecValidator.validateId(id));
             final int index = replicaIndex(replica);
             final ReplicaChange change =

@@ -81,6 +81,7 @@ final class LedgerFake {
         when(stub.getStateByPartialCompositeKeyWithPagination(any(CompositeKey.class), anyInt(), anyString()))
                 .thenAnswer(call -> page(call.getArgument(0), call.getArgument(1), call.getArgument(2)));
         when(stub.getHistoryForKey(anyString())).thenAnswer(call -> history(call.getArgument(0)));
+        when(stub.getStateByPartialCompositeKey(any(CompositeKey.class))).thenAnswer(call -> all(call.getArgument(0)));
     }
 
     /** Starts the next transaction: new id and timestamp, recorded calls forgotten, world state kept. */
@@ -168,6 +169,25 @@ final class LedgerFake {
             @Override
             public void close() {
                 iteratorsClosed++;
+            }
+        };
+    }
+
+    private QueryResultsIterator<KeyValue> all(final CompositeKey partial) {
+        final QueryResultsIteratorWithMetadata<KeyValue> page = page(partial, Integer.MAX_VALUE, "");
+        return new QueryResultsIterator<>() {
+            @Override
+            public Iterator<KeyValue> iterator() {
+                return page.iterator();
+            }
+
+            @Override
+            public void close() {
+                try {
+                    page.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
             }
         };
     }
