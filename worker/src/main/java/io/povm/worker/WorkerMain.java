@@ -34,6 +34,9 @@ import picocli.CommandLine.Spec;
             "  6  status: the daemon is DRAINING or DOWN"
         })
 public final class WorkerMain implements Callable<Integer> {
+    /** Picks the log format of logback.xml: {@code text} (default) or {@code json}. */
+    public static final String LOG_FORMAT = "POVM_LOG_FORMAT";
+
     @Spec
     private CommandSpec spec;
 
@@ -55,6 +58,12 @@ public final class WorkerMain implements Callable<Integer> {
     }
 
     public static void main(final String[] args) {
+        final String format = System.getenv().getOrDefault(LOG_FORMAT, "text");
+        if (!"text".equals(format) && !"json".equals(format)) {
+            // before the first log line: logback would otherwise attach no appender and log nothing
+            System.err.println("povm-worker: " + LOG_FORMAT + " must be text or json, was '" + format + "'");
+            System.exit(CommandLine.ExitCode.USAGE);
+        }
         System.exit(commandLine(CliEnvironment.system()).execute(args));
     }
 

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.povm.client.PovmClientException;
-import io.povm.client.profile.ConnectionProfile;
 import io.povm.worker.config.ConfigProblem.Kind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,6 +28,7 @@ import java.util.stream.Stream;
  */
 final class WorkerConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Set<String> SECTIONS = Set.of("identity", "health", "images");
     private static final Set<String> PEER_FIELDS = Set.of("endpoint", "tls-root-cert", "host-override");
@@ -163,43 +162,58 @@ final class WorkerConfigLoader {
         return TextNode.valueOf(value);
     }
 
+    /**
+     * Reads the JSON connection profile {@code network/network.sh} writes (the fields gateway-client's {@code
+     * ConnectionProfile} reads). Its values go through the same checks as the file's, with the profile as origin and
+     * its directory as the base of relative paths.
+     */
     private void readProfile() {
         final Setting profile = settings.get(ConfigKey.PROFILE);
         if (profile == null) {
             return;
         }
         final Path path = profile.base().resolve(profile.text()).normalize();
-        final ConnectionProfile connection;
+        final JsonNode json;
         try {
-            // the client's own POVM_* overrides do not apply: a worker is overridden by POVM_WORKER_*
-            connection = ConnectionProfile.load(path, Map.of());
-        } catch (PovmClientException e) {
-            problems.add(new ConfigProblem(
-                    Kind.BAD_PATH,
-                    ConfigKey.PROFILE.key(),
-                    profile.origin(),
-                    e.getMessage(),
-                    "a connection profile written by network/network.sh, e.g. .run/profiles/org1.json"));
+            json = Files.isRegularFile(path) ? JSON.readTree(path.toFile()) : null;
+        } catch (IOException e) {
+            badProfile(profile, path + " is not JSON: " + firstLine(e.getMessage()));
+            return;
+        }
+        if (json == null || !json.isObject()) {
+            badProfile(profile, path + (json == null ? " does not exist" : " is not a JSON object"));
             return;
         }
         final String origin = "profile " + path;
-        fill(ConfigKey.MSP_ID, TextNode.valueOf(connection.mspId()), origin);
-        fill(
-                ConfigKey.IDENTITY_CERT,
-                TextNode.valueOf(connection.certificatePath().toString()),
-                origin);
-        fill(
-                ConfigKey.IDENTITY_KEY,
-                TextNode.valueOf(connection.privateKeyPath().toString()),
-                origin);
-        fill(ConfigKey.CHANNEL, TextNode.valueOf(connection.channel()), origin);
-        fill(ConfigKey.CHAINCODE, TextNode.valueOf(connection.chaincode()), origin);
-        final ArrayNode peers = NODES.arrayNode();
-        peers.addObject()
-                .put("endpoint", connection.peerEndpoint())
-                .put("tls-root-cert", connection.tlsRootCertPath().toString())
-                .put("host-override", connection.peerHostAlias());
-        fill(ConfigKey.PEERS, peers, origin);
+        final Path base = path.getParent();
+        fillFromProfile(ConfigKey.MSP_ID, json, "mspId", origin, base);
+        fillFromProfile(ConfigKey.IDENTITY_CERT, json, "certificatePath", origin, base);
+        fillFromProfile(ConfigKey.IDENTITY_KEY, json, "privateKeyPath", origin, base);
+        fillFromProfile(ConfigKey.CHANNEL, json, "channel", origin, base);
+        fillFromProfile(ConfigKey.CHAINCODE, json, "chaincode", origin, base);
+        final ObjectNode peer = NODES.objectNode()
+                .put("endpoint", json.path("peerEndpoint").asText(""))
+                .put("tls-root-cert", json.path("tlsRootCertPath").asText(""));
+        if (json.path("peerHostAlias").isTextual()) {
+            peer.put("host-override", json.get("peerHostAlias").asText());
+        }
+        settings.putIfAbsent(ConfigKey.PEERS, new Setting(NODES.arrayNode().add(peer), origin, base));
+    }
+
+    private void fillFromProfile(
+            final ConfigKey key, final JsonNode json, final String field, final String origin, final Path base) {
+        if (json.path(field).isTextual()) {
+            settings.putIfAbsent(key, new Setting(json.get(field), origin, base));
+        }
+    }
+
+    private void badProfile(final Setting profile, final String problem) {
+        problems.add(new ConfigProblem(
+                Kind.BAD_PATH,
+                ConfigKey.PROFILE.key(),
+                profile.origin(),
+                problem,
+                "a connection profile written by network/network.sh, e.g. .run/profiles/org1.json"));
     }
 
     private void readDefaults() {

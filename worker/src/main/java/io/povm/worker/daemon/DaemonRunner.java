@@ -55,7 +55,9 @@ public final class DaemonRunner {
                 LOG.info("ready: {} with {} slot(s)", config.workerKey(), config.slots());
                 stop.await();
                 board.state(DaemonState.DRAINING);
-                LOG.info("draining: waiting up to {} for running replicas", config.drainTimeout());
+                LOG.info(
+                        "draining: waiting up to {}s for running replicas",
+                        config.drainTimeout().toSeconds());
                 daemon.drain(config.drainTimeout());
                 board.state(DaemonState.DOWN);
                 LOG.info("stopped");

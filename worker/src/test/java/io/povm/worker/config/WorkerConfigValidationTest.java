@@ -237,6 +237,21 @@ class WorkerConfigValidationTest {
     }
 
     @Test
+    void file_named_in_the_profile_is_checked_with_the_profile_as_origin() throws Exception {
+        Files.writeString(
+                dir.resolve("org1.json"),
+                "{\"mspId\":\"Org1MSP\",\"peerEndpoint\":\"127.0.0.1:7110\","
+                        + "\"tlsRootCertPath\":\"crypto/ca.crt\",\"certificatePath\":\"crypto/gone.pem\","
+                        + "\"privateKeyPath\":\"crypto/priv_sk\",\"channel\":\"povm\",\"chaincode\":\"povm\"}");
+
+        final ConfigProblem p = onlyProblem("profile: org1.json\nworker-name: w1\ndata-dir: data\n");
+
+        assertThat(p.kind()).isEqualTo(Kind.BAD_PATH);
+        assertThat(p.key()).isEqualTo("identity.cert");
+        assertThat(p.origin()).isEqualTo("profile " + dir.resolve("org1.json"));
+    }
+
+    @Test
     void reports_every_problem_at_once_each_with_key_and_accepted_values() {
         final ConfigException e = catchThrowableOfType(
                 ConfigException.class,
