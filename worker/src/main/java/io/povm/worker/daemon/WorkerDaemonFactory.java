@@ -1,0 +1,7 @@
+package io.povm.worker.daemon;
+
+/** Makes the {@link WorkerDaemon} once the runner has opened the journal and set up the status board. */
+@FunctionalInterface
+public interface WorkerDaemonFactory {
+    WorkerDaemon create(DaemonContext context);
+}

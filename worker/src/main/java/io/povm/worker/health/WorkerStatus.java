@@ -1,0 +1,130 @@
+package io.povm.worker.health;
+
+import io.povm.worker.journal.ReplicaId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A snapshot of the daemon: state, slots, running replicas, the last chaincode event block seen and the last
+ * heartbeat. Immutable; each {@code with...} returns a new snapshot.
+ */
+public final class WorkerStatus {
+    private final DaemonState state;
+    private final String workerKey;
+    private final int slotsTotal;
+    private final List<RunningReplica> running;
+    private final Optional<Long> lastEventBlock;
+    private final Optional<Instant> lastHeartbeat;
+
+    public WorkerStatus(
+            final DaemonState state,
+            final String workerKey,
+            final int slotsTotal,
+            final List<RunningReplica> running,
+            final Optional<Long> lastEventBlock,
+            final Optional<Instant> lastHeartbeat) {
+        this.state = Objects.requireNonNull(state, "state");
+        this.workerKey = Objects.requireNonNull(workerKey, "workerKey");
+        if (slotsTotal < 1) {
+            throw new IllegalArgumentException("slotsTotal must be at least 1, was " + slotsTotal);
+        }
+        this.slotsTotal = slotsTotal;
+        this.running = running.stream()
+                .sorted(Comparator.comparing(RunningReplica::since).thenComparing(RunningReplica::id))
+                .collect(Collectors.toUnmodifiableList());
+        this.lastEventBlock = Objects.requireNonNull(lastEventBlock, "lastEventBlock");
+        this.lastHeartbeat = Objects.requireNonNull(lastHeartbeat, "lastHeartbeat");
+    }
+
+    /** @return a daemon that has not started: DOWN, nothing running, nothing seen */
+    public static WorkerStatus starting(final String workerKey, final int slotsTotal) {
+        return new WorkerStatus(DaemonState.DOWN, workerKey, slotsTotal, List.of(), Optional.empty(), Optional.empty());
+    }
+
+    public WorkerStatus withState(final DaemonState newState) {
+        return new WorkerStatus(newState, workerKey, slotsTotal, running, lastEventBlock, lastHeartbeat);
+    }
+
+    public WorkerStatus withRunning(final RunningReplica replica) {
+        final List<RunningReplica> next = new ArrayList<>(without(replica.id()));
+        next.add(replica);
+        return new WorkerStatus(state, workerKey, slotsTotal, next, lastEventBlock, lastHeartbeat);
+    }
+
+    public WorkerStatus withoutRunning(final ReplicaId id) {
+        return new WorkerStatus(state, workerKey, slotsTotal, without(id), lastEventBlock, lastHeartbeat);
+    }
+
+    /** Block numbers only move forward: an older block (a replayed event) leaves the snapshot as it is. */
+    public WorkerStatus withEventBlock(final long block) {
+        final long latest = Math.max(block, lastEventBlock.orElse(block));
+        return new WorkerStatus(state, workerKey, slotsTotal, running, Optional.of(latest), lastHeartbeat);
+    }
+
+    public WorkerStatus withHeartbeat(final Instant at) {
+        return new WorkerStatus(state, workerKey, slotsTotal, running, lastEventBlock, Optional.of(at));
+    }
+
+    private List<RunningReplica> without(final ReplicaId id) {
+        return running.stream().filter(r -> !r.id().equals(id)).collect(Collectors.toList());
+    }
+
+    public DaemonState state() {
+        return state;
+    }
+
+    /** @return the worker's key on the ledger, {@code MSP/NAME} */
+    public String workerKey() {
+        return workerKey;
+    }
+
+    public int slotsTotal() {
+        return slotsTotal;
+    }
+
+    public int slotsUsed() {
+        return running.size();
+    }
+
+    /** @return running replicas, longest running first */
+    public List<RunningReplica> running() {
+        return running;
+    }
+
+    public Optional<Long> lastEventBlock() {
+        return lastEventBlock;
+    }
+
+    public Optional<Instant> lastHeartbeat() {
+        return lastHeartbeat;
+    }
+
+    @Override
+    public boolean equals(final Object o) {
+        if (!(o instanceof WorkerStatus)) {
+            return false;
+        }
+        final WorkerStatus s = (WorkerStatus) o;
+        return state == s.state
+                && workerKey.equals(s.workerKey)
+                && slotsTotal == s.slotsTotal
+                && running.equals(s.running)
+                && lastEventBlock.equals(s.lastEventBlock)
+                && lastHeartbeat.equals(s.lastHeartbeat);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(state, workerKey, slotsTotal, running, lastEventBlock, lastHeartbeat);
+    }
+
+    @Override
+    public String toString() {
+        return workerKey + " " + state + ", " + slotsUsed() + "/" + slotsTotal + " slots " + running;
+    }
+}
