@@ -40,6 +40,9 @@ public final class PovmChaincode {
     private static final Set<Status.Code> ORDERING_UNAVAILABLE =
             EnumSet.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED);
     private static final String NO_ENDORSEMENT_PLAN = "no combination of peers";
+    /** Peers at different ledger heights read different values; endorsing again after a pause lets them catch up. */
+    private static final String PAYLOADS_DIFFER = "ProposalResponsePayloads do not match";
+
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(4);
 
@@ -121,10 +124,17 @@ public final class PovmChaincode {
                 }
                 pause(backoff(unavailableRetries++), transaction, "ordering service unavailable", e);
             } catch (EndorseException e) {
-                if (!isEndorsementPlanMissing(e) || unavailableRetries >= MAX_UNAVAILABLE_RETRIES) {
+                if (!isEndorsementPlanMissing(e) && !isPayloadMismatch(e)
+                        || unavailableRetries >= MAX_UNAVAILABLE_RETRIES) {
                     throw GatewayErrors.translate(e, peerEndpoint);
                 }
-                pause(backoff(unavailableRetries++), transaction, "no endorsement plan yet", e);
+                pause(
+                        backoff(unavailableRetries++),
+                        transaction,
+                        isPayloadMismatch(e)
+                                ? "endorsing peers disagree (ledger heights differ)"
+                                : "no endorsement plan yet",
+                        e);
             } catch (GatewayException e) {
                 throw GatewayErrors.translate(e, peerEndpoint);
             } catch (GatewayRuntimeException e) {
@@ -136,6 +146,13 @@ public final class PovmChaincode {
     private static Duration backoff(final int attempt) {
         final Duration doubled = FIRST_BACKOFF.multipliedBy(1L << Math.min(attempt, 4));
         return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+    }
+
+    private static boolean isPayloadMismatch(final EndorseException e) {
+        final String description = e.getStatus().getDescription();
+        return e.getStatus().getCode() == Status.Code.ABORTED
+                && (description != null && description.contains(PAYLOADS_DIFFER)
+                        || e.getDetails().stream().anyMatch(d -> d.getMessage().contains(PAYLOADS_DIFFER)));
     }
 
     private static boolean isEndorsementPlanMissing(final EndorseException e) {

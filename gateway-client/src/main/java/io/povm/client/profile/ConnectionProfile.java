@@ -44,6 +44,38 @@ public final class ConnectionProfile {
      * @param env the environment, usually {@code System.getenv()}
      * @throws PovmClientException {@link PovmClientException.Kind#IDENTITY} naming the file or field at fault
      */
+    /**
+     * A profile from values already at hand (e.g. a worker daemon's configuration), checked like a loaded one.
+     *
+     * @param source where the values came from, for messages
+     */
+    public static ConnectionProfile of(
+            final Path source,
+            final String mspId,
+            final String peerEndpoint,
+            final String peerHostAlias,
+            final Path tlsRootCert,
+            final Path certificate,
+            final Path privateKey,
+            final String channel,
+            final String chaincode) {
+        final Map<ProfileSetting, String> values = new EnumMap<>(ProfileSetting.class);
+        values.put(ProfileSetting.MSP_ID, mspId);
+        values.put(ProfileSetting.PEER_ENDPOINT, peerEndpoint);
+        values.put(ProfileSetting.PEER_HOST_ALIAS, peerHostAlias);
+        values.put(ProfileSetting.TLS_ROOT_CERT, tlsRootCert.toAbsolutePath().toString());
+        values.put(ProfileSetting.CERTIFICATE, certificate.toAbsolutePath().toString());
+        values.put(ProfileSetting.PRIVATE_KEY, privateKey.toAbsolutePath().toString());
+        values.put(ProfileSetting.CHANNEL, channel);
+        values.put(ProfileSetting.CHAINCODE, chaincode);
+        values.forEach((setting, value) -> {
+            if (value == null || value.isBlank()) {
+                throw PovmClientException.identity(source + " has no " + setting.field(), null, null);
+            }
+        });
+        return new ConnectionProfile(source.toAbsolutePath(), values);
+    }
+
     public static ConnectionProfile load(final Path file, final Map<String, String> env) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(env, "env");

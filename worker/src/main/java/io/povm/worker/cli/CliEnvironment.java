@@ -1,6 +1,6 @@
 package io.povm.worker.cli;
 
-import io.povm.worker.daemon.IdleDaemon;
+import io.povm.worker.daemon.FabricWorkerDaemon;
 import io.povm.worker.daemon.WorkerDaemonFactory;
 import java.time.Clock;
 import java.util.Map;
@@ -24,9 +24,10 @@ public final class CliEnvironment {
         this.stopSignal = Objects.requireNonNull(stopSignal, "stopSignal");
     }
 
-    /** The real process: {@code System.getenv()}, the UTC clock, SIGTERM/SIGINT, and {@link IdleDaemon}. */
+    /** The real process: {@code System.getenv()}, the UTC clock, SIGTERM/SIGINT, and the {@link FabricWorkerDaemon}. */
     public static CliEnvironment system() {
-        return new CliEnvironment(System.getenv(), Clock.systemUTC(), IdleDaemon::new, new TerminationSignals());
+        return new CliEnvironment(
+                System.getenv(), Clock.systemUTC(), FabricWorkerDaemon::new, new TerminationSignals());
     }
 
     /** @return a copy that runs daemons from {@code factory}; where the Fabric glue plugs in */

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** An independent Java reading of docs/coinflip.md, to check the image's output against. */
-final class CoinFlip {
+public final class CoinFlip {
     private CoinFlip() {}
 
     /** flip(i) = bit (i mod 8) of byte ((i div 8) mod 32) of SHA-256(seed || (i div 256) as 8 bytes big-endian). */
@@ -46,7 +46,7 @@ final class CoinFlip {
         return payloads;
     }
 
-    static String result(final String seed, final int k) {
+    public static String result(final String seed, final int k) {
         return "{\"seed\":\"" + seed + "\",\"k\":" + k + ",\"flips\":" + flips(seed, k) + "}\n";
     }
 }

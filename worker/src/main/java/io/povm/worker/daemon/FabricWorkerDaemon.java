@@ -1,0 +1,327 @@
+package io.povm.worker.daemon;
+
+import io.povm.api.Job;
+import io.povm.api.JobPage;
+import io.povm.api.JobState;
+import io.povm.api.Replica;
+import io.povm.api.Worker;
+import io.povm.api.WorkerState;
+import io.povm.worker.config.WorkerConfig;
+import io.povm.worker.job.ImageGate;
+import io.povm.worker.job.ImageLookup;
+import io.povm.worker.job.ImageRules;
+import io.povm.worker.job.JobRunner;
+import io.povm.worker.journal.ReplicaId;
+import io.povm.worker.journal.ReplicaRecord;
+import io.povm.worker.ledger.AssignmentListener;
+import io.povm.worker.ledger.Ledger;
+import io.povm.worker.ledger.PeerConnections;
+import io.povm.worker.replica.ReplicaTask;
+import io.povm.worker.sandbox.DockerEngine;
+import io.povm.worker.sandbox.SandboxRunner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker daemon on a real network: finds its replicas through chaincode events (resuming from a checkpoint) and
+ * by reconciling with the ledger at start and after a reconnect, runs each in the sandbox on one of its slots,
+ * reports through the gateway, and keeps its heartbeat and its org's clock ticking. On start it also finishes what
+ * the journal says a previous run left: results to report, replicas accepted but not run.
+ */
+public final class FabricWorkerDaemon implements WorkerDaemon {
+    private static final Logger LOG = LoggerFactory.getLogger(FabricWorkerDaemon.class);
+    private static final int PAGE = 100;
+
+    /**
+     * The daemon of the submitter's org assigns a job when its submission event arrives, so that the orgs' daemons
+     * do not race (and conflict) over every job; the others step in after this long.
+     */
+    static final Duration ASSIGN_FALLBACK = Duration.ofSeconds(15);
+
+    private final DaemonContext context;
+    private final WorkerConfig config;
+    private final Set<ReplicaId> inFlight = ConcurrentHashMap.newKeySet();
+    private final ExecutorService slots;
+    private final ExecutorService assigner;
+    private final ScheduledExecutorService ticker;
+    private PeerConnections peers;
+    private Ledger ledger;
+    private DockerEngine engine;
+    private SandboxRunner sandbox;
+    private JobRunner runner;
+    private ImageGate gate;
+    private AssignmentListener listener;
+    private Thread listenerThread;
+    private String workerKey;
+    private volatile boolean draining;
+
+    public FabricWorkerDaemon(final DaemonContext context) {
+        this.context = context;
+        this.config = context.config();
+        this.slots = Executors.newFixedThreadPool(config.slots(), named("replica"));
+        this.assigner = Executors.newSingleThreadExecutor(named("assigner"));
+        this.ticker = Executors.newSingleThreadScheduledExecutor(named("heartbeat"));
+    }
+
+    private static java.util.concurrent.ThreadFactory named(final String prefix) {
+        final AtomicInteger count = new AtomicInteger();
+        return task -> {
+            final Thread thread = new Thread(task, "povm-" + prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public void start() {
+        engine = DockerEngine.connect(
+                URI.create(config.dockerHost()),
+                DockerEngine.DEFAULT_CONNECT_TIMEOUT,
+                DockerEngine.DEFAULT_RESPONSE_TIMEOUT);
+        sandbox = new SandboxRunner(
+                engine, Map.of("io.povm.worker", config.workerKey().replace('/', '.')));
+        final int leftovers = sandbox.removeLeftovers();
+        if (leftovers > 0) {
+            LOG.warn("removed {} sandbox container(s) a previous run left behind", leftovers);
+        }
+        gate = new ImageGate(
+                ImageLookup.of(engine),
+                ImageRules.of(config.images().allow(), config.images().deny()));
+        runner = new JobRunner(gate, sandbox, stagingDir());
+        peers = PeerConnections.of(config);
+        ledger = new Ledger(peers);
+        workerKey = register();
+        heartbeat();
+        recoverFromJournal();
+        reconcile();
+        listener = new AssignmentListener(peers, workerKey, config.checkpointFile(), new Events(), this::blockSeen);
+        listenerThread = new Thread(listener, "povm-events");
+        listenerThread.setDaemon(true);
+        listenerThread.start();
+        final long every = config.heartbeatInterval().toMillis();
+        ticker.scheduleWithFixedDelay(this::periodic, every, every, TimeUnit.MILLISECONDS);
+        LOG.info("worker {} started with {} slot(s) through peer {}", workerKey, config.slots(), peers.endpoint());
+    }
+
+    private Path stagingDir() {
+        final Path staging = config.dataDir().resolve("staging");
+        try {
+            Files.createDirectories(staging);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + staging, e);
+        }
+        return staging;
+    }
+
+    /** @return this identity's worker key; resumes a worker paused by an earlier drain */
+    private String register() {
+        final Worker me = ledger.workers(workers -> workers.findSelf())
+                .orElseThrow(() -> new IllegalStateException("this identity (" + config.certPath()
+                        + ") is not a registered worker of " + config.mspId() + "; ask an org admin to run: povm"
+                        + " worker register --profile <org>-admin ..."));
+        if (!me.key().equals(config.workerKey())) {
+            throw new IllegalStateException("this identity is registered as " + me.key() + " but the configuration"
+                    + " says " + config.workerKey() + "; set worker-name: " + me.name());
+        }
+        if (me.state() == WorkerState.PAUSED) {
+            ledger.workers(workers -> workers.resume(me.workerKey()));
+            LOG.info("resumed worker {}, paused by an earlier drain", me.key());
+        } else if (me.state() != WorkerState.ACTIVE) {
+            throw new IllegalStateException("worker " + me.key() + " is " + me.state() + "; it cannot take work");
+        }
+        return me.key();
+    }
+
+    private void heartbeat() {
+        final int free = Math.max(0, config.slots() - inFlight.size());
+        ledger.workers(
+                workers -> workers.heartbeat(io.povm.api.WorkerKey.parse(workerKey, "worker"), OptionalInt.of(free)));
+        ledger.clock(clock -> clock.tick());
+        context.board().heartbeat();
+    }
+
+    /** Heartbeat and clock tick, reports that failed earlier, and expiry of other orgs' overdue leases. */
+    private void periodic() {
+        if (draining) {
+            return;
+        }
+        try {
+            heartbeat();
+            recoverFromJournal();
+            new LeaseSweeper(ledger, config.mspId(), Instant.now(context.clock())).sweep();
+            assignWaitingJobs();
+        } catch (RuntimeException e) {
+            LOG.warn("periodic work failed: {}", e.toString());
+        }
+    }
+
+    private void recoverFromJournal() {
+        final var pending = context.journal().pendingWork();
+        for (final ReplicaRecord record : pending.resultsToReport()) {
+            submit(record.id());
+        }
+        for (final ReplicaRecord record : pending.accepted()) {
+            submit(record.id());
+        }
+    }
+
+    /** Finds this worker's replicas that wait for it, in case events were missed while it was down. */
+    private void reconcile() {
+        String bookmark = "";
+        do {
+            final String from = bookmark;
+            final JobPage page = ledger.jobs(jobs -> jobs.listByWorker(workerKey, PAGE, from));
+            for (final Job job : page.jobs()) {
+                for (final Replica replica : job.replicas()) {
+                    if (replica.workerKey().equals(workerKey) && replica.isLeased()) {
+                        offer(ReplicaId.of(job.id(), replica.index()));
+                    }
+                }
+            }
+            bookmark = page.bookmark();
+        } while (!bookmark.isEmpty());
+    }
+
+    /**
+     * Assigns jobs that still wait {@link #ASSIGN_FALLBACK} after their submission: their submitter's org has no
+     * daemon up to do it on the submission event.
+     */
+    private void assignWaitingJobs() {
+        final Instant before = Instant.now(context.clock()).minus(ASSIGN_FALLBACK);
+        final JobPage waiting = ledger.jobs(jobs -> jobs.listByState(JobState.SUBMITTED, PAGE, ""));
+        for (final Job job : waiting.jobs()) {
+            if (Instant.parse(job.submittedAt()).isBefore(before)) {
+                assigner.submit(() -> assign(job.id()));
+            }
+        }
+    }
+
+    private void assign(final String jobId) {
+        try {
+            ledger.jobs(jobs -> jobs.assign(jobId));
+            LOG.info("assigned job {}", jobId);
+        } catch (RuntimeException e) {
+            LOG.debug("job {} not assigned by this worker: {}", jobId, e.getMessage());
+        }
+    }
+
+    /** Takes a replica on: journaled as accepted (unless known), then queued for a slot. */
+    private void offer(final ReplicaId id) {
+        if (draining) {
+            return;
+        }
+        final boolean known = context.journal().find(id).isPresent();
+        if (!known) {
+            context.journal().accept(id);
+        }
+        submit(id);
+    }
+
+    private void submit(final ReplicaId id) {
+        if (draining
+                || context.journal().find(id).map(r -> r.stage().isFinished()).orElse(false)) {
+            return;
+        }
+        if (!inFlight.add(id)) {
+            return;
+        }
+        slots.submit(() -> {
+            try {
+                new ReplicaTask(
+                                id,
+                                workerKey,
+                                ledger,
+                                runner,
+                                gate,
+                                context.journal(),
+                                context.board(),
+                                context.metrics())
+                        .run();
+            } finally {
+                inFlight.remove(id);
+            }
+        });
+    }
+
+    private void blockSeen(final long block) {
+        context.board().eventSeen(block);
+    }
+
+    @Override
+    public void drain(final Duration timeout) {
+        draining = true;
+        LOG.info("draining: no new replicas; waiting up to {} for {} running", timeout, inFlight.size());
+        if (listener != null) {
+            listener.stop();
+        }
+        ticker.shutdownNow();
+        assigner.shutdownNow();
+        slots.shutdown();
+        try {
+            if (!slots.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                slots.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        releaseUnfinished();
+        if (sandbox != null) {
+            sandbox.removeLeftovers();
+        }
+        if (peers != null) {
+            peers.close();
+        }
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    /** Gives back every replica still held after the drain wait, so that another org's worker can take it. */
+    private void releaseUnfinished() {
+        for (final ReplicaId id : Set.copyOf(inFlight)) {
+            try {
+                ledger.jobs(jobs -> jobs.release(id.jobId(), id.replica(), "worker draining"));
+                context.journal().released(id, "drain timeout");
+                LOG.info("released replica {} on drain", id);
+            } catch (RuntimeException e) {
+                context.journal().abandoned(id, "drain timeout; release failed: " + e.getMessage());
+            }
+        }
+    }
+
+    /** What the event listener hands over. */
+    private final class Events implements AssignmentListener.Handler {
+        @Override
+        public void onAssigned(final Job job, final Replica replica, final long block) {
+            offer(ReplicaId.of(job.id(), replica.index()));
+        }
+
+        @Override
+        public void onSubmitted(final Job job) {
+            if (!draining && job.submitter().msp().equals(config.mspId())) {
+                assigner.submit(() -> assign(job.id()));
+            }
+        }
+
+        @Override
+        public void onReconnected() {
+            reconcile();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.povm.worker.daemon;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A worker daemon run as its own process from the shaded jar, as an org would run it; its log goes to a file. */
+final class DaemonProcess {
+    private static final Path JAR = Path.of("target", "povm-worker.jar");
+
+    private final String name;
+    private final Path config;
+    private final Path log;
+    private Process process;
+    private int starts;
+
+    DaemonProcess(final String name, final Path config, final Path log) {
+        this.name = name;
+        this.config = config;
+        this.log = log;
+    }
+
+    DaemonProcess start() {
+        if (!Files.isRegularFile(JAR)) {
+            throw new AssertionError("the daemon ITs need " + JAR.toAbsolutePath() + " (mvn package builds it)");
+        }
+        starts++;
+        try {
+            process = new ProcessBuilder(List.of(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-jar",
+                            JAR.toString(),
+                            "start",
+                            "--config",
+                            config.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the " + name + " daemon", e);
+        }
+        return this;
+    }
+
+    /** SIGKILL: the daemon gets no chance to drain, as in a crash. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM: the daemon drains. */
+    int stop() throws InterruptedException {
+        if (process == null || !process.isAlive()) {
+            return process == null ? 0 : process.exitValue();
+        }
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return -1;
+        }
+        return process.exitValue();
+    }
+
+    /** @return whether the latest start reached "started" in the log (each start appends to the same log) */
+    boolean hasStarted() {
+        return log().split("started with", -1).length - 1 >= starts;
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    String name() {
+        return name;
+    }
+}
