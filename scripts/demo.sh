@@ -10,8 +10,10 @@ Usage: scripts/demo.sh
 
 Installs what is missing (Fabric binaries built from source, Docker engine, local base image; all
 cached under \$POVM_CACHE, default ~/.cache/povm), builds povm, starts the 3-org network with the
-chaincode deployed, submits a job as Org1's client and reads it back through Org2's peer.
-The network keeps running afterwards: scripts/povm --help, network/network.sh status|down.
+chaincode deployed, starts one worker daemon per org, submits a coin-flip job with three replicas as
+Org1's client and waits until the three orgs' workers have run it and their results are on the ledger.
+The network and the workers keep running afterwards: scripts/povm --help, scripts/workers.sh status,
+network/network.sh status|down (down stops the workers too).
 USAGE
 }
 [[ "${1:-}" =~ ^(-h|--help)$ ]] && { usage; exit 0; }
@@ -21,29 +23,46 @@ POVM="$POVM_ROOT/scripts/povm"
 
 step() { info "== $* =="; }
 
-step "1/5 Fabric binaries"
+# true once the job is RESULTS_PENDING (every replica reported)
+job_has_results() {
+  [[ "$("$POVM" job get --profile org1 "$1" -o json | python3 -c 'import json,sys; print(json.load(sys.stdin)["state"])')" == RESULTS_PENDING ]]
+}
+
+step "1/6 Fabric binaries"
 "$POVM_ROOT/scripts/setup-fabric.sh"
-step "2/5 Docker engine and base image"
+step "2/6 Docker engine and base image"
 "$POVM_ROOT/scripts/setup-docker.sh"
 "$POVM_ROOT/scripts/build-base-image.sh"
 "$POVM_ROOT/scripts/build-demo-images.sh"
-step "3/5 building povm (maven)"
+step "3/6 building povm (maven)"
 mvn -B -ntp -q -f "$POVM_ROOT/pom.xml" install -DskipTests
-step "4/5 network up, chaincode deployed"
+step "4/6 network up, chaincode deployed"
 "$POVM_ROOT/network/network.sh" up
 
-step "5/5 a job submitted by Org1, read back through Org2's peer"
-image_id="$(docker image inspect --format '{{.Id}}' povm/base:bookworm)"
+step "5/6 one worker daemon per org"
+"$POVM_ROOT/scripts/workers.sh" start
+
+step "6/6 a coin-flip job (k=8, three replicas) submitted by Org1 and run by the three orgs' workers"
+coinflip="povm/coinflip@$(docker image inspect --format '{{.Id}}' povm/coinflip:latest)"
 job_id="demo-$(date +%Y%m%d-%H%M%S)"
-"$POVM" job submit --profile org1 --id "$job_id" --image "povm/base@$image_id" --sla standard@1 \
-  --replicas 3 -- python3 -c "print('hello from povm')"
-echo
-info "the same job, read from the ledger through Org2's peer:"
-"$POVM" job get --profile org2 "$job_id" -o json
-echo
-"$POVM" job list --profile org3
+"$POVM" job submit --profile org1 --id "$job_id" --image "$coinflip" --sla standard@1 --replicas 3 \
+  --env SEED="$job_id" --env K=8 --env CHECKPOINT_EVERY=64 -- povm-coinflip
+wait_until 180 "results of $job_id from three workers" job_has_results "$job_id" ||
+  fatal "the job did not get its three results in 180 s; see $POVM_RUN_DIR/logs/worker-org*.log"
+info "the job as the ledger holds it, read through Org2's peer:"
+"$POVM" job get --profile org2 "$job_id"
+JOB_JSON="$("$POVM" job get --profile org2 "$job_id" -o json)" python3 - <<'PY'
+import json, os
+job = json.loads(os.environ["JOB_JSON"])
+for r in job["replicas"]:
+    res = r.get("result", {})
+    print("  replica %d by %s: %s %s (%s ms, %s checkpoints, root %s)" % (
+        r["index"], r["workerKey"], r["state"], res.get("output", "").strip(),
+        res.get("wallMillis"), res.get("checkpoints"), res.get("checkpointRoot", "")[:12]))
+PY
 echo
 info "demo finished in $(elapsed_since "$started"); the network is still running:"
-info "  scripts/povm --help                 the command line (job submit|get|list)"
+info "  scripts/povm --help                 the command line (job submit|get|list, worker, sla)"
+info "  scripts/workers.sh status           what each org's worker daemon is doing"
 info "  network/network.sh status           nodes, channel heights, committed chaincode"
 info "  network/network.sh down --wipe      stop everything and delete the run directory"

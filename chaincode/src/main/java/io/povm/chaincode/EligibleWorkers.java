@@ -18,33 +18,37 @@ import java.util.Optional;
 final class EligibleWorkers {
     private final List<Candidate> candidates;
     private final String whyNone;
+    private final int orgsServing;
 
-    private EligibleWorkers(final List<Candidate> candidates, final String whyNone) {
+    private EligibleWorkers(final List<Candidate> candidates, final String whyNone, final int orgsServing) {
         this.candidates = candidates;
         this.whyNone = whyNone;
+        this.orgsServing = orgsServing;
     }
 
     static EligibleWorkers forSla(final WorkerLedger workers, final WorkerRecordLedger records, final String slaRef) {
         final List<WorkerKey> serving = workers.activeServing(slaRef);
-        final List<Worker> free = serving.stream()
+        final List<Worker> reputableServing = serving.stream()
                 .map(workers::find)
                 .flatMap(Optional::stream)
+                .filter(worker -> Reputation.meetsFloor(records.find(worker.key())))
+                .toList();
+        final List<Worker> free = reputableServing.stream()
                 .filter(worker -> worker.freeSlots().orElse(1) > 0)
                 .toList();
-        final List<Candidate> reputable = free.stream()
-                .filter(worker -> Reputation.meetsFloor(records.find(worker.key())))
-                .map(EligibleWorkers::candidate)
-                .toList();
+        final List<Candidate> reputable =
+                free.stream().map(EligibleWorkers::candidate).toList();
+        final int orgsServing =
+                (int) reputableServing.stream().map(Worker::msp).distinct().count();
         final String whyNone;
         if (serving.isEmpty()) {
             whyNone = "no ACTIVE worker serves SLA " + slaRef;
-        } else if (free.isEmpty()) {
-            whyNone = serving.size() + " ACTIVE worker(s) serve SLA " + slaRef + " but none has a free slot";
+        } else if (reputableServing.isEmpty()) {
+            whyNone = serving.size() + " ACTIVE worker(s) serve SLA " + slaRef + " but none meets the reputation floor";
         } else {
-            whyNone = free.size() + " worker(s) serving SLA " + slaRef
-                    + " have a free slot but none meets the reputation floor";
+            whyNone = reputableServing.size() + " ACTIVE worker(s) serve SLA " + slaRef + " but none has a free slot";
         }
-        return new EligibleWorkers(reputable, whyNone);
+        return new EligibleWorkers(reputable, whyNone, orgsServing);
     }
 
     private static Candidate candidate(final Worker worker) {
@@ -57,5 +61,10 @@ final class EligibleWorkers {
 
     String whyNone() {
         return whyNone;
+    }
+
+    /** @return how many orgs have an ACTIVE, reputable worker serving the SLA, free or busy */
+    int orgsServing() {
+        return orgsServing;
     }
 }

@@ -86,6 +86,11 @@ final class JobTransaction {
         final EligibleWorkers eligible = EligibleWorkers.forSla(
                 new WorkerLedger(stub), new WorkerRecordLedger(stub), job.spec().sla());
         return new ReplicaDraw(
-                eligible.candidates(), eligible.whyNone(), new InterimTxSeedSource(stub.getTxId()), at(), sla.lease());
+                eligible.candidates(),
+                eligible.whyNone(),
+                new InterimTxSeedSource(stub.getTxId()),
+                at(),
+                sla.lease(),
+                eligible.orgsServing());
     }
 }

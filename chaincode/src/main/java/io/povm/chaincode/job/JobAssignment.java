@@ -26,7 +26,8 @@ public final class JobAssignment {
      * @return the job ASSIGNED, one replica per drawn worker of a distinct org; the state reason says so when fewer
      *     orgs than requested replicas could be drawn
      * @throws PovmException INVALID_STATE [state] when the job is not SUBMITTED (e.g. cancelled), INVALID_STATE
-     *     [workers] when no worker is eligible, naming the constraint that failed
+     *     [workers] when no worker is eligible, naming the constraint that failed, or when fewer orgs than replicas
+     *     have a free worker while more serve the SLA (busy, not absent: the assignment waits)
      */
     public static Job assign(final Job job, final ReplicaDraw draw) {
         JobLifecycle.next(job.state(), JobEvent.ASSIGN);
@@ -38,6 +39,15 @@ public final class JobAssignment {
         final int replicas = job.spec().redundancy().initialReplicas();
         final Assignment drawn = Assigner.assign(
                 draw.eligible(), replicas, Set.of(), draw.seeds().assignmentSeed(id));
+        if (drawn.workers().size() < replicas
+                && draw.orgsServing() > drawn.workers().size()) {
+            throw new PovmException(new PovmError(
+                    ErrorCode.INVALID_STATE,
+                    "workers",
+                    "job '" + id + "' needs " + replicas + " workers of distinct orgs; " + draw.orgsServing()
+                            + " orgs serve its SLA but only " + drawn.workers().size()
+                            + " have a worker with a free slot now; assign it again once one frees up"));
+        }
         final List<Replica> assigned = new ArrayList<>();
         for (int i = 0; i < drawn.workers().size(); i++) {
             assigned.add(draw.assign(i, drawn.workers().get(i)));

@@ -89,6 +89,20 @@ class JobAssignmentTest {
         }
 
         @Test
+        void a_short_draw_waits_when_more_orgs_serve_the_sla_but_their_workers_are_busy() {
+            final ReplicaDraw busy = new ReplicaDraw(
+                    WORKERS.subList(0, 2), "-", new InterimTxSeedSource("tx-1"), AT, LeaseTerms.DEFAULT, 3);
+
+            assertThatThrownBy(() -> JobAssignment.assign(submitted(3), busy))
+                    .isInstanceOfSatisfying(PovmException.class, e -> {
+                        assertThat(e.error().code()).isEqualTo(ErrorCode.INVALID_STATE);
+                        assertThat(e.error().field()).isEqualTo("workers");
+                        assertThat(e.error().reason())
+                                .contains("3 orgs serve its SLA but only 2 have a worker with a free slot now");
+                    });
+        }
+
+        @Test
         void no_eligible_worker_is_refused_naming_the_constraint() {
             assertThatThrownBy(() -> JobAssignment.assign(
                             submitted(1), draw(List.of(), "no ACTIVE worker serves SLA standard@1", "tx-1")))

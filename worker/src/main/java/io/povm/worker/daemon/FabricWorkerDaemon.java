@@ -199,14 +199,15 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
     }
 
     /**
-     * Assigns jobs that still wait {@link #ASSIGN_FALLBACK} after their submission: their submitter's org has no
-     * daemon up to do it on the submission event.
+     * Assigns waiting jobs: its own org's (an assignment waits while the orgs' workers are busy) and any that still
+     * wait {@link #ASSIGN_FALLBACK} after their submission (their submitter's org has no daemon up).
      */
     private void assignWaitingJobs() {
         final Instant before = Instant.now(context.clock()).minus(ASSIGN_FALLBACK);
         final JobPage waiting = ledger.jobs(jobs -> jobs.listByState(JobState.SUBMITTED, PAGE, ""));
         for (final Job job : waiting.jobs()) {
-            if (Instant.parse(job.submittedAt()).isBefore(before)) {
+            if (job.submitter().msp().equals(config.mspId())
+                    || Instant.parse(job.submittedAt()).isBefore(before)) {
                 assigner.submit(() -> assign(job.id()));
             }
         }

@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Runs one povm worker daemon per org against the network in $POVM_RUN_DIR.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+readonly ORGS=(org1 org2 org3)
+readonly SLAS="standard@1"
+
+usage() {
+  cat <<USAGE
+Usage: scripts/workers.sh start|stop|status
+
+  start    for each org: registers its User2 as worker w1 (once, as the org admin, with a fresh
+           attestation key), writes \$POVM_RUN_DIR/workers/<org>.yaml and starts the daemon
+           (scripts/povm-worker) in the background; waits until each says it started
+  stop     stops the daemons (SIGTERM: each drains, releasing replicas it cannot finish)
+  status   asks each daemon's health endpoint what it is doing (povm-worker status)
+
+Logs: \$POVM_RUN_DIR/logs/worker-<org>.log; pid files: \$POVM_RUN_DIR/pids/worker-<org>.pid, so that
+network/network.sh down stops them too. Health ports: base port + 100 + 10 * N + 5 (org N).
+Environment: POVM_RUN_DIR (default .run), POVM_WORKER_SLOTS (default 2).
+USAGE
+}
+
+POVM="$POVM_ROOT/scripts/povm"
+WORKER="$POVM_ROOT/scripts/povm-worker"
+
+base_port() {
+  local settings="$POVM_RUN_DIR/network.env"
+  [[ -f "$settings" ]] || fatal "no network in $POVM_RUN_DIR; start it with network/network.sh up"
+  # shellcheck disable=SC1090
+  (source "$settings" && echo "${BASE_PORT:?}")
+}
+
+health_port() { echo $(($(base_port) + 100 + 10 * ${1#org} + 5)); }
+pid_file() { echo "$POVM_RUN_DIR/pids/worker-$1.pid"; }
+
+running() {
+  local pid
+  pid="$(cat "$(pid_file "$1")" 2>/dev/null)" || return 1
+  kill -0 "$pid" 2>/dev/null
+}
+
+register() {
+  local org="$1" dir="$POVM_RUN_DIR/workers"
+  if "$POVM" worker whoami --profile "$org-user2" >/dev/null 2>&1; then
+    return
+  fi
+  local key="$dir/$org-attestation.key" pub="$dir/$org-attestation.pem"
+  [[ -f "$pub" ]] || {
+    openssl ecparam -name prime256v1 -genkey -noout -out "$key" 2>/dev/null
+    openssl ec -in "$key" -pubout -out "$pub" 2>/dev/null
+  }
+  local user="User2@$org.povm.test"
+  "$POVM" worker register --profile "$org-admin" --name w1 \
+    --cert "$POVM_RUN_DIR/crypto/peerOrganizations/$org.povm.test/users/$user/msp/signcerts/$user-cert.pem" \
+    --slas "$SLAS" --slots "${POVM_WORKER_SLOTS:-2}" --cpu-millis 2000 --memory-mib 4096 --disk-mib 10240 \
+    --attestation-key "$pub" >/dev/null
+  info "$org: registered User2 as worker w1"
+}
+
+write_config() {
+  local org="$1" name="$2" next="$3"
+  cat >"$POVM_RUN_DIR/workers/$org.yaml" <<YAML
+# written by scripts/workers.sh
+profile: $POVM_RUN_DIR/profiles/$org-user2.json
+worker-name: $name
+peers:
+$(peer_yaml "$org")
+$(peer_yaml "$next")
+slots: ${POVM_WORKER_SLOTS:-2}
+data-dir: $POVM_RUN_DIR/workers/$org-data
+heartbeat-interval: 5s
+health:
+  port: $(health_port "$org")
+YAML
+}
+
+peer_yaml() {
+  python3 - "$POVM_RUN_DIR/profiles/$1.json" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))
+print(f"  - endpoint: {p['peerEndpoint']}\n    tls-root-cert: {p['tlsRootCertPath']}\n    host-override: {p['peerHostAlias']}")
+PY
+}
+
+cmd_start() {
+  mkdir -p "$POVM_RUN_DIR/workers" "$POVM_RUN_DIR/pids" "$POVM_RUN_DIR/logs"
+  local i org name log
+  for i in "${!ORGS[@]}"; do
+    org="${ORGS[$i]}"
+    if running "$org"; then
+      info "$org: worker daemon already running (pid $(cat "$(pid_file "$org")"))"
+      continue
+    fi
+    register "$org"
+    name="$("$POVM" worker whoami --profile "$org-user2" -o json | python3 -c 'import json,sys; print(json.load(sys.stdin)["name"])')"
+    write_config "$org" "$name" "${ORGS[$(((i + 1) % ${#ORGS[@]}))]}"
+    log="$POVM_RUN_DIR/logs/worker-$org.log"
+    nohup "$WORKER" start --config "$POVM_RUN_DIR/workers/$org.yaml" >>"$log" 2>&1 &
+    echo $! >"$(pid_file "$org")"
+    info "$org: worker daemon starting (pid $!, log $log)"
+  done
+  for org in "${ORGS[@]}"; do
+    wait_until 120 "$org worker daemon to start" grep -q "started with" "$POVM_RUN_DIR/logs/worker-$org.log" ||
+      fatal "$org worker daemon did not start; see $POVM_RUN_DIR/logs/worker-$org.log"
+  done
+  info "3 worker daemons running; scripts/workers.sh status shows what they do"
+}
+
+cmd_stop() {
+  local org pid
+  for org in "${ORGS[@]}"; do
+    running "$org" || { rm -f "$(pid_file "$org")"; continue; }
+    pid="$(cat "$(pid_file "$org")")"
+    kill -TERM "$pid"
+    wait_until 60 "$org worker daemon to drain" bash -c "! kill -0 $pid 2>/dev/null" || kill -KILL "$pid"
+    rm -f "$(pid_file "$org")"
+    info "$org: worker daemon stopped"
+  done
+}
+
+cmd_status() {
+  local org rc=0
+  for org in "${ORGS[@]}"; do
+    echo "== $org =="
+    "$WORKER" status --url "http://127.0.0.1:$(health_port "$org")" || rc=1
+  done
+  return "$rc"
+}
+
+main() {
+  export POVM_RUN_DIR="${POVM_RUN_DIR:-$POVM_ROOT/.run}"
+  case "${1:-}" in
+    start) cmd_start ;;
+    stop) cmd_stop ;;
+    status) cmd_status ;;
+    -h | --help) usage ;;
+    *) usage >&2; exit 2 ;;
+  esac
+}
+
+main "$@"
