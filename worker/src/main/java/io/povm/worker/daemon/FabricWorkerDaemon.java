@@ -213,7 +213,17 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
         }
     }
 
-    private void assign(final String jobId) {
+    /**
+     * Assigns a job, unless this org's own image gate refuses its image: an org only pushes work it would run itself,
+     * so jobs nobody can run (an image no engine has) do not cycle through every org's workers.
+     */
+    private void assign(final Job job) {
+        final String jobId = job.id();
+        final var decision = gate.check(job.spec().image());
+        if (!decision.accepted()) {
+            LOG.debug("not assigning job {}: {}", jobId, decision.message());
+            return;
+        }
         try {
             ledger.jobs(jobs -> jobs.assign(jobId));
             LOG.info("assigned job {}", jobId);
@@ -316,7 +326,7 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
         @Override
         public void onSubmitted(final Job job) {
             if (!draining && job.submitter().msp().equals(config.mspId())) {
-                assigner.submit(() -> assign(job.id()));
+                assigner.submit(() -> assign(job));
             }
         }
 

@@ -45,12 +45,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Three worker daemons, one per org, each its own process from the shaded jar, on the real network started by
  * scripts/test.sh (POVM_RUN_DIR) with the real Docker engine and the povm/coinflip image. Each org's second user is
- * its worker; the daemon of Org1 lists Org2's peer as its second peer.
+ * its worker; each daemon lists the next org's peer as its second peer.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkerDaemonsIT {
     private static final List<String> ORGS = List.of("org1", "org2", "org3");
-    private static final Duration RESULTS_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration RESULTS_TIMEOUT = Duration.ofMinutes(5);
     private static final Map<String, DaemonProcess> DAEMONS = new LinkedHashMap<>();
     private static final List<PovmGateway> GATEWAYS = new ArrayList<>();
     private static ProfileLocator profiles;
@@ -266,6 +266,42 @@ class WorkerDaemonsIT {
         assertThat(reports).as("versions of the job with the result reported").isEqualTo(1);
     }
 
+    @Test
+    @Order(3)
+    void a_daemon_whose_peer_stops_fails_over_to_its_second_peer_and_keeps_working() throws Exception {
+        final JobClient org2Customer = new JobClient(connect("org2").chaincode());
+        network("stop", "org1-peer");
+        try {
+            final String id = unique("failover");
+            org2Customer.submit(coinflipJob(id, 5, 3));
+
+            final Job job = await(org2Customer, id, j -> j.state() == JobState.RESULTS_PENDING);
+            assertThat(job.replicas().stream().filter(r -> r.state() == ReplicaState.RESULT_COMMITTED))
+                    .extracting(Replica::msp)
+                    .containsExactlyInAnyOrder("Org1MSP", "Org2MSP", "Org3MSP");
+            assertThat(DAEMONS.get("org1").log()).contains("now connected to");
+        } finally {
+            network("start", "org1-peer");
+        }
+    }
+
+    private static void network(final String... args) throws IOException, InterruptedException {
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of("..", "network", "network.sh")
+                .toAbsolutePath()
+                .normalize()
+                .toString());
+        command.addAll(List.of(args));
+        final Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        work.resolve("network.log").toFile()))
+                .start();
+        if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+            fail("network.sh " + String.join(" ", args) + " failed; see " + work.resolve("network.log"));
+        }
+    }
+
     private static JobSpec coinflipJob(final String seed, final int k, final int replicas) {
         return JobSpec.builder(seed)
                 .image(coinflip)
@@ -285,8 +321,13 @@ class WorkerDaemonsIT {
     }
 
     private static Job await(final String id, final Predicate<Job> done) throws InterruptedException {
+        return await(customer, id, done);
+    }
+
+    private static Job await(final JobClient jobs, final String id, final Predicate<Job> done)
+            throws InterruptedException {
         final Instant until = Instant.now().plus(RESULTS_TIMEOUT);
-        Job job = customer.get(id);
+        Job job = jobs.get(id);
         while (!done.test(job)) {
             if (Instant.now().isAfter(until)) {
                 fail("job " + id + " did not get there within " + RESULTS_TIMEOUT + ": " + job + "\n"
@@ -295,7 +336,7 @@ class WorkerDaemonsIT {
                                 .reduce("", String::concat));
             }
             Thread.sleep(1000);
-            job = customer.get(id);
+            job = jobs.get(id);
         }
         return job;
     }
