@@ -208,7 +208,7 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
         for (final Job job : waiting.jobs()) {
             if (job.submitter().msp().equals(config.mspId())
                     || Instant.parse(job.submittedAt()).isBefore(before)) {
-                assigner.submit(() -> assign(job.id()));
+                assigner.submit(() -> assign(job));
             }
         }
     }
