@@ -11,7 +11,6 @@ import io.povm.api.JobState;
 import io.povm.api.PovmError;
 import io.povm.api.PovmJson;
 import io.povm.api.Specs;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,13 +97,7 @@ class JobAccessControlTest {
     }
 
     static Stream<Arguments> cells() {
-        final List<Arguments> cells = new ArrayList<>();
-        EXPECTED.forEach((operation, outcomes) -> {
-            for (int i = 0; i < IDENTITIES.size(); i++) {
-                cells.add(Arguments.of(operation, IDENTITIES.get(i), outcomes.get(i)));
-            }
-        });
-        return cells.stream();
+        return AccessMatrix.cells(EXPECTED, IDENTITIES);
     }
 
     @ParameterizedTest(name = "{0} as {1} is {2}")
@@ -131,24 +124,8 @@ class JobAccessControlTest {
 
     @Test
     void the_docs_matrix_is_the_expected_table() {
-        final Map<String, List<String>> documented = new LinkedHashMap<>();
-        boolean inMatrix = false;
-        for (String line : RepoDocs.lines("access-control-jobs.md")) {
-            if (line.startsWith("| operation |")) {
-                inMatrix = true;
-                assertThat(line)
-                        .isEqualTo("| operation | submitter | same-org client | other-org client | org admin |"
-                                + " worker |");
-                continue;
-            }
-            if (inMatrix && !line.startsWith("|")) {
-                break;
-            }
-            if (inMatrix && !line.startsWith("| ---")) {
-                final String[] cells = line.substring(2, line.length() - 2).split(" \\| ");
-                documented.put(cells[0], List.of(cells).subList(1, cells.length));
-            }
-        }
+        final Map<String, List<String>> documented = AccessMatrix.documented(
+                "access-control-jobs.md", IDENTITIES.stream().map(Signer::role).toList());
 
         assertThat(documented).containsExactlyEntriesOf(EXPECTED);
         assertThat(OPERATIONS.keySet()).containsExactlyElementsOf(EXPECTED.keySet());

@@ -15,7 +15,6 @@ import io.povm.chaincode.org.MemberLedger;
 import io.povm.chaincode.worker.RegisteredWorkers;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,13 +162,7 @@ class ReplicaAccessControlTest {
     }
 
     static Stream<Arguments> cells() {
-        final List<Arguments> cells = new ArrayList<>();
-        EXPECTED.forEach((operation, outcomes) -> {
-            for (int i = 0; i < IDENTITIES.size(); i++) {
-                cells.add(Arguments.of(operation, IDENTITIES.get(i), outcomes.get(i)));
-            }
-        });
-        return cells.stream();
+        return AccessMatrix.cells(EXPECTED, IDENTITIES);
     }
 
     @ParameterizedTest(name = "{0} as {1} is {2}")
@@ -195,22 +188,7 @@ class ReplicaAccessControlTest {
 
     @Test
     void the_docs_matrix_is_the_expected_table() {
-        final Map<String, List<String>> documented = new LinkedHashMap<>();
-        boolean inMatrix = false;
-        for (String line : RepoDocs.lines("access-control-replicas.md")) {
-            if (line.startsWith("| operation |")) {
-                inMatrix = true;
-                assertThat(line).isEqualTo("| operation | " + String.join(" | ", IDENTITIES) + " |");
-                continue;
-            }
-            if (inMatrix && !line.startsWith("|")) {
-                break;
-            }
-            if (inMatrix && !line.startsWith("| ---")) {
-                final String[] cells = line.substring(2, line.length() - 2).split(" \\| ");
-                documented.put(cells[0], List.of(cells).subList(1, cells.length));
-            }
-        }
+        final Map<String, List<String>> documented = AccessMatrix.documented("access-control-replicas.md", IDENTITIES);
 
         assertThat(documented).containsExactlyEntriesOf(EXPECTED);
         assertThat(OPERATIONS.keySet()).containsExactlyElementsOf(EXPECTED.keySet());
