@@ -92,6 +92,20 @@ public final class ReplicaResult {
         this.output = b.output;
     }
 
+    /**
+     * @return the report JSON, when it is at most {@value #MAX_REPORT_BYTES} bytes
+     * @throws PovmException INVALID_ARGUMENT [result] when it is missing or longer
+     */
+    public static String checkSize(final String reportJson) {
+        PovmException.requirePresent(reportJson, "result", "a result JSON object");
+        final int bytes = reportJson.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_REPORT_BYTES) {
+            throw PovmException.invalid(
+                    "result", "is " + bytes + " bytes; at most " + MAX_REPORT_BYTES + " bytes accepted");
+        }
+        return reportJson;
+    }
+
     public static Builder builder() {
         return new Builder();
     }

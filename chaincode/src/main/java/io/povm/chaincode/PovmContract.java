@@ -12,6 +12,7 @@ import io.povm.api.PovmJson;
 import io.povm.api.PovmTransactions;
 import io.povm.api.ReplicaResult;
 import io.povm.api.WorkerKey;
+import io.povm.api.WorkerRecord;
 import io.povm.chaincode.clock.ClockLedger;
 import io.povm.chaincode.job.JobAdmission;
 import io.povm.chaincode.job.JobAssignment;
@@ -163,8 +164,7 @@ public final class PovmContract implements ContractInterface {
             final int index = replicaIndex(replica);
             final ReplicaChange change =
                     JobLeases.expire(job, index, new ClockLedger(stub).read(members), tx.draw(job, tx.slaOf(job)));
-            final WorkerRecordLedger records = new WorkerRecordLedger(stub);
-            records.write(records.find(job.replicas().get(index).workerKey()).withTimeout());
+            new WorkerRecordLedger(stub).update(job.replicas().get(index).workerKey(), WorkerRecord::withTimeout);
             return write(tx, job, change.job(), PovmTransactions.LEASE_EXPIRED_EVENT);
         });
     }
@@ -185,8 +185,7 @@ public final class PovmContract implements ContractInterface {
             JobCancellation.reason(reason);
             final ReplicaChange change =
                     JobLeases.release(job, index, tx.callerWorkerKey(), tx.draw(job, tx.slaOf(job)));
-            final WorkerRecordLedger records = new WorkerRecordLedger(stub);
-            records.write(records.find(job.replicas().get(index).workerKey()).withRelease());
+            new WorkerRecordLedger(stub).update(job.replicas().get(index).workerKey(), WorkerRecord::withRelease);
             return write(tx, job, change.job(), PovmTransactions.REPLICA_RELEASED_EVENT);
         });
     }
@@ -204,13 +203,12 @@ public final class PovmContract implements ContractInterface {
         return TransactionGuard.run(PovmTransactions.REPORT_RESULT, stub.getTxId(), () -> {
             final Job job = tx.requireJob(JobSpecValidator.validateId(id));
             final int index = replicaIndex(replica);
-            final ReplicaResult result = PovmJson.read(checkReportSize(resultJson), ReplicaResult.class);
+            final ReplicaResult result = PovmJson.read(ReplicaResult.checkSize(resultJson), ReplicaResult.class);
             final Job reported = JobResults.report(job, index, tx.callerWorkerKey(), result, tx.slaOf(job), tx.at());
             if (reported.equals(job)) {
                 return PovmJson.write(job);
             }
-            final WorkerRecordLedger records = new WorkerRecordLedger(stub);
-            records.write(records.find(job.replicas().get(index).workerKey()).withResult());
+            new WorkerRecordLedger(stub).update(job.replicas().get(index).workerKey(), WorkerRecord::withResult);
             return write(tx, job, reported, PovmTransactions.RESULT_REPORTED_EVENT);
         });
     }
@@ -219,16 +217,6 @@ public final class PovmContract implements ContractInterface {
         tx.jobs().update(before, after);
         tx.jobs().emit(event, after);
         return PovmJson.write(after);
-    }
-
-    private static String checkReportSize(final String resultJson) {
-        if (resultJson == null
-                || resultJson.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
-                        > ReplicaResult.MAX_REPORT_BYTES) {
-            throw PovmException.invalid(
-                    "result", "must be a result JSON object of at most " + ReplicaResult.MAX_REPORT_BYTES + " bytes");
-        }
-        return resultJson;
     }
 
     private static int replicaIndex(final String replica) {

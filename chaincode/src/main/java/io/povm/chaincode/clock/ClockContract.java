@@ -8,6 +8,7 @@ import io.povm.chaincode.Caller;
 import io.povm.chaincode.TransactionGuard;
 import io.povm.chaincode.TxTime;
 import io.povm.chaincode.org.MemberLedger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
@@ -47,7 +48,7 @@ public final class ClockContract implements ContractInterface {
             final MultipartyClock after = ledger.read(members).tick(caller.msp(), at);
             ledger.write(caller.msp(), TxTime.iso(at));
             final String json = PovmJson.write(ClockLedger.ticks(after));
-            stub.setEvent(ClockTransactions.CLOCK_TICKED_EVENT, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            stub.setEvent(ClockTransactions.CLOCK_TICKED_EVENT, json.getBytes(StandardCharsets.UTF_8));
             return json;
         });
     }

@@ -2,11 +2,13 @@ package io.povm.chaincode.clock;
 
 import io.povm.api.ClockTicks;
 import io.povm.api.Members;
+import io.povm.chaincode.TxTime;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
 
@@ -39,7 +41,7 @@ public final class ClockLedger {
                 ticks.put(msp, Instant.parse(new String(value, StandardCharsets.UTF_8)));
             }
         }
-        return new MultipartyClock(new java.util.TreeSet<>(members.msps()), ticks);
+        return new MultipartyClock(new TreeSet<>(members.msps()), ticks);
     }
 
     /** Stores org {@code msp}'s tick, as {@link MultipartyClock#tick} accepted it. */
@@ -50,7 +52,7 @@ public final class ClockLedger {
     /** @return the clock's ticks as the API value */
     public static ClockTicks ticks(final MultipartyClock clock) {
         final Map<String, String> iso = new TreeMap<>();
-        clock.latestTicks().forEach((msp, at) -> iso.put(msp, io.povm.chaincode.TxTime.iso(at)));
+        clock.latestTicks().forEach((msp, at) -> iso.put(msp, TxTime.iso(at)));
         return new ClockTicks(iso);
     }
 }

@@ -2,6 +2,7 @@ package io.povm.chaincode.job;
 
 import io.povm.api.ErrorCode;
 import io.povm.api.Job;
+import io.povm.api.JobState;
 import io.povm.api.PovmError;
 import io.povm.api.PovmException;
 import io.povm.api.Replica;
@@ -75,7 +76,7 @@ public final class JobAssignment {
         JobReplicas.requireState(target, ReplicaState.ASSIGNED, "acknowledged");
         final List<Replica> replicas = new ArrayList<>(job.replicas());
         replicas.set(replica, target.running(LeaseDeadlines.finishBy(at, sla.lease(), sla.vm())));
-        final JobEvent event = job.state() == io.povm.api.JobState.ASSIGNED ? JobEvent.START : JobEvent.REPLICA_UPDATE;
+        final JobEvent event = job.state() == JobState.ASSIGNED ? JobEvent.START : JobEvent.REPLICA_UPDATE;
         return JobLifecycle.apply(job, event, at).withReplicas(replicas);
     }
 }

@@ -5,6 +5,7 @@ import io.povm.api.WorkerKey;
 import io.povm.api.WorkerRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
 
@@ -36,6 +37,11 @@ public final class WorkerRecordLedger {
             return WorkerRecord.empty(workerKey);
         }
         return PovmJson.read(new String(value, StandardCharsets.UTF_8), WorkerRecord.class);
+    }
+
+    /** Writes the worker's record after {@code change}, e.g. {@code WorkerRecord::withTimeout}. */
+    public void update(final String workerKey, final UnaryOperator<WorkerRecord> change) {
+        write(change.apply(find(workerKey)));
     }
 
     public void write(final WorkerRecord record) {

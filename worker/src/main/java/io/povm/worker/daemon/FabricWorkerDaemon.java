@@ -237,10 +237,7 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
         if (draining) {
             return;
         }
-        final boolean known = context.journal().find(id).isPresent();
-        if (!known) {
-            context.journal().accept(id);
-        }
+        context.journal().accept(id); // false when already known, e.g. an event delivered again: submit skips it
         submit(id);
     }
 
@@ -252,7 +249,9 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
         if (!inFlight.add(id)) {
             return;
         }
+        final Instant queued = Instant.now(context.clock());
         slots.submit(() -> {
+            context.metrics().queueLag(Duration.between(queued, Instant.now(context.clock())));
             try {
                 new ReplicaTask(
                                 id,
@@ -319,7 +318,7 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
     /** What the event listener hands over. */
     private final class Events implements AssignmentListener.Handler {
         @Override
-        public void onAssigned(final Job job, final Replica replica, final long block) {
+        public void onAssigned(final Job job, final Replica replica) {
             offer(ReplicaId.of(job.id(), replica.index()));
         }
 

@@ -37,7 +37,7 @@ final class LeaseSweeper {
             final JobPage page = ledger.jobs(jobs -> jobs.listByState(state, 100, ""));
             for (final Job job : page.jobs()) {
                 job.replicas().stream()
-                        .filter(replica -> !replica.msp().equals(ownMsp) && overdue(replica))
+                        .filter(replica -> !replica.msp().equals(ownMsp) && overdue(replica, now))
                         .forEach(replica -> expire(job, replica));
             }
         }
@@ -51,10 +51,6 @@ final class LeaseSweeper {
         return deadline.map(Instant::parse)
                 .map(due -> now.isAfter(due.plus(GRACE)))
                 .orElse(false);
-    }
-
-    private boolean overdue(final Replica replica) {
-        return overdue(replica, now);
     }
 
     private void expire(final Job job, final Replica replica) {

@@ -37,7 +37,7 @@ public final class AssignmentListener implements Runnable {
     /** What the listener reports to. */
     public interface Handler {
         /** A replica of {@code job} was assigned to this worker. */
-        void onAssigned(Job job, Replica replica, long block);
+        void onAssigned(Job job, Replica replica);
 
         /** A job was submitted and waits for its assignment. */
         void onSubmitted(Job job);
@@ -123,7 +123,7 @@ public final class AssignmentListener implements Runnable {
         }
         for (final Replica replica : job.replicas()) {
             if (replica.workerKey().equals(workerKey) && replica.state() == ReplicaState.ASSIGNED) {
-                handler.onAssigned(job, replica, event.getBlockNumber());
+                handler.onAssigned(job, replica);
             }
         }
     }

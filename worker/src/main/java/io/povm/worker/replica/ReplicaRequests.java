@@ -11,6 +11,8 @@ import io.povm.worker.job.JobOutcome;
 import io.povm.worker.job.JobRequest;
 import io.povm.worker.job.Measurements;
 import io.povm.worker.sandbox.SandboxPolicy;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -55,14 +57,26 @@ public final class ReplicaRequests {
                 .build();
     }
 
+    /** @return the result as text when it is short enough to report inline and valid UTF-8 */
+    static Optional<String> inlineText(final byte[] result) {
+        if (result.length > ReplicaResult.MAX_INLINE_OUTPUT_BYTES) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(result))
+                    .toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
     /** @return what the worker reports for a run that ran (any status but REFUSED) */
     public static ReplicaResult result(final JobOutcome outcome) {
         final Measurements measured = outcome.measurements()
                 .orElseThrow(() -> new IllegalArgumentException("a refused job has no result to report"));
         final byte[] result = outcome.result();
-        final String text = new String(result, StandardCharsets.UTF_8);
-        final boolean inline = result.length <= ReplicaResult.MAX_INLINE_OUTPUT_BYTES
-                && text.getBytes(StandardCharsets.UTF_8).length == result.length;
         return ReplicaResult.builder()
                 .resultHash(outcome.resultSha256())
                 .exitCode(measured.exitCode())
@@ -73,7 +87,7 @@ public final class ReplicaRequests {
                 .outputBytes(measured.outputBytes())
                 .checkpointRoot(outcome.checkpointRoot())
                 .checkpoints(outcome.checkpointCount())
-                .output(inline ? Optional.of(text) : Optional.empty())
+                .output(inlineText(result))
                 .build();
     }
 }

@@ -71,4 +71,14 @@ class ReplicaRequestsTest {
         assertThat(request.env()).containsEntry("SEED", "povm").containsEntry("K", "4");
         assertThat(request.inputs().get("seed.txt")).isEqualTo("7\n".getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void a_result_travels_inline_only_when_short_and_valid_utf8() {
+        assertThat(ReplicaRequests.inlineText("{\"flips\":6}\n".getBytes(StandardCharsets.UTF_8)))
+                .contains("{\"flips\":6}\n");
+        assertThat(ReplicaRequests.inlineText(new byte[] {(byte) 0xff, (byte) 0xfe}))
+                .isEmpty();
+        assertThat(ReplicaRequests.inlineText(new byte[io.povm.api.ReplicaResult.MAX_INLINE_OUTPUT_BYTES + 1]))
+                .isEmpty();
+    }
 }
