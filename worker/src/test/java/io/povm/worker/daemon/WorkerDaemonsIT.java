@@ -264,6 +264,12 @@ class WorkerDaemonsIT {
                 .filter(j -> j.replicas().stream().anyMatch(r -> r.state() == ReplicaState.RESULT_COMMITTED))
                 .count();
         assertThat(reports).as("versions of the job with the result reported").isEqualTo(1);
+        final long journaled = Files.readAllLines(work.resolve(org + "-data").resolve("reports.journal")).stream()
+                .filter(line -> line.contains("\"job\":\"" + id + "\"") && line.contains("\"stage\":\"REPORTED\""))
+                .count();
+        assertThat(journaled)
+                .as("REPORTED entries in the restarted daemon's journal")
+                .isEqualTo(1);
     }
 
     @Test
