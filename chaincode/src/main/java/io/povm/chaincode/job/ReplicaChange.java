@@ -13,7 +13,8 @@ import java.util.TreeSet;
 
 /**
  * A job after one of its replicas changed, with the job's state following from its replicas: a lost replica (lease
- * expired or released) is replaced by a worker of an org that holds none of the job's other replicas; a job whose
+ * expired or released) is replaced by a worker of an org that never held one of the job's replicas (so a job that
+ * one org after another gives up cannot cycle between them); a job whose
  * replicas all reported moves to RESULTS_PENDING; a job left with no replica that runs or reported fails.
  *
  * @param job the job after the change
@@ -22,15 +23,12 @@ import java.util.TreeSet;
 public record ReplicaChange(Job job, Optional<Replica> replacement) {
 
     /**
-     * Replaces the lost replica {@code lost} (already in its final replica state in {@code job}) by a worker of
-     * another org, if one is eligible, and settles the job's state.
+     * Replaces the lost replica {@code lost} (already in its final replica state in {@code job}) by a worker of an
+     * org that never held one of the job's replicas, if one is eligible, and settles the job's state.
      */
     static ReplicaChange replace(final Job job, final Replica lost, final ReplicaDraw draw) {
         final Set<String> excluded = new TreeSet<>();
-        excluded.add(lost.msp());
-        job.replicas().stream()
-                .filter(r -> r.isLeased() || r.state() == ReplicaState.RESULT_COMMITTED)
-                .forEach(r -> excluded.add(r.msp()));
+        job.replicas().forEach(r -> excluded.add(r.msp()));
         final int index = job.replicas().size();
         final Assignment drawn =
                 Assigner.assign(draw.eligible(), 1, excluded, draw.seeds().assignmentSeed(replicaSeedId(job, index)));

@@ -180,6 +180,23 @@ class JobLeasesTest {
         }
 
         @Test
+        void a_replica_given_up_by_one_org_after_another_never_returns_to_an_org_that_had_it() {
+            Job job = assigned(1);
+            for (int i = 0; i < 2; i++) {
+                final Replica holder = job.replicas().get(i);
+                job = JobLeases.release(job, i, Optional.of(holder.workerKey()), draw(WORKERS, LATER))
+                        .job();
+            }
+            final Replica third = job.replicas().get(2);
+
+            final ReplicaChange last = JobLeases.release(job, 2, Optional.of(third.workerKey()), draw(WORKERS, LATER));
+
+            assertThat(job.replicas()).extracting(Replica::msp).doesNotHaveDuplicates();
+            assertThat(last.replacement()).isEmpty();
+            assertThat(last.job().state()).isEqualTo(JobState.FAILED);
+        }
+
+        @Test
         void only_the_replicas_worker_may_release_it() {
             final Job job = assigned(1);
 

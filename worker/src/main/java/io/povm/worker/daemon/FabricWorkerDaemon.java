@@ -57,6 +57,9 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
     private final DaemonContext context;
     private final WorkerConfig config;
     private final Set<ReplicaId> inFlight = ConcurrentHashMap.newKeySet();
+    /** Jobs whose image this org's gate refused: never assigned by this daemon, so not checked again. */
+    private final Set<String> unrunnable = ConcurrentHashMap.newKeySet();
+
     private final ExecutorService slots;
     private final ExecutorService assigner;
     private final ScheduledExecutorService ticker;
@@ -222,6 +225,7 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
         final var decision = gate.check(job.spec().image());
         if (!decision.accepted()) {
             LOG.debug("not assigning job {}: {}", jobId, decision.message());
+            unrunnable.add(jobId);
             return;
         }
         try {
