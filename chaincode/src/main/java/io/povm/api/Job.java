@@ -31,7 +31,11 @@ import java.util.Optional;
     "submitTxId",
     "stateChangedAt",
     "stateReason",
-    "replicas"
+    "replicas",
+    "revealBy",
+    "verdict",
+    "challengeBy",
+    "dispute"
 })
 public final class Job {
     @JsonProperty("spec")
@@ -58,6 +62,55 @@ public final class Job {
     @JsonProperty("replicas")
     private final List<Replica> replicas;
 
+    @JsonProperty("revealBy")
+    private final String revealBy;
+
+    @JsonProperty("verdict")
+    private final Verdict verdict;
+
+    @JsonProperty("challengeBy")
+    private final String challengeBy;
+
+    @JsonProperty("dispute")
+    private final Dispute dispute;
+
+    /**
+     * What result consensus adds to a job (see {@code docs/consensus.md}).
+     *
+     * @param revealBy when the reveal window closes (ISO-8601 UTC), once every replica committed
+     * @param verdict how the revealed results were counted, once they were
+     * @param challengeBy when the challenge window of a soft verdict closes
+     * @param dispute the challenge of the soft verdict, if any
+     */
+    public record Resolution(
+            Optional<String> revealBy,
+            Optional<Verdict> verdict,
+            Optional<String> challengeBy,
+            Optional<Dispute> dispute) {
+        /** A job before any of it. */
+        public static final Resolution NONE =
+                new Resolution(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+        public Resolution {
+            Objects.requireNonNull(revealBy, "revealBy");
+            Objects.requireNonNull(verdict, "verdict");
+            Objects.requireNonNull(challengeBy, "challengeBy");
+            Objects.requireNonNull(dispute, "dispute");
+        }
+
+        public Resolution withRevealBy(final String at) {
+            return new Resolution(Optional.of(at), verdict, challengeBy, dispute);
+        }
+
+        public Resolution withVerdict(final Verdict next, final Optional<String> windowEnd) {
+            return new Resolution(revealBy, Optional.of(next), windowEnd, dispute);
+        }
+
+        public Resolution withDispute(final Dispute next) {
+            return new Resolution(revealBy, verdict, challengeBy, Optional.of(next));
+        }
+    }
+
     /**
      * @param submittedAt ISO-8601 UTC with milliseconds, from the submitting transaction's timestamp
      * @param submitTxId id of the submitting transaction
@@ -65,8 +118,20 @@ public final class Job {
      * @param stateReason why the job reached its state, when one was given; null otherwise
      * @param replicas the replicas in index order; null means none
      */
-    @JsonCreator
     public Job(
+            final JobSpec spec,
+            final JobState state,
+            final Submitter submitter,
+            final String submittedAt,
+            final String submitTxId,
+            final String stateChangedAt,
+            final String stateReason,
+            final List<Replica> replicas) {
+        this(spec, state, submitter, submittedAt, submitTxId, stateChangedAt, stateReason, replicas, Resolution.NONE);
+    }
+
+    @JsonCreator
+    static Job fromJson(
             @JsonProperty("spec") final JobSpec spec,
             @JsonProperty("state") final JobState state,
             @JsonProperty("submitter") final Submitter submitter,
@@ -74,7 +139,37 @@ public final class Job {
             @JsonProperty("submitTxId") final String submitTxId,
             @JsonProperty("stateChangedAt") final String stateChangedAt,
             @JsonProperty("stateReason") final String stateReason,
-            @JsonProperty("replicas") final List<Replica> replicas) {
+            @JsonProperty("replicas") final List<Replica> replicas,
+            @JsonProperty("revealBy") final String revealBy,
+            @JsonProperty("verdict") final Verdict verdict,
+            @JsonProperty("challengeBy") final String challengeBy,
+            @JsonProperty("dispute") final Dispute dispute) {
+        return new Job(
+                spec,
+                state,
+                submitter,
+                submittedAt,
+                submitTxId,
+                stateChangedAt,
+                stateReason,
+                replicas,
+                new Resolution(
+                        Optional.ofNullable(revealBy),
+                        Optional.ofNullable(verdict),
+                        Optional.ofNullable(challengeBy),
+                        Optional.ofNullable(dispute)));
+    }
+
+    public Job(
+            final JobSpec spec,
+            final JobState state,
+            final Submitter submitter,
+            final String submittedAt,
+            final String submitTxId,
+            final String stateChangedAt,
+            final String stateReason,
+            final List<Replica> replicas,
+            final Resolution resolution) {
         this.spec = PovmException.requirePresent(spec, "spec", "the job's specification");
         this.state = PovmException.requirePresent(state, "state", "the job's state");
         this.submitter = PovmException.requirePresent(submitter, "submitter", "who submitted the job");
@@ -83,6 +178,10 @@ public final class Job {
         this.stateChangedAt = PovmException.requirePresent(stateChangedAt, "stateChangedAt", "ISO-8601 UTC time");
         this.stateReason = stateReason == null || stateReason.isEmpty() ? null : stateReason;
         this.replicas = copyReplicas(replicas);
+        this.revealBy = resolution.revealBy().orElse(null);
+        this.verdict = resolution.verdict().orElse(null);
+        this.challengeBy = resolution.challengeBy().orElse(null);
+        this.dispute = resolution.dispute().orElse(null);
     }
 
     /** @return a new job in state {@link JobState#SUBMITTED}, without replicas */
@@ -109,12 +208,37 @@ public final class Job {
      * @param reason why, or empty
      */
     public Job withState(final JobState next, final String at, final Optional<String> reason) {
-        return new Job(spec, next, submitter, submittedAt, submitTxId, at, reason.orElse(null), replicas);
+        return new Job(spec, next, submitter, submittedAt, submitTxId, at, reason.orElse(null), replicas, resolution());
     }
 
     /** @return the job with these replicas; its state is unchanged */
     public Job withReplicas(final List<Replica> next) {
-        return new Job(spec, state, submitter, submittedAt, submitTxId, stateChangedAt, stateReason, next);
+        return new Job(
+                spec, state, submitter, submittedAt, submitTxId, stateChangedAt, stateReason, next, resolution());
+    }
+
+    /** @return the job with another resolution; its state and replicas are unchanged */
+    public Job withResolution(final Resolution next) {
+        return new Job(spec, state, submitter, submittedAt, submitTxId, stateChangedAt, stateReason, replicas, next);
+    }
+
+    /** @return the reveal window, verdict, challenge window and dispute, as far as the job has them */
+    public Resolution resolution() {
+        return new Resolution(
+                Optional.ofNullable(revealBy),
+                Optional.ofNullable(verdict),
+                Optional.ofNullable(challengeBy),
+                Optional.ofNullable(dispute));
+    }
+
+    /** @return the job's verdict, once its results were counted */
+    public Optional<Verdict> verdict() {
+        return Optional.ofNullable(verdict);
+    }
+
+    /** @return the job's dispute, once challenged */
+    public Optional<Dispute> dispute() {
+        return Optional.ofNullable(dispute);
     }
 
     public JobSpec spec() {
@@ -172,18 +296,21 @@ public final class Job {
                 && submitTxId.equals(that.submitTxId)
                 && stateChangedAt.equals(that.stateChangedAt)
                 && Objects.equals(stateReason, that.stateReason)
-                && replicas.equals(that.replicas);
+                && replicas.equals(that.replicas)
+                && resolution().equals(that.resolution());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(spec, state, submitter, submittedAt, submitTxId, stateChangedAt, stateReason, replicas);
+        return Objects.hash(
+                spec, state, submitter, submittedAt, submitTxId, stateChangedAt, stateReason, replicas, resolution());
     }
 
     @Override
     public String toString() {
         return "Job{spec=" + spec + ", state=" + state + ", submitter=" + submitter + ", submittedAt=" + submittedAt
                 + ", submitTxId=" + submitTxId + ", stateChangedAt=" + stateChangedAt + ", stateReason=" + stateReason
-                + ", replicas=" + replicas + "}";
+                + ", replicas=" + replicas + (verdict == null ? "" : ", verdict=" + verdict)
+                + (dispute == null ? "" : ", dispute=" + dispute) + "}";
     }
 }

@@ -66,6 +66,39 @@ public final class PovmTransactions {
     /** {@code ReportResult(id, replica, resultJson)} → the {@link Job}; only the replica's worker may. */
     public static final String REPORT_RESULT = "ReportResult";
 
+    /**
+     * {@code CommitResult(id, replica, commitment)} → the {@link Job}; only the replica's worker may. The commitment is
+     * {@link Commitment#of}; see {@code docs/consensus.md}.
+     */
+    public static final String COMMIT_RESULT = "CommitResult";
+
+    /**
+     * {@code RevealResult(id, replica, revealJson)} → the {@link Job}; only the replica's worker, once every replica
+     * committed. A {@link Reveal} that does not open the commitment is recorded as a fault.
+     */
+    public static final String REVEAL_RESULT = "RevealResult";
+
+    /**
+     * {@code AdvanceJob(id)} → the {@link Job}: any member closes an overdue reveal window, counts the verdict and
+     * draws the replicas iterative redundancy or a dispute still needs. Refused when there is nothing to do.
+     */
+    public static final String ADVANCE_JOB = "AdvanceJob";
+
+    /**
+     * {@code ChallengeJob(id, reason)} → the {@link Job}: its submitter or any member identity challenges a soft
+     * verdict within the challenge window, posting a deposit; re-run replicas are drawn.
+     */
+    public static final String CHALLENGE_JOB = "ChallengeJob";
+
+    /**
+     * {@code FinalizeJob(id)} → the FINALIZED {@link Job}: once the challenge window closed (or the dispute decided),
+     * any member settles the job's credits, exactly once.
+     */
+    public static final String FINALIZE_JOB = "FinalizeJob";
+
+    /** {@code GetAttestations(id)} → {@link JobAttestations}: the job's stored signed attestations, by replica. */
+    public static final String GET_ATTESTATIONS = "GetAttestations";
+
     /** {@code ListJobsByWorker(workerKey, pageSize, bookmark)} → a JobPage of the jobs the worker holds or held. */
     public static final String LIST_JOBS_BY_WORKER = "ListJobsByWorker";
 
@@ -77,6 +110,21 @@ public final class PovmTransactions {
 
     /** Chaincode event set by ReportResult; its payload is the {@link Job} JSON. */
     public static final String RESULT_REPORTED_EVENT = "ResultReported";
+
+    /** Chaincode event set by CommitResult; its payload is the {@link Job} JSON. */
+    public static final String RESULT_COMMITTED_EVENT = "ResultCommitted";
+
+    /** Chaincode event set by RevealResult; its payload is the {@link Job} JSON (with the verdict once counted). */
+    public static final String RESULT_REVEALED_EVENT = "ResultRevealed";
+
+    /** Chaincode event set by AdvanceJob; its payload is the {@link Job} JSON. */
+    public static final String JOB_ADVANCED_EVENT = "JobAdvanced";
+
+    /** Chaincode event set by ChallengeJob; its payload is the {@link Job} JSON with the re-run replicas. */
+    public static final String JOB_CHALLENGED_EVENT = "JobChallenged";
+
+    /** Chaincode event set by FinalizeJob; its payload is the FINALIZED {@link Job} JSON. */
+    public static final String JOB_FINALIZED_EVENT = "JobFinalized";
 
     /** Longest reason CancelJob accepts, in characters. */
     public static final int MAX_REASON_CHARS = 256;

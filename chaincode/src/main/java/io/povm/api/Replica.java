@@ -19,7 +19,18 @@ import java.util.Optional;
  * {@code finishBy} when it is acknowledged (acknowledgement time plus the SLA's wall time and finish margin). Either
  * is absent on replicas stored before leases existed; such a replica's lease cannot expire.
  */
-@JsonPropertyOrder({"index", "workerKey", "msp", "state", "acknowledgeBy", "finishBy", "result"})
+@JsonPropertyOrder({
+    "index",
+    "workerKey",
+    "msp",
+    "state",
+    "rerun",
+    "acknowledgeBy",
+    "finishBy",
+    "commitment",
+    "result",
+    "fault"
+})
 public final class Replica {
     @JsonProperty("index")
     private final int index;
@@ -42,6 +53,15 @@ public final class Replica {
     @JsonProperty("result")
     private final ReplicaResult result;
 
+    @JsonProperty("rerun")
+    private final Boolean rerun;
+
+    @JsonProperty("commitment")
+    private final String commitment;
+
+    @JsonProperty("fault")
+    private final String fault;
+
     /**
      * A replica without lease deadlines or result.
      *
@@ -61,6 +81,35 @@ public final class Replica {
             final Optional<String> acknowledgeBy,
             final Optional<String> finishBy,
             final Optional<ReplicaResult> result) {
+        this(index, workerKey, msp, state, acknowledgeBy, finishBy, result, Extras.NONE);
+    }
+
+    /**
+     * The parts of a replica that commit-reveal and disputes add.
+     *
+     * @param rerun whether the replica re-runs a challenged job (a dispute replica)
+     * @param commitment the worker's commitment to its result, once committed
+     * @param fault why the replica's reveal was not counted (it did not open the commitment, or never came)
+     */
+    public record Extras(boolean rerun, Optional<String> commitment, Optional<String> fault) {
+        /** A first-run replica without commitment or fault. */
+        public static final Extras NONE = new Extras(false, Optional.empty(), Optional.empty());
+
+        public Extras {
+            Objects.requireNonNull(commitment, "commitment");
+            Objects.requireNonNull(fault, "fault");
+        }
+    }
+
+    public Replica(
+            final int index,
+            final String workerKey,
+            final String msp,
+            final ReplicaState state,
+            final Optional<String> acknowledgeBy,
+            final Optional<String> finishBy,
+            final Optional<ReplicaResult> result,
+            final Extras extras) {
         if (index < 0) {
             throw PovmException.invalid("replicas.index", "must be 0 or more; got " + index);
         }
@@ -71,6 +120,9 @@ public final class Replica {
         this.acknowledgeBy = acknowledgeBy.orElse(null);
         this.finishBy = finishBy.orElse(null);
         this.result = result.orElse(null);
+        this.rerun = extras.rerun() ? Boolean.TRUE : null;
+        this.commitment = extras.commitment().orElse(null);
+        this.fault = extras.fault().orElse(null);
     }
 
     /** @return a newly ASSIGNED replica whose worker must acknowledge by {@code acknowledgeBy} */
@@ -94,7 +146,10 @@ public final class Replica {
             @JsonProperty("state") final ReplicaState state,
             @JsonProperty("acknowledgeBy") final String acknowledgeBy,
             @JsonProperty("finishBy") final String finishBy,
-            @JsonProperty("result") final ReplicaResult result) {
+            @JsonProperty("result") final ReplicaResult result,
+            @JsonProperty("rerun") final Boolean rerun,
+            @JsonProperty("commitment") final String commitment,
+            @JsonProperty("fault") final String fault) {
         return new Replica(
                 PovmException.requirePresent(index, "replicas.index", "0-based position"),
                 workerKey,
@@ -102,7 +157,8 @@ public final class Replica {
                 state,
                 Optional.ofNullable(acknowledgeBy),
                 Optional.ofNullable(finishBy),
-                Optional.ofNullable(result));
+                Optional.ofNullable(result),
+                new Extras(Boolean.TRUE.equals(rerun), Optional.ofNullable(commitment), Optional.ofNullable(fault)));
     }
 
     public int index() {
@@ -135,6 +191,25 @@ public final class Replica {
         return Optional.ofNullable(result);
     }
 
+    /** @return whether this replica re-runs a challenged job */
+    public boolean rerun() {
+        return rerun != null && rerun;
+    }
+
+    /** @return the worker's commitment to its result, once committed */
+    public Optional<String> commitment() {
+        return Optional.ofNullable(commitment);
+    }
+
+    /** @return why the replica's reveal was not counted, when it was not */
+    public Optional<String> fault() {
+        return Optional.ofNullable(fault);
+    }
+
+    private Extras extras() {
+        return new Extras(rerun(), commitment(), fault());
+    }
+
     /** @return whether a worker still holds this replica's lease (ASSIGNED or RUNNING) */
     public boolean isLeased() {
         return state == ReplicaState.ASSIGNED || state == ReplicaState.RUNNING;
@@ -142,13 +217,72 @@ public final class Replica {
 
     /** @return this replica in another state, deadlines and result kept */
     public Replica withState(final ReplicaState next) {
-        return new Replica(index, workerKey, msp, next, acknowledgeBy(), finishBy(), result());
+        return new Replica(index, workerKey, msp, next, acknowledgeBy(), finishBy(), result(), extras());
+    }
+
+    /** @return this replica marked as re-running a challenged job */
+    public Replica asRerun() {
+        return new Replica(
+                index,
+                workerKey,
+                msp,
+                state,
+                acknowledgeBy(),
+                finishBy(),
+                result(),
+                new Extras(true, commitment(), fault()));
+    }
+
+    /** @return this replica RESULT_COMMITTED with the worker's commitment */
+    public Replica committed(final String newCommitment) {
+        return new Replica(
+                index,
+                workerKey,
+                msp,
+                ReplicaState.RESULT_COMMITTED,
+                acknowledgeBy(),
+                finishBy(),
+                result(),
+                new Extras(rerun(), Optional.of(newCommitment), fault()));
+    }
+
+    /** @return this replica RESULT_REVEALED with the result its attestation states */
+    public Replica revealed(final ReplicaResult revealed) {
+        return new Replica(
+                index,
+                workerKey,
+                msp,
+                ReplicaState.RESULT_REVEALED,
+                acknowledgeBy(),
+                finishBy(),
+                Optional.of(revealed),
+                extras());
+    }
+
+    /** @return this replica in {@code next} (FAULTED or UNREVEALED) because of {@code why} */
+    public Replica faulted(final ReplicaState next, final String why) {
+        return new Replica(
+                index,
+                workerKey,
+                msp,
+                next,
+                acknowledgeBy(),
+                finishBy(),
+                result(),
+                new Extras(rerun(), commitment(), Optional.of(why)));
     }
 
     /** @return this replica RUNNING, to be reported by {@code finishBy} */
     public Replica running(final String newFinishBy) {
         return new Replica(
-                index, workerKey, msp, ReplicaState.RUNNING, acknowledgeBy(), Optional.of(newFinishBy), result());
+                index,
+                workerKey,
+                msp,
+                ReplicaState.RUNNING,
+                acknowledgeBy(),
+                Optional.of(newFinishBy),
+                result(),
+                extras());
     }
 
     /** @return this replica RESULT_COMMITTED with its worker's report */
@@ -178,12 +312,15 @@ public final class Replica {
                 && state == that.state
                 && Objects.equals(acknowledgeBy, that.acknowledgeBy)
                 && Objects.equals(finishBy, that.finishBy)
-                && Objects.equals(result, that.result);
+                && Objects.equals(result, that.result)
+                && Objects.equals(rerun, that.rerun)
+                && Objects.equals(commitment, that.commitment)
+                && Objects.equals(fault, that.fault);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(index, workerKey, msp, state, acknowledgeBy, finishBy, result);
+        return Objects.hash(index, workerKey, msp, state, acknowledgeBy, finishBy, result, rerun, commitment, fault);
     }
 
     @Override
@@ -191,7 +328,10 @@ public final class Replica {
         return "Replica{index=" + index + ", workerKey=" + workerKey + ", msp=" + msp + ", state=" + state
                 + (acknowledgeBy == null ? "" : ", acknowledgeBy=" + acknowledgeBy)
                 + (finishBy == null ? "" : ", finishBy=" + finishBy)
+                + (rerun == null ? "" : ", rerun")
+                + (commitment == null ? "" : ", commitment=" + commitment)
                 + (result == null ? "" : ", result=" + result.resultHash())
+                + (fault == null ? "" : ", fault=" + fault)
                 + "}";
     }
 }

@@ -9,8 +9,8 @@ public enum ReplicaState {
     ASSIGNED,
     /** The worker acknowledged the lease and runs the replica. */
     RUNNING,
-    /** The worker reported its result. (Commit-reveal, with the reveal as a separate step, is the attestation
-     * issue's part.) */
+    /** The worker committed to its result (a hash binding result, nonce and worker); it reveals once every replica
+     * of the job has committed. */
     RESULT_COMMITTED,
     /** The worker revealed its result, which counts in the vote. */
     RESULT_REVEALED,
@@ -20,5 +20,10 @@ public enum ReplicaState {
      * replica moved to another worker. */
     RELEASED,
     /** The worker reported that the replica could not run. */
-    FAILED
+    FAILED,
+    /** The worker's reveal did not open its commitment (e.g. it copied another replica's revealed result); it does
+     * not count in the verdict and counts as a fault against the worker. */
+    FAULTED,
+    /** The reveal window closed before the worker revealed its committed result; counts as a timeout. */
+    UNREVEALED
 }

@@ -24,6 +24,17 @@ public final class Reputation {
         return good * FLOOR_DENOMINATOR >= total * FLOOR_NUMERATOR;
     }
 
+    /**
+     * The share of its pay a worker with this record receives, in thousandths: {@code 500 + 500 * score}, where
+     * score is the Laplace estimate above. So a new worker gets 750, a worker with a long clean record nearly 1000.
+     * See {@code docs/consensus.md}.
+     */
+    public static long payoutPermille(final WorkerRecord record) {
+        final long good = record.results() + 1;
+        final long total = record.results() + record.timeouts() + 2;
+        return 500 + 500 * good / total;
+    }
+
     /** @return why a record is below the floor, for error messages */
     public static String explain(final WorkerRecord record) {
         return String.format(

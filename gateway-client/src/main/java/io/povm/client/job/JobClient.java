@@ -2,6 +2,7 @@ package io.povm.client.job;
 
 import io.povm.api.ErrorCode;
 import io.povm.api.Job;
+import io.povm.api.JobAttestations;
 import io.povm.api.JobHistory;
 import io.povm.api.JobPage;
 import io.povm.api.JobSpec;
@@ -11,6 +12,7 @@ import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
 import io.povm.api.PovmTransactions;
 import io.povm.api.ReplicaResult;
+import io.povm.api.Reveal;
 import io.povm.client.PovmChaincode;
 import io.povm.client.PovmClientException;
 import java.util.Objects;
@@ -152,6 +154,84 @@ public final class JobClient {
                         PovmJson.write(Objects.requireNonNull(result, "result"))),
                 Job.class,
                 PovmTransactions.REPORT_RESULT);
+    }
+
+    /**
+     * Commits to the result of a replica this client's identity runs ({@link io.povm.api.Commitment#of}).
+     *
+     * @return the job, the replica RESULT_COMMITTED; RESULTS_PENDING once no replica runs any more
+     */
+    public Job commit(final String id, final int replica, final String commitment) {
+        local(() -> JobSpecValidator.validateId(id));
+        return read(
+                chaincode.submit(
+                        PovmTransactions.COMMIT_RESULT,
+                        id,
+                        Integer.toString(replica),
+                        Objects.requireNonNull(commitment, "commitment")),
+                Job.class,
+                PovmTransactions.COMMIT_RESULT);
+    }
+
+    /**
+     * Reveals the signed attestation of a committed replica, once every replica of the job committed.
+     *
+     * @return the job, the replica RESULT_REVEALED (or FAULTED when the reveal did not open the commitment), with
+     *     its verdict once every replica revealed
+     */
+    public Job reveal(final String id, final int replica, final Reveal reveal) {
+        local(() -> JobSpecValidator.validateId(id));
+        return read(
+                chaincode.submit(
+                        PovmTransactions.REVEAL_RESULT,
+                        id,
+                        Integer.toString(replica),
+                        PovmJson.write(Objects.requireNonNull(reveal, "reveal"))),
+                Job.class,
+                PovmTransactions.REVEAL_RESULT);
+    }
+
+    /**
+     * Closes an overdue reveal window, counts the verdict, or draws replicas that iterative redundancy or a dispute
+     * still needs.
+     *
+     * @return the advanced job
+     */
+    public Job advance(final String id) {
+        local(() -> JobSpecValidator.validateId(id));
+        return read(chaincode.submit(PovmTransactions.ADVANCE_JOB, id), Job.class, PovmTransactions.ADVANCE_JOB);
+    }
+
+    /**
+     * Challenges a job's soft verdict, posting the deposit from this identity's credits.
+     *
+     * @return the job, CHALLENGED or RESOLVING with its re-run replicas
+     */
+    public Job challenge(final String id, final String reason) {
+        local(() -> JobSpecValidator.validateId(id));
+        return read(
+                chaincode.submit(PovmTransactions.CHALLENGE_JOB, id, Objects.requireNonNull(reason, "reason")),
+                Job.class,
+                PovmTransactions.CHALLENGE_JOB);
+    }
+
+    /**
+     * Settles a job whose challenge window closed or whose dispute was decided.
+     *
+     * @return the FINALIZED job
+     */
+    public Job finalizeJob(final String id) {
+        local(() -> JobSpecValidator.validateId(id));
+        return read(chaincode.submit(PovmTransactions.FINALIZE_JOB, id), Job.class, PovmTransactions.FINALIZE_JOB);
+    }
+
+    /** @return the signed attestations stored for the job, one per revealed replica */
+    public JobAttestations attestations(final String id) {
+        local(() -> JobSpecValidator.validateId(id));
+        return read(
+                chaincode.evaluate(PovmTransactions.GET_ATTESTATIONS, id),
+                JobAttestations.class,
+                PovmTransactions.GET_ATTESTATIONS);
     }
 
     /**

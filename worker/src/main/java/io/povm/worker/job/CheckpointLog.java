@@ -1,5 +1,7 @@
 package io.povm.worker.job;
 
+import io.povm.api.MerkleTree;
+import io.povm.api.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

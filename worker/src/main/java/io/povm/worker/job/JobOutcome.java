@@ -1,5 +1,6 @@
 package io.povm.worker.job;
 
+import io.povm.api.Sha256;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -2,6 +2,7 @@ package io.povm.worker.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.povm.api.Sha256;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package io.povm.worker.job;
 
+import io.povm.api.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -3,6 +3,8 @@ package io.povm.worker.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.povm.api.MerkleTree;
+import io.povm.api.Sha256;
 import io.povm.worker.sandbox.DockerEngine;
 import io.povm.worker.sandbox.EngineUnavailableException;
 import io.povm.worker.sandbox.LocalImage;

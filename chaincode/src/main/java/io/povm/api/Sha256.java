@@ -1,14 +1,14 @@
-package io.povm.worker.job;
+package io.povm.api;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 helpers; every JDK has the algorithm, so its absence is an error, not a checked exception. */
-final class Sha256 {
+public final class Sha256 {
     private Sha256() {}
 
-    static byte[] hash(final byte[]... parts) {
+    public static byte[] hash(final byte[]... parts) {
         final MessageDigest digest = newDigest();
         for (final byte[] part : parts) {
             digest.update(part);
@@ -16,7 +16,7 @@ final class Sha256 {
         return digest.digest();
     }
 
-    static String hex(final byte[] bytes) {
+    public static String hex(final byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
     }
 

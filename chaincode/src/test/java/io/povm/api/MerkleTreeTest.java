@@ -1,4 +1,4 @@
-package io.povm.worker.job;
+package io.povm.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

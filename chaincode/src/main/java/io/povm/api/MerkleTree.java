@@ -1,4 +1,4 @@
-package io.povm.worker.job;
+package io.povm.api;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +15,13 @@ import java.util.Objects;
  *       same root as RFC 6962's split at the largest power of two below the size
  * </ul>
  */
-final class MerkleTree {
+public final class MerkleTree {
     static final byte LEAF_PREFIX = 0x00;
     static final byte NODE_PREFIX = 0x01;
 
     private MerkleTree() {}
 
-    static byte[] root(final List<byte[]> leafValues) {
+    public static byte[] root(final List<byte[]> leafValues) {
         Objects.requireNonNull(leafValues, "leafValues");
         if (leafValues.isEmpty()) {
             return Sha256.hash();

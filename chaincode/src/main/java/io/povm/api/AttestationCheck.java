@@ -1,0 +1,120 @@
+package io.povm.api;
+
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.util.Optional;
+
+/**
+ * The checks every revealed attestation must pass, shared by the chaincode (at {@code RevealResult}) and by {@code
+ * povm attestation verify} (offline, from ledger data): it names this job, replica, worker, image and SLA; its
+ * configuration is the SLA's; its inline output and checkpoint leaves hash to what it states; the worker's
+ * registered key signed it. Whether it opens the replica's commitment is checked apart ({@link Commitment}), since
+ * a reveal that fails only that is recorded as a fault rather than refused.
+ */
+public final class AttestationCheck {
+    /**
+     * One failed check.
+     *
+     * @param field the attestation or reveal field that does not check, e.g. {@code attestation.configHash}
+     * @param reason what was expected
+     */
+    public record Problem(String field, String reason) {
+        @Override
+        public String toString() {
+            return field + ": " + reason;
+        }
+    }
+
+    private AttestationCheck() {}
+
+    /**
+     * @param replica the replica the reveal is for, as the job holds it
+     * @param attestationKey the worker's registered attestation key
+     * @return the first check that fails, in the order of the attestation's fields; empty when all pass
+     */
+    public static Optional<Problem> firstProblem(
+            final Job job,
+            final Replica replica,
+            final SlaSpec sla,
+            final PublicKey attestationKey,
+            final Reveal reveal) {
+        final Attestation a = reveal.attestation();
+        return first(
+                same("attestation.jobId", a.jobId(), job.id()),
+                same("attestation.replica", a.replica(), replica.index()),
+                same("attestation.workerKey", a.workerKey(), replica.workerKey()),
+                same("attestation.msp", a.msp(), replica.msp()),
+                same("attestation.imageDigest", a.imageDigest(), job.spec().image()),
+                same("attestation.slaRef", a.slaRef(), job.spec().sla()),
+                same(
+                        "attestation.configHash",
+                        a.configHash(),
+                        ContainerConfig.forSla(sla).hash()),
+                output(reveal),
+                leaves(reveal),
+                signature(reveal, attestationKey));
+    }
+
+    @SafeVarargs
+    private static Optional<Problem> first(final Optional<Problem>... checks) {
+        for (final Optional<Problem> check : checks) {
+            if (check.isPresent()) {
+                return check;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Problem> same(final String field, final Object stated, final Object expected) {
+        return stated.equals(expected)
+                ? Optional.empty()
+                : Optional.of(new Problem(field, "states " + stated + " but the ledger has " + expected));
+    }
+
+    private static Optional<Problem> output(final Reveal reveal) {
+        if (reveal.inlineOutput().isEmpty()) {
+            return Optional.empty();
+        }
+        final byte[] output = reveal.output().getBytes(StandardCharsets.UTF_8);
+        final Attestation a = reveal.attestation();
+        if (output.length != a.outputBytes()) {
+            return Optional.of(new Problem(
+                    "attestation.outputBytes",
+                    "states " + a.outputBytes() + " but the inline output has " + output.length + " bytes"));
+        }
+        final String hash = Sha256.hex(Sha256.hash(output));
+        return hash.equals(a.resultHash())
+                ? Optional.empty()
+                : Optional.of(new Problem(
+                        "attestation.resultHash",
+                        "states " + a.resultHash() + " but the inline output hashes to " + hash));
+    }
+
+    private static Optional<Problem> leaves(final Reveal reveal) {
+        if (reveal.checkpointLeaves().isEmpty()) {
+            return Optional.empty();
+        }
+        final Attestation a = reveal.attestation();
+        if (reveal.checkpointLeaves().size() != a.checkpoints()) {
+            return Optional.of(new Problem(
+                    "attestation.checkpoints",
+                    "states " + a.checkpoints() + " but the reveal has "
+                            + reveal.checkpointLeaves().size() + " leaves"));
+        }
+        final String root = Sha256.hex(MerkleTree.root(reveal.leafValues()));
+        return root.equals(a.checkpointRoot())
+                ? Optional.empty()
+                : Optional.of(new Problem(
+                        "attestation.checkpointRoot",
+                        "states " + a.checkpointRoot() + " but the checkpoint leaves hash to " + root));
+    }
+
+    private static Optional<Problem> signature(final Reveal reveal, final PublicKey key) {
+        return AttestationSignature.verifies(reveal.attestation(), reveal.signature(), key)
+                ? Optional.empty()
+                : Optional.of(new Problem(
+                        "signature",
+                        "does not verify with the worker's registered attestation key over the attestation's"
+                                + " canonical JSON"));
+    }
+}
