@@ -71,6 +71,15 @@ public final class AttestationCheck {
                 : Optional.of(new Problem(field, "states " + stated + " but the ledger has " + expected));
     }
 
+    private static Optional<Problem> outputLimit(final Attestation a, final SlaSpec sla) {
+        return a.outputBytes() <= sla.job().maxOutputBytes()
+                ? Optional.empty()
+                : Optional.of(new Problem(
+                        "attestation.outputBytes",
+                        "states " + a.outputBytes() + " bytes; SLA " + sla.ref() + " allows at most "
+                                + sla.job().maxOutputBytes()));
+    }
+
     private static Optional<Problem> output(final Reveal reveal) {
         if (reveal.inlineOutput().isEmpty()) {
             return Optional.empty();

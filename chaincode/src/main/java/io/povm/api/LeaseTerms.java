@@ -12,10 +12,14 @@ import java.util.Objects;
  * acknowledgement. Optional in an SLA proposal; {@link #DEFAULT} applies when absent.
  *
  * <pre>{@code
- * {"startWindowSeconds":60,"finishMarginSeconds":30}
+ * {"startWindowSeconds":60,"finishMarginSeconds":30,"revealWindowSeconds":60,"challengeWindowSeconds":60}
  * }</pre>
+ *
+ * <p>The reveal window (after every replica committed, how long workers have to reveal) and the challenge window
+ * (after a soft verdict, how long anyone may challenge it) are optional within the terms and default to {@value
+ * #DEFAULT_WINDOW_SECONDS} s; terms that leave them out serialize as before.
  */
-@JsonPropertyOrder({"startWindowSeconds", "finishMarginSeconds"})
+@JsonPropertyOrder({"startWindowSeconds", "finishMarginSeconds", "revealWindowSeconds", "challengeWindowSeconds"})
 public final class LeaseTerms {
     /** The terms of an SLA that names none: 60 s to acknowledge, 30 s past the wall time to report. */
     public static final LeaseTerms DEFAULT = new LeaseTerms(60, 30);
@@ -26,15 +30,40 @@ public final class LeaseTerms {
     @JsonProperty("finishMarginSeconds")
     private final int finishMarginSeconds;
 
+    @JsonProperty("revealWindowSeconds")
+    private final Integer revealWindowSeconds;
+
+    @JsonProperty("challengeWindowSeconds")
+    private final Integer challengeWindowSeconds;
+
+    /** Reveal and challenge window of terms that name none. */
+    public static final int DEFAULT_WINDOW_SECONDS = 60;
+
     public LeaseTerms(final int startWindowSeconds, final int finishMarginSeconds) {
+        this(startWindowSeconds, finishMarginSeconds, null, null);
+    }
+
+    /**
+     * @param revealWindowSeconds null for the default
+     * @param challengeWindowSeconds null for the default
+     */
+    public LeaseTerms(
+            final int startWindowSeconds,
+            final int finishMarginSeconds,
+            final Integer revealWindowSeconds,
+            final Integer challengeWindowSeconds) {
         this.startWindowSeconds = startWindowSeconds;
         this.finishMarginSeconds = finishMarginSeconds;
+        this.revealWindowSeconds = revealWindowSeconds;
+        this.challengeWindowSeconds = challengeWindowSeconds;
     }
 
     @JsonCreator
     static LeaseTerms fromJson(
             @JsonProperty("startWindowSeconds") final Integer startWindowSeconds,
-            @JsonProperty("finishMarginSeconds") final Integer finishMarginSeconds) {
+            @JsonProperty("finishMarginSeconds") final Integer finishMarginSeconds,
+            @JsonProperty("revealWindowSeconds") final Integer revealWindowSeconds,
+            @JsonProperty("challengeWindowSeconds") final Integer challengeWindowSeconds) {
         return new LeaseTerms(
                 PovmException.requirePresent(
                         startWindowSeconds,
@@ -43,7 +72,19 @@ public final class LeaseTerms {
                 PovmException.requirePresent(
                         finishMarginSeconds,
                         "lease.finishMarginSeconds",
-                        SlaSpecValidator.accepted("lease.finishMarginSeconds")));
+                        SlaSpecValidator.accepted("lease.finishMarginSeconds")),
+                revealWindowSeconds,
+                challengeWindowSeconds);
+    }
+
+    /** @return seconds workers have to reveal once every replica committed */
+    public int revealWindowSeconds() {
+        return revealWindowSeconds == null ? DEFAULT_WINDOW_SECONDS : revealWindowSeconds;
+    }
+
+    /** @return seconds anyone may challenge a soft verdict */
+    public int challengeWindowSeconds() {
+        return challengeWindowSeconds == null ? DEFAULT_WINDOW_SECONDS : challengeWindowSeconds;
     }
 
     /** @return seconds from the assignment within which the worker must acknowledge */
@@ -74,17 +115,21 @@ public final class LeaseTerms {
             return false;
         }
         final LeaseTerms that = (LeaseTerms) other;
-        return startWindowSeconds == that.startWindowSeconds && finishMarginSeconds == that.finishMarginSeconds;
+        return startWindowSeconds == that.startWindowSeconds
+                && finishMarginSeconds == that.finishMarginSeconds
+                && Objects.equals(revealWindowSeconds, that.revealWindowSeconds)
+                && Objects.equals(challengeWindowSeconds, that.challengeWindowSeconds);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(startWindowSeconds, finishMarginSeconds);
+        return Objects.hash(startWindowSeconds, finishMarginSeconds, revealWindowSeconds, challengeWindowSeconds);
     }
 
     @Override
     public String toString() {
         return "LeaseTerms{startWindowSeconds=" + startWindowSeconds + ", finishMarginSeconds=" + finishMarginSeconds
-                + "}";
+                + ", revealWindowSeconds=" + revealWindowSeconds() + ", challengeWindowSeconds="
+                + challengeWindowSeconds() + "}";
     }
 }

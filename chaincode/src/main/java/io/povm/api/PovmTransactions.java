@@ -63,9 +63,6 @@ public final class PovmTransactions {
     /** {@code ReleaseReplica(id, replica, reason)} → the {@link Job}; the replica's worker gives it back. */
     public static final String RELEASE_REPLICA = "ReleaseReplica";
 
-    /** {@code ReportResult(id, replica, resultJson)} → the {@link Job}; only the replica's worker may. */
-    public static final String REPORT_RESULT = "ReportResult";
-
     /**
      * {@code CommitResult(id, replica, commitment)} → the {@link Job}; only the replica's worker may. The commitment is
      * {@link Commitment#of}; see {@code docs/consensus.md}.
@@ -107,9 +104,6 @@ public final class PovmTransactions {
 
     /** Chaincode event set by ReleaseReplica; its payload is the {@link Job} JSON with the replacement replica. */
     public static final String REPLICA_RELEASED_EVENT = "ReplicaReleased";
-
-    /** Chaincode event set by ReportResult; its payload is the {@link Job} JSON. */
-    public static final String RESULT_REPORTED_EVENT = "ResultReported";
 
     /** Chaincode event set by CommitResult; its payload is the {@link Job} JSON. */
     public static final String RESULT_COMMITTED_EVENT = "ResultCommitted";

@@ -285,18 +285,6 @@ public final class Replica {
                 extras());
     }
 
-    /** @return this replica RESULT_COMMITTED with its worker's report */
-    public Replica reported(final ReplicaResult reported) {
-        return new Replica(
-                index,
-                workerKey,
-                msp,
-                ReplicaState.RESULT_COMMITTED,
-                acknowledgeBy(),
-                finishBy(),
-                Optional.of(reported));
-    }
-
     @Override
     public boolean equals(final Object other) {
         if (this == other) {

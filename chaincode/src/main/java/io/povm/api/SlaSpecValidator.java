@@ -29,6 +29,8 @@ import java.util.Map;
  *   <tr><td>job.maxOutputBytes</td><td>1</td><td>2^40 (1 TiB)</td></tr>
  *   <tr><td>lease.startWindowSeconds (optional, default 60)</td><td>1</td><td>86400 (1 day)</td></tr>
  *   <tr><td>lease.finishMarginSeconds (optional, default 30)</td><td>0</td><td>86400 (1 day)</td></tr>
+ *   <tr><td>lease.revealWindowSeconds (optional, default 60)</td><td>1</td><td>86400 (1 day)</td></tr>
+ *   <tr><td>lease.challengeWindowSeconds (optional, default 60)</td><td>1</td><td>86400 (1 day)</td></tr>
  * </table>
  */
 public final class SlaSpecValidator {
@@ -46,6 +48,8 @@ public final class SlaSpecValidator {
     private static final Map<String, Bound> BOUNDS = Map.ofEntries(
             Map.entry("lease.startWindowSeconds", new Bound(1, 86_400, "seconds", " (1 day)")),
             Map.entry("lease.finishMarginSeconds", new Bound(0, 86_400, "seconds", " (1 day)")),
+            Map.entry("lease.revealWindowSeconds", new Bound(1, 86_400, "seconds", " (1 day)")),
+            Map.entry("lease.challengeWindowSeconds", new Bound(1, 86_400, "seconds", " (1 day)")),
             Map.entry("vm.cpuMillis", new Bound(100, 64_000, "millicores", " (1000 = one core)")),
             Map.entry("vm.memoryMiB", new Bound(64, 262_144, "MiB", "")),
             Map.entry("vm.diskMiB", new Bound(0, 1_048_576, "MiB", "")),
@@ -82,6 +86,8 @@ public final class SlaSpecValidator {
         check("job.maxOutputBytes", spec.job().maxOutputBytes());
         check("lease.startWindowSeconds", spec.lease().startWindowSeconds());
         check("lease.finishMarginSeconds", spec.lease().finishMarginSeconds());
+        check("lease.revealWindowSeconds", spec.lease().revealWindowSeconds());
+        check("lease.challengeWindowSeconds", spec.lease().challengeWindowSeconds());
         return spec;
     }
 

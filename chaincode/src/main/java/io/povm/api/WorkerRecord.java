@@ -6,15 +6,29 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
 
 /**
- * A worker's track record: results it reported, leases that expired on it, replicas it gave back. Kept under its own
- * key, apart from the worker's registration, so that heartbeats and job transactions never touch the same key. The
- * attestation issue adds agreements and disagreements with verdicts.
+ * A worker's track record: results it revealed, how they fared in verdicts (agreements, disagreements, and the run
+ * of consecutive agreements), leases that expired on it or reveals it never made (timeouts), reveals that did not
+ * open their commitment (faults), SLA violations it was blamed for, and replicas it gave back. Kept under its own
+ * key, apart from the worker's registration, so that heartbeats and job transactions never touch the same key.
  *
  * <pre>{@code
- * {"workerKey":"Org2MSP/worker-1","results":12,"timeouts":1,"releases":0}
+ * {"workerKey":"Org2MSP/worker-1","results":12,"agreements":11,"disagreements":1,"timeouts":1,"faults":0,
+ *  "violations":0,"releases":0,"streak":4}
  * }</pre>
+ *
+ * <p>Records stored before verdicts existed lack the verdict counts, which read as 0.
  */
-@JsonPropertyOrder({"workerKey", "results", "timeouts", "releases"})
+@JsonPropertyOrder({
+    "workerKey",
+    "results",
+    "agreements",
+    "disagreements",
+    "timeouts",
+    "faults",
+    "violations",
+    "releases",
+    "streak"
+})
 public final class WorkerRecord {
     @JsonProperty("workerKey")
     private final String workerKey;
@@ -22,63 +36,246 @@ public final class WorkerRecord {
     @JsonProperty("results")
     private final long results;
 
+    @JsonProperty("agreements")
+    private final long agreements;
+
+    @JsonProperty("disagreements")
+    private final long disagreements;
+
     @JsonProperty("timeouts")
     private final long timeouts;
+
+    @JsonProperty("faults")
+    private final long faults;
+
+    @JsonProperty("violations")
+    private final long violations;
 
     @JsonProperty("releases")
     private final long releases;
 
-    public WorkerRecord(final String workerKey, final long results, final long timeouts, final long releases) {
+    @JsonProperty("streak")
+    private final long streak;
+
+    /** The counts of a record, in JSON order. */
+    public record Counts(
+            long results,
+            long agreements,
+            long disagreements,
+            long timeouts,
+            long faults,
+            long violations,
+            long releases,
+            long streak) {
+        public static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    public WorkerRecord(final String workerKey, final Counts counts) {
         this.workerKey = PovmException.requirePresent(workerKey, "workerKey", "the worker's registry key");
-        this.results = results;
-        this.timeouts = timeouts;
-        this.releases = releases;
+        this.results = counts.results();
+        this.agreements = counts.agreements();
+        this.disagreements = counts.disagreements();
+        this.timeouts = counts.timeouts();
+        this.faults = counts.faults();
+        this.violations = counts.violations();
+        this.releases = counts.releases();
+        this.streak = counts.streak();
+    }
+
+    /** A record with results, timeouts and releases only, as before verdicts. */
+    public WorkerRecord(final String workerKey, final long results, final long timeouts, final long releases) {
+        this(workerKey, new Counts(results, 0, 0, timeouts, 0, 0, releases, 0));
     }
 
     /** @return the record of a worker with no history */
     public static WorkerRecord empty(final String workerKey) {
-        return new WorkerRecord(workerKey, 0, 0, 0);
+        return new WorkerRecord(workerKey, Counts.ZERO);
     }
 
     @JsonCreator
     static WorkerRecord fromJson(
             @JsonProperty("workerKey") final String workerKey,
             @JsonProperty("results") final Long results,
+            @JsonProperty("agreements") final Long agreements,
+            @JsonProperty("disagreements") final Long disagreements,
             @JsonProperty("timeouts") final Long timeouts,
-            @JsonProperty("releases") final Long releases) {
+            @JsonProperty("faults") final Long faults,
+            @JsonProperty("violations") final Long violations,
+            @JsonProperty("releases") final Long releases,
+            @JsonProperty("streak") final Long streak) {
         return new WorkerRecord(
                 workerKey,
-                PovmException.requirePresent(results, "results", "a count"),
-                PovmException.requirePresent(timeouts, "timeouts", "a count"),
-                PovmException.requirePresent(releases, "releases", "a count"));
+                new Counts(
+                        PovmException.requirePresent(results, "results", "a count"),
+                        orZero(agreements),
+                        orZero(disagreements),
+                        PovmException.requirePresent(timeouts, "timeouts", "a count"),
+                        orZero(faults),
+                        orZero(violations),
+                        PovmException.requirePresent(releases, "releases", "a count"),
+                        orZero(streak)));
+    }
+
+    private static long orZero(final Long value) {
+        return value == null ? 0 : value;
     }
 
     public String workerKey() {
         return workerKey;
     }
 
+    public Counts counts() {
+        return new Counts(results, agreements, disagreements, timeouts, faults, violations, releases, streak);
+    }
+
     public long results() {
         return results;
+    }
+
+    public long agreements() {
+        return agreements;
+    }
+
+    public long disagreements() {
+        return disagreements;
     }
 
     public long timeouts() {
         return timeouts;
     }
 
+    public long faults() {
+        return faults;
+    }
+
+    public long violations() {
+        return violations;
+    }
+
     public long releases() {
         return releases;
     }
 
+    /** @return consecutive agreements up to the latest verdict */
+    public long streak() {
+        return streak;
+    }
+
+    private WorkerRecord with(final Counts counts) {
+        return new WorkerRecord(workerKey, counts);
+    }
+
     public WorkerRecord withResult() {
-        return new WorkerRecord(workerKey, results + 1, timeouts, releases);
+        final Counts c = counts();
+        return with(new Counts(
+                c.results() + 1,
+                c.agreements(),
+                c.disagreements(),
+                c.timeouts(),
+                c.faults(),
+                c.violations(),
+                c.releases(),
+                c.streak()));
     }
 
     public WorkerRecord withTimeout() {
-        return new WorkerRecord(workerKey, results, timeouts + 1, releases);
+        final Counts c = counts();
+        return with(new Counts(
+                c.results(),
+                c.agreements(),
+                c.disagreements(),
+                c.timeouts() + 1,
+                c.faults(),
+                c.violations(),
+                c.releases(),
+                0));
     }
 
     public WorkerRecord withRelease() {
-        return new WorkerRecord(workerKey, results, timeouts, releases + 1);
+        final Counts c = counts();
+        return with(new Counts(
+                c.results(),
+                c.agreements(),
+                c.disagreements(),
+                c.timeouts(),
+                c.faults(),
+                c.violations(),
+                c.releases() + 1,
+                c.streak()));
+    }
+
+    /** @return the record after a verdict agreed with the worker's answer */
+    public WorkerRecord withAgreement() {
+        final Counts c = counts();
+        return with(new Counts(
+                c.results(),
+                c.agreements() + 1,
+                c.disagreements(),
+                c.timeouts(),
+                c.faults(),
+                c.violations(),
+                c.releases(),
+                c.streak() + 1));
+    }
+
+    /** @return the record after a verdict went against the worker's answer */
+    public WorkerRecord withDisagreement() {
+        final Counts c = counts();
+        return with(new Counts(
+                c.results(),
+                c.agreements(),
+                c.disagreements() + 1,
+                c.timeouts(),
+                c.faults(),
+                c.violations(),
+                c.releases(),
+                0));
+    }
+
+    /**
+     * @return the record after a dispute overturned the verdict on the worker's answer: an agreement becomes a
+     *     disagreement ({@code wasAgreement}) or the other way round
+     */
+    public WorkerRecord withVerdictReversed(final boolean wasAgreement) {
+        final Counts c = counts();
+        final long delta = wasAgreement ? -1 : 1;
+        return with(new Counts(
+                c.results(),
+                Math.max(0, c.agreements() + delta),
+                Math.max(0, c.disagreements() - delta),
+                c.timeouts(),
+                c.faults(),
+                c.violations(),
+                c.releases(),
+                wasAgreement ? 0 : c.streak()));
+    }
+
+    /** @return the record after a reveal that did not open the worker's commitment */
+    public WorkerRecord withFault() {
+        final Counts c = counts();
+        return with(new Counts(
+                c.results(),
+                c.agreements(),
+                c.disagreements(),
+                c.timeouts(),
+                c.faults() + 1,
+                c.violations(),
+                c.releases(),
+                0));
+    }
+
+    /** @return the record after an SLA violation blamed on the worker */
+    public WorkerRecord withViolation() {
+        final Counts c = counts();
+        return with(new Counts(
+                c.results(),
+                c.agreements(),
+                c.disagreements(),
+                c.timeouts(),
+                c.faults(),
+                c.violations() + 1,
+                c.releases(),
+                0));
     }
 
     @Override
@@ -90,20 +287,16 @@ public final class WorkerRecord {
             return false;
         }
         final WorkerRecord that = (WorkerRecord) other;
-        return results == that.results
-                && timeouts == that.timeouts
-                && releases == that.releases
-                && workerKey.equals(that.workerKey);
+        return workerKey.equals(that.workerKey) && counts().equals(that.counts());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(workerKey, results, timeouts, releases);
+        return Objects.hash(workerKey, counts());
     }
 
     @Override
     public String toString() {
-        return "WorkerRecord{" + workerKey + ", results=" + results + ", timeouts=" + timeouts + ", releases="
-                + releases + "}";
+        return "WorkerRecord{" + workerKey + ", " + counts() + "}";
     }
 }

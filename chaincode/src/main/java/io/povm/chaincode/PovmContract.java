@@ -10,13 +10,13 @@ import io.povm.api.PovmError;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
 import io.povm.api.PovmTransactions;
-import io.povm.api.ReplicaResult;
 import io.povm.api.WorkerKey;
 import io.povm.api.WorkerRecord;
 import io.povm.chaincode.clock.ClockLedger;
 import io.povm.chaincode.job.JobAdmission;
 import io.povm.chaincode.job.JobAssignment;
 import io.povm.chaincode.job.JobCancellation;
+import io.povm.chaincode.job.JobDisputes;
 import io.povm.chaincode.job.JobLeases;
 import io.povm.chaincode.job.JobLedger;
 import io.povm.chaincode.job.JobQueries;
@@ -60,7 +60,12 @@ public final class PovmContract implements ContractInterface {
             PovmTransactions.ACKNOWLEDGE_REPLICA,
             PovmTransactions.EXPIRE_LEASE,
             PovmTransactions.RELEASE_REPLICA,
-            PovmTransactions.REPORT_RESULT,
+            PovmTransactions.COMMIT_RESULT,
+            PovmTransactions.REVEAL_RESULT,
+            PovmTransactions.ADVANCE_JOB,
+            PovmTransactions.CHALLENGE_JOB,
+            PovmTransactions.FINALIZE_JOB,
+            PovmTransactions.GET_ATTESTATIONS,
             PovmTransactions.GET_JOB,
             PovmTransactions.LIST_JOBS,
             PovmTransactions.LIST_JOBS_BY_STATE,
@@ -191,26 +196,93 @@ public final class PovmContract implements ContractInterface {
     }
 
     /**
-     * The replica's worker reports its result; see {@link JobResults#report}. Reporting the identical result again
-     * changes nothing.
+     * The replica's worker commits to its result; see {@link JobResults#commit}. The same commitment again changes
+     * nothing.
      *
-     * @param resultJson the {@link ReplicaResult} as JSON, at most {@value ReplicaResult#MAX_REPORT_BYTES} bytes
+     * @param commitment {@code Commitment.of(resultHash, nonce, workerKey)}, 64 lowercase hex digits
      */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String ReportResult(final Context ctx, final String id, final String replica, final String resultJson) {
-        final JobTransaction tx = new JobTransaction(ctx);
-        final ChaincodeStub stub = ctx.getStub();
-        return TransactionGuard.run(PovmTransactions.REPORT_RESULT, stub.getTxId(), () -> {
-            final Job job = tx.requireJob(JobSpecValidator.validateId(id));
-            final int index = replicaIndex(replica);
-            final ReplicaResult result = PovmJson.read(ReplicaResult.checkSize(resultJson), ReplicaResult.class);
-            final Job reported = JobResults.report(job, index, tx.callerWorkerKey(), result, tx.slaOf(job), tx.at());
-            if (reported.equals(job)) {
-                return PovmJson.write(job);
-            }
-            new WorkerRecordLedger(stub).update(job.replicas().get(index).workerKey(), WorkerRecord::withResult);
-            return write(tx, job, reported, PovmTransactions.RESULT_REPORTED_EVENT);
+    public String CommitResult(final Context ctx, final String id, final String replica, final String commitment) {
+        final ConsensusTransactions consensus = new ConsensusTransactions(ctx);
+        return TransactionGuard.run(
+                PovmTransactions.COMMIT_RESULT, ctx.getStub().getTxId(), () -> {
+                    final Job job = consensus.tx().requireJob(JobSpecValidator.validateId(id));
+                    final Job committed = consensus.commit(id, replicaIndex(replica), commitment);
+                    return committed.equals(job)
+                            ? PovmJson.write(job)
+                            : write(consensus.tx(), job, committed, PovmTransactions.RESULT_COMMITTED_EVENT);
+                });
+    }
+
+    /**
+     * The replica's worker reveals its signed attestation once every replica committed; see {@link
+     * JobResults#reveal}. The last reveal counts the verdict.
+     *
+     * @param revealJson the {@link io.povm.api.Reveal} as JSON, at most {@value io.povm.api.Reveal#MAX_REVEAL_BYTES}
+     *     bytes
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String RevealResult(final Context ctx, final String id, final String replica, final String revealJson) {
+        final ConsensusTransactions consensus = new ConsensusTransactions(ctx);
+        return TransactionGuard.run(
+                PovmTransactions.REVEAL_RESULT, ctx.getStub().getTxId(), () -> {
+                    final Job job = consensus.tx().requireJob(JobSpecValidator.validateId(id));
+                    final Job revealed = consensus.reveal(id, replicaIndex(replica), revealJson);
+                    return revealed.equals(job)
+                            ? PovmJson.write(job)
+                            : write(consensus.tx(), job, revealed, PovmTransactions.RESULT_REVEALED_EVENT);
+                });
+    }
+
+    /**
+     * Any member org's identity closes an overdue reveal window, counts the verdict, or draws a replica iterative
+     * redundancy still needs; refused when there is nothing to do.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String AdvanceJob(final Context ctx, final String id) {
+        final ConsensusTransactions consensus = new ConsensusTransactions(ctx);
+        return TransactionGuard.run(PovmTransactions.ADVANCE_JOB, ctx.getStub().getTxId(), () -> {
+            final Job job = consensus.tx().requireJob(JobSpecValidator.validateId(id));
+            return write(consensus.tx(), job, consensus.advance(id), PovmTransactions.JOB_ADVANCED_EVENT);
         });
+    }
+
+    /**
+     * The job's submitter or any member org's identity challenges a soft verdict within the challenge window; fresh
+     * workers re-run the job.
+     *
+     * @param reason why, at most {@value PovmTransactions#MAX_REASON_CHARS} chars on one line; may be empty
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String ChallengeJob(final Context ctx, final String id, final String reason) {
+        final ConsensusTransactions consensus = new ConsensusTransactions(ctx);
+        return TransactionGuard.run(
+                PovmTransactions.CHALLENGE_JOB, ctx.getStub().getTxId(), () -> {
+                    final Job job = consensus.tx().requireJob(JobSpecValidator.validateId(id));
+                    final JobDisputes.Challenge challenge = consensus.challenge(
+                            id, JobCancellation.reason(reason).orElse(""));
+                    return write(consensus.tx(), job, challenge.job(), PovmTransactions.JOB_CHALLENGED_EVENT);
+                });
+    }
+
+    /** Any member org's identity finalizes a job whose challenge window closed or whose dispute was decided. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String FinalizeJob(final Context ctx, final String id) {
+        final ConsensusTransactions consensus = new ConsensusTransactions(ctx);
+        return TransactionGuard.run(PovmTransactions.FINALIZE_JOB, ctx.getStub().getTxId(), () -> {
+            final Job job = consensus.tx().requireJob(JobSpecValidator.validateId(id));
+            return write(consensus.tx(), job, consensus.finalizeJob(id), PovmTransactions.JOB_FINALIZED_EVENT);
+        });
+    }
+
+    /** @return the job's stored signed attestations as {@link io.povm.api.JobAttestations} JSON */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String GetAttestations(final Context ctx, final String id) {
+        final ConsensusTransactions consensus = new ConsensusTransactions(ctx);
+        return TransactionGuard.run(
+                PovmTransactions.GET_ATTESTATIONS,
+                ctx.getStub().getTxId(),
+                () -> PovmJson.write(consensus.attestations(id)));
     }
 
     private static String write(final JobTransaction tx, final Job before, final Job after, final String event) {

@@ -362,7 +362,8 @@ class PovmContractTransactionsTest {
             assertThat(error.toMessage())
                     .isEqualTo(
                             "INVALID_ARGUMENT [function] unknown transaction; accepted: SubmitJob, CancelJob, AssignJob,"
-                                    + " AcknowledgeReplica, ExpireLease, ReleaseReplica, ReportResult, GetJob, ListJobs,"
+                                    + " AcknowledgeReplica, ExpireLease, ReleaseReplica, CommitResult, RevealResult,"
+                                    + " AdvanceJob, ChallengeJob, FinalizeJob, GetAttestations, GetJob, ListJobs,"
                                     + " ListJobsByState, ListJobsBySubmitter, ListJobsByWorker, GetJobHistory");
         }
     }

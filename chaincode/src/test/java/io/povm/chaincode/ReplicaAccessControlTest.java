@@ -7,7 +7,6 @@ import io.povm.api.Members;
 import io.povm.api.PovmError;
 import io.povm.api.PovmJson;
 import io.povm.api.Replica;
-import io.povm.api.ReplicaResult;
 import io.povm.api.Specs;
 import io.povm.api.Submitter;
 import io.povm.chaincode.clock.ClockContract;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.hyperledger.fabric.shim.ChaincodeException;
@@ -54,7 +52,7 @@ class ReplicaAccessControlTest {
                 List.of("allowed", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN");
         table.put("`AssignJob` `J`", members);
         table.put("`AcknowledgeReplica` `J` 0", ownWorker);
-        table.put("`ReportResult` `J` 0", ownWorker);
+        table.put("`CommitResult` `J` 0", ownWorker);
         table.put("`ReleaseReplica` `J` 0", ownWorker);
         table.put("`ExpireLease` `J` 0 (deadline passed)", members);
         table.put("`clock:Tick`", members);
@@ -131,7 +129,7 @@ class ReplicaAccessControlTest {
 
     private static final Map<String, String> STAGES = Map.of(
             "`AssignJob` `J`", "submitted",
-            "`ReportResult` `J` 0", "running",
+            "`CommitResult` `J` 0", "running",
             "`ExpireLease` `J` 0 (deadline passed)", "expirable");
 
     private static final Map<String, BiFunction<Fixture, Signer, String>> OPERATIONS = operations();
@@ -140,9 +138,7 @@ class ReplicaAccessControlTest {
         final Map<String, BiFunction<Fixture, Signer, String>> ops = new LinkedHashMap<>();
         ops.put("`AssignJob` `J`", (f, who) -> f.jobs.AssignJob(f.ledger.ctx, "flip-1"));
         ops.put("`AcknowledgeReplica` `J` 0", (f, who) -> f.jobs.AcknowledgeReplica(f.ledger.ctx, "flip-1", "0"));
-        ops.put(
-                "`ReportResult` `J` 0",
-                (f, who) -> f.jobs.ReportResult(f.ledger.ctx, "flip-1", "0", PovmJson.write(result())));
+        ops.put("`CommitResult` `J` 0", (f, who) -> f.jobs.CommitResult(f.ledger.ctx, "flip-1", "0", "a".repeat(64)));
         ops.put("`ReleaseReplica` `J` 0", (f, who) -> f.jobs.ReleaseReplica(f.ledger.ctx, "flip-1", "0", "drain"));
         ops.put("`ExpireLease` `J` 0 (deadline passed)", (f, who) -> f.jobs.ExpireLease(f.ledger.ctx, "flip-1", "0"));
         ops.put("`clock:Tick`", (f, who) -> f.clock.Tick(f.ledger.ctx));
@@ -151,14 +147,6 @@ class ReplicaAccessControlTest {
                 (f, who) -> f.jobs.ListJobsByWorker(f.ledger.ctx, f.replica.workerKey(), "10", ""));
         ops.put("`clock:Get`", (f, who) -> f.clock.Get(f.ledger.ctx));
         return ops;
-    }
-
-    static ReplicaResult result() {
-        return ReplicaResult.builder()
-                .resultHash("a".repeat(64))
-                .checkpointRoot("b".repeat(64))
-                .output(Optional.of("{\"flips\":6}"))
-                .build();
     }
 
     static Stream<Arguments> cells() {

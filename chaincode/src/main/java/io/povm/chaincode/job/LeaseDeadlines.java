@@ -14,6 +14,11 @@ final class LeaseDeadlines {
         return TxTime.iso(Instant.parse(at).plus(lease.startWindow()));
     }
 
+    /** @return {@code seconds} after {@code at}, e.g. the end of a reveal or challenge window */
+    static String after(final String at, final int seconds) {
+        return TxTime.iso(Instant.parse(at).plusSeconds(seconds));
+    }
+
     /** @return when a replica acknowledged at {@code at} must be reported */
     static String finishBy(final String at, final LeaseTerms lease, final VmTerms vm) {
         return TxTime.iso(Instant.parse(at).plus(lease.finishWindow(vm)));

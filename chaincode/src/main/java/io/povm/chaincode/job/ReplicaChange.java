@@ -1,6 +1,7 @@
 package io.povm.chaincode.job;
 
 import io.povm.api.Job;
+import io.povm.api.JobState;
 import io.povm.api.Replica;
 import io.povm.api.ReplicaState;
 import io.povm.chaincode.assignment.Assigner;
@@ -36,9 +37,10 @@ public record ReplicaChange(Job job, Optional<Replica> replacement) {
             final String why = "replica " + lost.index() + " of " + lost.workerKey() + " is " + lost.state()
                     + " and no worker of another org can take it ("
                     + drawn.shortfall().orElse(draw.whyNone()) + ")";
-            return new ReplicaChange(settle(job, draw.at(), why), Optional.empty());
+            return new ReplicaChange(settle(job, draw, why), Optional.empty());
         }
-        final Replica replacement = draw.assign(index, drawn.workers().get(0));
+        final Replica assigned = draw.assign(index, drawn.workers().get(0));
+        final Replica replacement = lost.rerun() ? assigned.asRerun() : assigned;
         final List<Replica> replicas = new ArrayList<>(job.replicas());
         replicas.add(replacement);
         final Job reassigned =
@@ -47,19 +49,24 @@ public record ReplicaChange(Job job, Optional<Replica> replacement) {
     }
 
     /**
-     * The job's state after a replica change that drew no new worker: FAILED when no replica runs or reported,
-     * RESULTS_PENDING when none runs and some reported, unchanged otherwise.
+     * The job's state after a replica change that drew no new worker: unchanged while a replica is leased; otherwise
+     * the reveal window opens (RUNNING jobs move to RESULTS_PENDING) when some replica of the current phase
+     * committed or revealed, and a first run with none fails. A dispute's re-run with none is left for {@code
+     * AdvanceJob} to decide (the soft verdict then stands).
      */
-    static Job settle(final Job job, final String at, final String why) {
+    static Job settle(final Job job, final ReplicaDraw draw, final String why) {
         final boolean leased = job.replicas().stream().anyMatch(Replica::isLeased);
         if (leased) {
             return job;
         }
-        final boolean reported = job.replicas().stream().anyMatch(r -> r.state() == ReplicaState.RESULT_COMMITTED);
-        if (reported) {
-            return JobLifecycle.apply(job, JobEvent.ALL_RESULTS_IN, at, Optional.of(why));
+        final boolean reported = job.replicas().stream()
+                .filter(r -> VerdictCount.inPhase(job, r))
+                .anyMatch(r -> r.state() == ReplicaState.RESULT_COMMITTED || r.state() == ReplicaState.RESULT_REVEALED);
+        if (reported || job.state() == JobState.RESOLVING) {
+            final Job open = JobResults.openReveals(job, draw.lease().revealWindowSeconds(), draw.at());
+            return open.withState(open.state(), draw.at(), Optional.of(why));
         }
-        return JobLifecycle.apply(job, JobEvent.FAIL, at, Optional.of(why));
+        return JobLifecycle.apply(job, JobEvent.FAIL, draw.at(), Optional.of(why));
     }
 
     /** The seed id of a replacement draw: the job id and the new replica's index, so each draw is distinct. */

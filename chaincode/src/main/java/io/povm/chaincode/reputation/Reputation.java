@@ -3,13 +3,21 @@ package io.povm.chaincode.reputation;
 import io.povm.api.WorkerRecord;
 
 /**
- * The reputation floor for assignment. A worker's score is the Laplace estimate of its reliability, (results + 1) /
- * (results + timeouts + 2), so a new worker starts at 1/2; a worker is assigned new replicas only while its score is
- * at least {@value #FLOOR_NUMERATOR}/{@value #FLOOR_DENOMINATOR}. Replicas a worker gives back on its own (releases)
- * do not count against it. Integer arithmetic only, so every endorser decides alike.
+ * A worker's reputation, from its {@link WorkerRecord}. Its score is the Laplace estimate of how often it did right,
+ * (agreements + 1) / (agreements + bad + 2), where bad counts disagreements with verdicts, timeouts (expired leases,
+ * missing reveals), faults (reveals that did not open their commitment) and SLA violations; a new worker starts at
+ * 1/2. The score decides two things (see {@code docs/consensus.md}):
  *
- * <p>So a new worker is excluded after 3 timeouts without a result, and a worker with 10 results after 33.
- * The attestation issue adds agreements and disagreements with verdicts to the score.
+ * <ul>
+ *   <li>the assignment floor: a worker is drawn for new replicas only while its score is at least {@value
+ *       #FLOOR_NUMERATOR}/{@value #FLOOR_DENOMINATOR}; so a new worker that keeps disagreeing is excluded after its
+ *       third bad mark, and a worker with 10 agreements after its 34th (paper 000's pain point: a host that never
+ *       produced a valid result kept getting work);
+ *   <li>the payout multiplier, {@code 500 + 500 * score} per mille.
+ * </ul>
+ *
+ * <p>Replicas a worker gives back on its own (releases) do not count against it. Integer arithmetic only, so every
+ * endorser decides alike.
  */
 public final class Reputation {
     static final int FLOOR_NUMERATOR = 1;
@@ -17,34 +25,40 @@ public final class Reputation {
 
     private Reputation() {}
 
-    /** @return whether the record's score (results + 1) / (results + timeouts + 2) is at least the floor */
-    public static boolean meetsFloor(final WorkerRecord record) {
-        final long good = record.results() + 1;
-        final long total = record.results() + record.timeouts() + 2;
-        return good * FLOOR_DENOMINATOR >= total * FLOOR_NUMERATOR;
+    private static long good(final WorkerRecord record) {
+        return record.agreements() + 1;
     }
 
-    /**
-     * The share of its pay a worker with this record receives, in thousandths: {@code 500 + 500 * score}, where
-     * score is the Laplace estimate above. So a new worker gets 750, a worker with a long clean record nearly 1000.
-     * See {@code docs/consensus.md}.
-     */
+    private static long bad(final WorkerRecord record) {
+        return record.disagreements() + record.timeouts() + record.faults() + record.violations();
+    }
+
+    /** @return whether the record's score is at least the floor */
+    public static boolean meetsFloor(final WorkerRecord record) {
+        final long total = good(record) + bad(record) + 1;
+        return good(record) * FLOOR_DENOMINATOR >= total * FLOOR_NUMERATOR;
+    }
+
+    /** @return the share of its pay a worker with this record receives, in thousandths: 500 + 500 * score */
     public static long payoutPermille(final WorkerRecord record) {
-        final long good = record.results() + 1;
-        final long total = record.results() + record.timeouts() + 2;
-        return 500 + 500 * good / total;
+        final long total = good(record) + bad(record) + 1;
+        return 500 + 500 * good(record) / total;
     }
 
     /** @return why a record is below the floor, for error messages */
     public static String explain(final WorkerRecord record) {
         return String.format(
-                "%s has %d result(s) and %d timeout(s): score (%d+1)/(%d+%d+2) is below the floor %d/%d",
+                "%s has %d agreement(s) against %d disagreement(s), %d timeout(s), %d fault(s) and %d violation(s):"
+                        + " score (%d+1)/(%d+%d+2) is below the floor %d/%d",
                 record.workerKey(),
-                record.results(),
+                record.agreements(),
+                record.disagreements(),
                 record.timeouts(),
-                record.results(),
-                record.results(),
-                record.timeouts(),
+                record.faults(),
+                record.violations(),
+                record.agreements(),
+                record.agreements(),
+                bad(record),
                 FLOOR_NUMERATOR,
                 FLOOR_DENOMINATOR);
     }

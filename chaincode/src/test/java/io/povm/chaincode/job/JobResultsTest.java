@@ -3,14 +3,16 @@ package io.povm.chaincode.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.povm.api.Attestation;
+import io.povm.api.AttestationSignature;
 import io.povm.api.ErrorCode;
 import io.povm.api.Job;
 import io.povm.api.JobState;
 import io.povm.api.LeaseTerms;
 import io.povm.api.PovmException;
 import io.povm.api.Redundancy;
-import io.povm.api.ReplicaResult;
 import io.povm.api.ReplicaState;
+import io.povm.api.Reveal;
 import io.povm.api.SlaSpec;
 import io.povm.api.Slas;
 import io.povm.api.Specs;
@@ -22,112 +24,228 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class JobResultsTest {
-    private static final String AT = "2026-11-21T10:00:00.000Z";
-    private static final SlaSpec SLA = Slas.spec();
-    private static final List<Candidate> WORKERS = List.of(
+    static final String AT = "2026-11-21T10:00:00.000Z";
+    static final SlaSpec SLA = Slas.spec();
+    static final List<Candidate> WORKERS = List.of(
             new Candidate("Org1MSP/w1", "Org1MSP"),
             new Candidate("Org2MSP/w1", "Org2MSP"),
             new Candidate("Org3MSP/w1", "Org3MSP"));
 
-    static ReplicaResult result(final String hashDigit) {
-        return ReplicaResult.builder()
-                .resultHash(hashDigit.repeat(64))
-                .exitCode(0)
-                .wallMillis(800)
-                .cpuMillis(700)
-                .peakMemoryBytes(1 << 20)
-                .outputBytes(40)
-                .checkpointRoot("c".repeat(64))
-                .checkpoints(3)
-                .output(Optional.of("{\"flips\":6}"))
-                .build();
+    static ReplicaDraw draw(final List<Candidate> workers) {
+        return new ReplicaDraw(workers, "no worker", new InterimTxSeedSource("t"), AT, LeaseTerms.DEFAULT);
     }
 
-    private static Job running(final int replicas) {
+    static Job running(final Redundancy redundancy) {
         final Job submitted = Job.submitted(
-                Specs.builder().redundancy(Redundancy.kVote(replicas)).build(),
+                Specs.builder().redundancy(redundancy).build(),
                 new Submitter("Org1MSP", "x509::user1"),
                 "2026-11-21T09:59:00.000Z",
                 "tx-submit");
-        Job job = JobAssignment.assign(
-                submitted, new ReplicaDraw(WORKERS, "-", new InterimTxSeedSource("t"), AT, LeaseTerms.DEFAULT));
-        for (int i = 0; i < replicas; i++) {
+        Job job = JobAssignment.assign(submitted, draw(WORKERS));
+        for (int i = 0; i < job.replicas().size(); i++) {
             job = JobAssignment.acknowledge(job, i, worker(job, i), AT, SLA);
         }
         return job;
     }
 
-    private static Optional<String> worker(final Job job, final int index) {
+    static Job running(final int replicas) {
+        return running(Redundancy.kVote(replicas));
+    }
+
+    static Optional<String> worker(final Job job, final int index) {
         return Optional.of(job.replicas().get(index).workerKey());
     }
 
-    @Test
-    void a_report_stores_the_result_and_keeps_the_job_running_while_others_run() {
-        final Job job = running(3);
-
-        final Job reported = JobResults.report(job, 1, worker(job, 1), result("a"), SLA, AT);
-
-        assertThat(reported.state()).isEqualTo(JobState.RUNNING);
-        assertThat(reported.replicas().get(1).state()).isEqualTo(ReplicaState.RESULT_COMMITTED);
-        assertThat(reported.replicas().get(1).result()).contains(result("a"));
+    /** Commits every running replica to {@code outputs[i]}'s honest reveal. */
+    static Job committed(final Job job, final String... outputs) {
+        Job next = job;
+        for (int i = 0; i < outputs.length; i++) {
+            final int index = job.replicas().size() - outputs.length + i;
+            next = JobResults.commit(
+                    next,
+                    index,
+                    worker(next, index),
+                    Answers.reveal(next, index, SLA, outputs[i]).attestation().commitment(),
+                    SLA,
+                    AT);
+        }
+        return next;
     }
 
     @Test
-    void the_last_report_moves_the_job_to_results_pending() {
-        Job job = running(3);
-        for (int i = 0; i < 3; i++) {
-            job = JobResults.report(job, i, worker(job, i), result("a"), SLA, AT);
-        }
+    void a_commit_keeps_the_job_running_while_others_run() {
+        final Job job = running(3);
+
+        final Job one = JobResults.commit(job, 1, worker(job, 1), "a".repeat(64), SLA, AT);
+
+        assertThat(one.state()).isEqualTo(JobState.RUNNING);
+        assertThat(one.replicas().get(1).state()).isEqualTo(ReplicaState.RESULT_COMMITTED);
+        assertThat(one.replicas().get(1).commitment()).contains("a".repeat(64));
+        assertThat(one.resolution().revealBy()).isEmpty();
+    }
+
+    @Test
+    void the_last_commit_moves_the_job_to_results_pending_and_opens_the_reveal_window() {
+        final Job job = committed(running(3), "x", "y", "z");
 
         assertThat(job.state()).isEqualTo(JobState.RESULTS_PENDING);
+        assertThat(job.resolution().revealBy()).contains("2026-11-21T10:01:00.000Z");
     }
 
     @Test
-    void reporting_the_identical_result_again_changes_nothing_and_a_different_one_is_refused() {
+    void committing_the_same_value_again_changes_nothing_and_another_value_is_refused() {
         final Job job = running(3);
-        final Job once = JobResults.report(job, 0, worker(job, 0), result("a"), SLA, AT);
+        final Job once = JobResults.commit(job, 0, worker(job, 0), "a".repeat(64), SLA, AT);
 
-        assertThat(JobResults.report(once, 0, worker(job, 0), result("a"), SLA, AT))
+        assertThat(JobResults.commit(once, 0, worker(job, 0), "a".repeat(64), SLA, AT))
                 .isSameAs(once);
-        assertThatThrownBy(() -> JobResults.report(once, 0, worker(job, 0), result("b"), SLA, AT))
+        assertThatThrownBy(() -> JobResults.commit(once, 0, worker(job, 0), "b".repeat(64), SLA, AT))
                 .isInstanceOfSatisfying(
                         PovmException.class, e -> assertThat(e.error().code()).isEqualTo(ErrorCode.INVALID_STATE));
     }
 
     @Test
-    void only_the_replicas_worker_may_report_it() {
+    void a_commitment_equal_to_another_replicas_is_refused() {
         final Job job = running(3);
+        final Job once = JobResults.commit(job, 0, worker(job, 0), "a".repeat(64), SLA, AT);
 
-        assertThatThrownBy(() -> JobResults.report(job, 0, worker(job, 1), result("a"), SLA, AT))
+        assertThatThrownBy(() -> JobResults.commit(once, 1, worker(job, 1), "a".repeat(64), SLA, AT))
                 .isInstanceOfSatisfying(PovmException.class, e -> {
-                    assertThat(e.error().code()).isEqualTo(ErrorCode.FORBIDDEN);
-                    assertThat(e.error().reason()).contains("may report it");
+                    assertThat(e.error().field()).isEqualTo("commitment");
+                    assertThat(e.error().reason()).contains("equals replica 0's commitment");
                 });
     }
 
     @Test
-    void an_unacknowledged_replica_cannot_be_reported() {
-        final Job job = JobAssignment.assign(
-                running(1).withReplicas(List.of()).withState(JobState.SUBMITTED, AT, Optional.empty()),
-                new ReplicaDraw(WORKERS, "-", new InterimTxSeedSource("t"), AT, LeaseTerms.DEFAULT));
+    void only_the_replicas_worker_may_commit_and_only_hex_is_accepted() {
+        final Job job = running(3);
 
-        assertThatThrownBy(() -> JobResults.report(job, 0, worker(job, 0), result("a"), SLA, AT))
+        assertThatThrownBy(() -> JobResults.commit(job, 0, worker(job, 1), "a".repeat(64), SLA, AT))
+                .isInstanceOfSatisfying(PovmException.class, e -> {
+                    assertThat(e.error().code()).isEqualTo(ErrorCode.FORBIDDEN);
+                    assertThat(e.error().reason()).contains("may commit it");
+                });
+        assertThatThrownBy(() -> JobResults.commit(job, 0, worker(job, 0), "A".repeat(64), SLA, AT))
                 .isInstanceOfSatisfying(
-                        PovmException.class, e -> assertThat(e.error().reason())
-                                .isEqualTo("replica 0 is ASSIGNED; only a RUNNING replica can be reported"));
+                        PovmException.class, e -> assertThat(e.error().field()).isEqualTo("commitment"));
     }
 
     @Test
-    void more_output_than_the_sla_allows_is_refused_naming_the_limit() {
-        final Job job = running(1);
-        final ReplicaResult big = ReplicaResult.builder()
-                .resultHash("a".repeat(64))
-                .outputBytes(SLA.job().maxOutputBytes() + 1)
-                .checkpointRoot("c".repeat(64))
-                .build();
+    void no_reveal_is_accepted_before_every_replica_committed() {
+        final Job job = JobResults.commit(
+                running(3),
+                0,
+                worker(running(3), 0),
+                Answers.reveal(running(3), 0, SLA, "x").attestation().commitment(),
+                SLA,
+                AT);
 
-        assertThatThrownBy(() -> JobResults.report(job, 0, worker(job, 0), big, SLA, AT))
+        assertThatThrownBy(() -> JobResults.reveal(
+                        job, 0, worker(job, 0), Answers.reveal(job, 0, SLA, "x"), SLA, Answers.KEYS.getPublic(), AT))
+                .isInstanceOfSatisfying(PovmException.class, e -> {
+                    assertThat(e.error().code()).isEqualTo(ErrorCode.INVALID_STATE);
+                    assertThat(e.error().reason()).contains("has not committed yet");
+                });
+    }
+
+    @Test
+    void an_honest_reveal_stores_the_attested_result() {
+        final Job job = committed(running(3), "x", "y", "z");
+        final Reveal reveal = Answers.reveal(job, 1, SLA, "y");
+
+        final JobResults.Revealed revealed =
+                JobResults.reveal(job, 1, worker(job, 1), reveal, SLA, Answers.KEYS.getPublic(), AT);
+
+        assertThat(revealed.faulted()).isFalse();
+        assertThat(revealed.job().replicas().get(1).state()).isEqualTo(ReplicaState.RESULT_REVEALED);
+        assertThat(revealed.job().replicas().get(1).result())
+                .contains(reveal.attestation().result(Optional.of("y")));
+        assertThat(JobResults.reveal(revealed.job(), 1, worker(job, 1), reveal, SLA, Answers.KEYS.getPublic(), AT)
+                        .changed())
+                .isFalse();
+    }
+
+    @Test
+    void a_reveal_that_does_not_open_the_commitment_is_recorded_as_a_fault() {
+        final Job job = committed(running(3), "x", "y", "z");
+        final Reveal copied = Answers.reveal(job, 1, SLA, "x");
+
+        final JobResults.Revealed revealed =
+                JobResults.reveal(job, 1, worker(job, 1), copied, SLA, Answers.KEYS.getPublic(), AT);
+
+        assertThat(revealed.faulted()).isTrue();
+        assertThat(revealed.job().replicas().get(1).state()).isEqualTo(ReplicaState.FAULTED);
+        assertThat(revealed.job().replicas().get(1).fault().orElseThrow()).contains("does not open the commitment");
+        assertThat(revealed.job().replicas().get(1).result()).isEmpty();
+    }
+
+    @Test
+    void a_reveal_signed_by_another_key_is_refused_and_changes_nothing() {
+        final Job job = committed(running(3), "x", "y", "z");
+        final Reveal reveal = Answers.reveal(job, 1, SLA, "y");
+        final Reveal forged = new Reveal(
+                reveal.attestation(),
+                AttestationSignature.sign(reveal.attestation(), otherKey()),
+                reveal.output(),
+                reveal.checkpointLeaves());
+
+        assertThatThrownBy(() -> JobResults.reveal(job, 1, worker(job, 1), forged, SLA, Answers.KEYS.getPublic(), AT))
                 .isInstanceOfSatisfying(
-                        PovmException.class, e -> assertThat(e.error().field()).isEqualTo("result.outputBytes"));
+                        PovmException.class, e -> assertThat(e.error().field()).isEqualTo("reveal.signature"));
+    }
+
+    @Test
+    void a_reveal_attesting_another_container_configuration_is_refused_naming_the_field() {
+        final Job job = committed(running(3), "x", "y", "z");
+        final Attestation honest = Answers.reveal(job, 1, SLA, "y").attestation();
+        final Attestation other = new Attestation(
+                honest.version(),
+                honest.jobId(),
+                honest.replica(),
+                honest.workerKey(),
+                honest.msp(),
+                honest.imageDigest(),
+                honest.slaRef(),
+                "f".repeat(64),
+                honest.wallMillis(),
+                honest.cpuMillis(),
+                honest.peakMemoryBytes(),
+                honest.exitCode(),
+                honest.limitHit(),
+                honest.outputBytes(),
+                honest.resultHash(),
+                honest.checkpointRoot(),
+                honest.checkpoints(),
+                honest.nonce());
+        final Reveal reveal = new Reveal(
+                other, AttestationSignature.sign(other, Answers.KEYS.getPrivate()), "y", Answers.leaves("y", 4));
+
+        assertThatThrownBy(() -> JobResults.reveal(job, 1, worker(job, 1), reveal, SLA, Answers.KEYS.getPublic(), AT))
+                .isInstanceOfSatisfying(PovmException.class, e -> {
+                    assertThat(e.error().field()).isEqualTo("reveal.attestation.configHash");
+                    assertThat(e.error().reason()).contains("but the ledger has");
+                });
+    }
+
+    @Test
+    void a_reveal_whose_output_does_not_hash_to_its_result_hash_is_refused() {
+        final Job job = committed(running(3), "x", "y", "z");
+        final Reveal honest = Answers.reveal(job, 1, SLA, "y");
+        final Reveal swapped = new Reveal(honest.attestation(), honest.signature(), "Y", honest.checkpointLeaves());
+
+        assertThatThrownBy(() -> JobResults.reveal(job, 1, worker(job, 1), swapped, SLA, Answers.KEYS.getPublic(), AT))
+                .isInstanceOfSatisfying(
+                        PovmException.class,
+                        e -> assertThat(e.error().field()).isEqualTo("reveal.attestation.resultHash"));
+    }
+
+    private static java.security.PrivateKey otherKey() {
+        try {
+            final java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+            generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair().getPrivate();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

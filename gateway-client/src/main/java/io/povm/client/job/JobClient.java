@@ -11,7 +11,6 @@ import io.povm.api.JobState;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
 import io.povm.api.PovmTransactions;
-import io.povm.api.ReplicaResult;
 import io.povm.api.Reveal;
 import io.povm.client.PovmChaincode;
 import io.povm.client.PovmClientException;
@@ -136,24 +135,6 @@ public final class JobClient {
                         Objects.requireNonNull(reason, "reason")),
                 Job.class,
                 PovmTransactions.RELEASE_REPLICA);
-    }
-
-    /**
-     * Reports the result of a replica this client's identity runs. Reporting the identical result again is
-     * harmless, so a report whose answer was lost may be sent again.
-     *
-     * @return the job, the replica RESULT_COMMITTED
-     */
-    public Job report(final String id, final int replica, final ReplicaResult result) {
-        local(() -> JobSpecValidator.validateId(id));
-        return read(
-                chaincode.submit(
-                        PovmTransactions.REPORT_RESULT,
-                        id,
-                        Integer.toString(replica),
-                        PovmJson.write(Objects.requireNonNull(result, "result"))),
-                Job.class,
-                PovmTransactions.REPORT_RESULT);
     }
 
     /**

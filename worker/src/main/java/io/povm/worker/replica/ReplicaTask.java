@@ -190,7 +190,11 @@ public final class ReplicaTask {
 
     private void report(final ReplicaResult result) {
         try {
-            ledger.jobs(jobs -> jobs.report(id.jobId(), id.replica(), result));
+            // Interim until the worker reveals signed attestations: commit only (see docs/consensus.md).
+            ledger.jobs(jobs -> jobs.commit(
+                    id.jobId(),
+                    id.replica(),
+                    io.povm.api.Commitment.of(result.resultHash(), result.checkpointRoot(), id.jobId())));
             journal.reported(id, "committed");
             metrics.reportSubmitted();
             LOG.info("reported replica {}", id);

@@ -1,0 +1,152 @@
+package io.povm.chaincode;
+
+import io.povm.api.Job;
+import io.povm.api.JobAttestations;
+import io.povm.api.JobSpecValidator;
+import io.povm.api.Members;
+import io.povm.api.PovmException;
+import io.povm.api.PovmJson;
+import io.povm.api.PovmTransactions;
+import io.povm.api.Replica;
+import io.povm.api.Reveal;
+import io.povm.api.SlaSpec;
+import io.povm.api.Submitter;
+import io.povm.api.Worker;
+import io.povm.api.WorkerKey;
+import io.povm.api.WorkerRecord;
+import io.povm.api.WorkerValidator;
+import io.povm.chaincode.clock.ClockLedger;
+import io.povm.chaincode.job.AttestationLedger;
+import io.povm.chaincode.job.JobConsensus;
+import io.povm.chaincode.job.JobDisputes;
+import io.povm.chaincode.job.JobResults;
+import io.povm.chaincode.reputation.WorkerRecordLedger;
+import io.povm.chaincode.worker.WorkerLedger;
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+
+/**
+ * The result-consensus transactions of the {@code povm} contract (commit, reveal, advance, challenge, finalize,
+ * attestations): each reads what it needs, calls the pure job classes and writes what they return. {@link
+ * PovmContract} exposes them; see {@code docs/consensus.md}.
+ */
+final class ConsensusTransactions {
+    private final Context ctx;
+    private final ChaincodeStub stub;
+    private final JobTransaction tx;
+
+    ConsensusTransactions(final Context ctx) {
+        this.ctx = ctx;
+        this.stub = ctx.getStub();
+        this.tx = new JobTransaction(ctx);
+    }
+
+    JobTransaction tx() {
+        return tx;
+    }
+
+    Job commit(final String id, final int index, final String commitment) {
+        final Job job = tx.requireJob(JobSpecValidator.validateId(id));
+        return JobResults.commit(job, index, tx.callerWorkerKey(), commitment, tx.slaOf(job), tx.at());
+    }
+
+    /** @return the job after the reveal and, when it was the last one, the verdict */
+    Job reveal(final String id, final int index, final String revealJson) {
+        if (revealJson != null && revealJson.getBytes(StandardCharsets.UTF_8).length > Reveal.MAX_REVEAL_BYTES) {
+            throw PovmException.invalid("reveal", "is larger than " + Reveal.MAX_REVEAL_BYTES + " bytes");
+        }
+        final Reveal reveal = PovmJson.read(revealJson, Reveal.class);
+        final Job job = tx.requireJob(JobSpecValidator.validateId(id));
+        final SlaSpec sla = tx.slaOf(job);
+        final Replica target =
+                index >= 0 && index < job.replicas().size() ? job.replicas().get(index) : null;
+        final PublicKey key = target == null ? null : attestationKey(target.workerKey());
+        final JobResults.Revealed revealed =
+                JobResults.reveal(job, index, tx.callerWorkerKey(), reveal, sla, key, tx.at());
+        if (!revealed.changed()) {
+            return job;
+        }
+        final WorkerRecordLedger records = new WorkerRecordLedger(stub);
+        final String workerKey = job.replicas().get(index).workerKey();
+        if (revealed.faulted()) {
+            records.update(workerKey, WorkerRecord::withFault);
+        } else {
+            records.update(workerKey, WorkerRecord::withResult);
+            new AttestationLedger(stub).write(job.id(), index, reveal);
+        }
+        final JobConsensus.Step counted = JobConsensus.count(
+                revealed.job(), sla, () -> tx.draw(revealed.job(), sla), reveals(revealed.job()), tx.at());
+        apply(counted.records());
+        return counted.job();
+    }
+
+    /**
+     * @throws PovmException INVALID_STATE [state] when there is nothing to advance, saying why
+     */
+    Job advance(final String id) {
+        final Members members = tx.requireMember(PovmTransactions.ADVANCE_JOB);
+        final Job job = tx.requireJob(JobSpecValidator.validateId(id));
+        final SlaSpec sla = tx.slaOf(job);
+        final JobConsensus.Step step = JobConsensus.advance(
+                job, sla, new ClockLedger(stub).read(members), () -> tx.draw(job, sla), reveals(job), tx.at());
+        if (step.job().equals(job)) {
+            throw new PovmException(new io.povm.api.PovmError(
+                    io.povm.api.ErrorCode.INVALID_STATE, "state", "nothing to advance: " + step.note()));
+        }
+        apply(step.records());
+        return step.job();
+    }
+
+    /** @return the challenge: the job RESOLVING with its re-run replicas, and the deposit the challenger owes */
+    JobDisputes.Challenge challenge(final String id, final String reason) {
+        final Caller caller = Caller.of(ctx.getClientIdentity());
+        final Job job = tx.requireJob(JobSpecValidator.validateId(id));
+        final Members members = new io.povm.chaincode.org.MemberLedger(stub).require();
+        if (!caller.submitter().equals(job.submitter()) && !members.contains(caller.msp())) {
+            throw PovmException.forbidden(
+                    "caller",
+                    "only the job's submitter or an identity of a member org may challenge it; caller is "
+                            + caller.msp());
+        }
+        final SlaSpec sla = tx.slaOf(job);
+        return JobDisputes.challenge(
+                job, caller.submitter(), reason, sla, new ClockLedger(stub).read(members), tx.draw(job, sla));
+    }
+
+    Job finalizeJob(final String id) {
+        final Members members = tx.requireMember(PovmTransactions.FINALIZE_JOB);
+        final Job job = tx.requireJob(JobSpecValidator.validateId(id));
+        return JobDisputes.finalizeJob(job, new ClockLedger(stub).read(members), tx.at());
+    }
+
+    JobAttestations attestations(final String id) {
+        final Job job = tx.requireJob(JobSpecValidator.validateId(id));
+        return new JobAttestations(job.id(), new ArrayList<>(reveals(job).values()));
+    }
+
+    private Map<Integer, Reveal> reveals(final Job job) {
+        return new AttestationLedger(stub).ofJob(job);
+    }
+
+    private void apply(final List<JobConsensus.RecordChange> changes) {
+        final WorkerRecordLedger records = new WorkerRecordLedger(stub);
+        changes.forEach(change -> records.update(change.workerKey(), change.change()));
+    }
+
+    private PublicKey attestationKey(final String workerKey) {
+        final Worker worker = new WorkerLedger(stub)
+                .find(WorkerKey.parse(workerKey, "workerKey"))
+                .orElseThrow(() -> PovmException.notFound("workerKey", "worker " + workerKey + " is not registered"));
+        return WorkerValidator.parseAttestationKey(worker.offer().attestationKeyPem(), "offer.attestationKeyPem");
+    }
+
+    /** @return the challenger as a submitter-shaped identity */
+    Submitter caller() {
+        return Caller.of(ctx.getClientIdentity()).submitter();
+    }
+}

@@ -1,0 +1,68 @@
+package io.povm.chaincode.job;
+
+import io.povm.api.Job;
+import io.povm.api.Replica;
+import io.povm.api.ReplicaResult;
+import io.povm.api.ReplicaState;
+import io.povm.api.SlaLimit;
+import io.povm.api.SlaSpec;
+import io.povm.api.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SLA evidence from the measurements in revealed results (see {@code docs/consensus.md}): usage over the SLA that a
+ * worker reported as no limit hit is the worker's violation (it misreported); a limit hit by every replica that
+ * revealed the winning answer is the customer's (the job exceeded what its SLA allows).
+ */
+final class SlaEvidence {
+    private SlaEvidence() {}
+
+    static List<Verdict.Violation> violations(
+            final Job job, final SlaSpec sla, final List<Replica> phase, final String winner) {
+        final long wallLimitMillis = sla.vm().maxWallSeconds() * 1000L;
+        final long memoryLimit = sla.vm().memoryMiB() * 1024L * 1024L;
+        final List<Verdict.Violation> found = new ArrayList<>();
+        for (final Replica r : phase) {
+            if (r.state() != ReplicaState.RESULT_REVEALED) {
+                continue;
+            }
+            final ReplicaResult result = r.result().orElseThrow();
+            if (result.limitHit() == SlaLimit.NONE && result.wallMillis() > wallLimitMillis) {
+                found.add(new Verdict.Violation(
+                        Verdict.Violation.WORKER,
+                        r.workerKey(),
+                        r.index(),
+                        SlaLimit.TIMEOUT.name(),
+                        "measured " + result.wallMillis() + " ms of wall time, over the SLA's " + wallLimitMillis
+                                + " ms, but reported no limit hit"));
+            }
+            if (result.limitHit() == SlaLimit.NONE && result.peakMemoryBytes() > memoryLimit) {
+                found.add(new Verdict.Violation(
+                        Verdict.Violation.WORKER,
+                        r.workerKey(),
+                        r.index(),
+                        SlaLimit.OOM_KILLED.name(),
+                        "measured a peak of " + result.peakMemoryBytes() + " bytes, over the SLA's " + memoryLimit
+                                + ", but reported no limit hit"));
+            }
+        }
+        final List<Replica> winners = phase.stream()
+                .filter(r -> winner != null && VerdictCount.agrees(r, winner))
+                .toList();
+        if (!winners.isEmpty()
+                && winners.stream()
+                        .allMatch(r -> VerdictCount.hitLimit(r.result().orElseThrow()))) {
+            final Replica first = winners.get(0);
+            found.add(new Verdict.Violation(
+                    Verdict.Violation.CUSTOMER,
+                    job.submitter().msp() + "/" + job.submitter().id(),
+                    first.index(),
+                    first.result().orElseThrow().limitHit().name(),
+                    "every replica with the winning answer hit the SLA's "
+                            + first.result().orElseThrow().limitHit() + " limit: the job needs more than SLA "
+                            + sla.ref() + " allows"));
+        }
+        return found;
+    }
+}
