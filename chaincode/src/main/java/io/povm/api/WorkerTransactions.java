@@ -36,6 +36,12 @@ public final class WorkerTransactions {
     /** {@code Get(workerKey)} → {@link Worker}. */
     public static final String GET = "Get";
 
+    /**
+     * {@code GetRecord(workerKey)} → the {@link WorkerRecord}: results, agreements, disagreements, timeouts, faults,
+     * violations and releases, from which its reputation follows; an empty record for a worker without history.
+     */
+    public static final String GET_RECORD = "GetRecord";
+
     /** {@code List(org, state, pageSize, bookmark)} → {@link WorkerPage}; {@code ""} for any org or any state. */
     public static final String LIST = "List";
 

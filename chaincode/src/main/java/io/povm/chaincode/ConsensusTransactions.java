@@ -27,6 +27,7 @@ import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 
@@ -79,8 +80,13 @@ final class ConsensusTransactions {
             records.update(workerKey, WorkerRecord::withResult);
             new AttestationLedger(stub).write(job.id(), index, reveal);
         }
-        final JobConsensus.Step counted = JobConsensus.count(
-                revealed.job(), sla, () -> tx.draw(revealed.job(), sla), reveals(revealed.job()), tx.at());
+        // Fabric does not read a transaction's own writes: add this reveal to the stored ones by hand.
+        final Map<Integer, Reveal> reveals = new TreeMap<>(reveals(revealed.job()));
+        if (!revealed.faulted()) {
+            reveals.put(index, reveal);
+        }
+        final JobConsensus.Step counted =
+                JobConsensus.count(revealed.job(), sla, () -> tx.draw(revealed.job(), sla), reveals, tx.at());
         apply(counted.records());
         return counted.job();
     }

@@ -15,6 +15,7 @@ import io.povm.chaincode.Caller;
 import io.povm.chaincode.TransactionGuard;
 import io.povm.chaincode.TxTime;
 import io.povm.chaincode.job.PageSize;
+import io.povm.chaincode.reputation.WorkerRecordLedger;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -148,6 +149,16 @@ public final class WorkerContract implements ContractInterface {
         });
     }
 
+    /** @return the worker's track record as JSON (see {@link io.povm.api.WorkerRecord}); empty counts if none */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String GetRecord(final Context ctx, final String workerKey) {
+        final ChaincodeStub stub = ctx.getStub();
+        return TransactionGuard.run(WorkerTransactions.GET_RECORD, stub.getTxId(), () -> {
+            final WorkerKey key = WorkerKey.parse(workerKey, "workerKey");
+            return PovmJson.write(new WorkerRecordLedger(stub).find(key.toString()));
+        });
+    }
+
     /**
      * @param org an MSP id, or {@code ""} for every org
      * @param state a {@link WorkerState} name, or {@code ""} for every state
@@ -200,6 +211,7 @@ public final class WorkerContract implements ContractInterface {
                                 WorkerTransactions.REVOKE,
                                 WorkerTransactions.HEARTBEAT,
                                 WorkerTransactions.GET,
+                                WorkerTransactions.GET_RECORD,
                                 WorkerTransactions.LIST,
                                 WorkerTransactions.WHOAMI)));
     }

@@ -663,8 +663,9 @@ class WorkerContractTest {
         @Test
         void names_the_accepted_transactions() {
             assertThat(errorOf(() -> contract.unknownTransaction(ctx)).toMessage())
-                    .isEqualTo("INVALID_ARGUMENT [function] unknown transaction of contract worker; accepted: Register,"
-                            + " UpdateOffer, Pause, Resume, Deregister, Revoke, Heartbeat, Get, List, Whoami");
+                    .isEqualTo(
+                            "INVALID_ARGUMENT [function] unknown transaction of contract worker; accepted: Register,"
+                                    + " UpdateOffer, Pause, Resume, Deregister, Revoke, Heartbeat, Get, GetRecord, List, Whoami");
         }
     }
 }

@@ -7,6 +7,7 @@ import io.povm.api.Worker;
 import io.povm.api.WorkerKey;
 import io.povm.api.WorkerOffer;
 import io.povm.api.WorkerPage;
+import io.povm.api.WorkerRecord;
 import io.povm.api.WorkerRegistration;
 import io.povm.api.WorkerState;
 import io.povm.api.WorkerTransactions;
@@ -101,6 +102,11 @@ public final class WorkerClient {
     /** @throws PovmClientException REJECTED with NOT_FOUND [workerKey] when there is no such worker */
     public Worker get(final WorkerKey key) {
         return evaluate(WorkerTransactions.GET, Worker.class, key(key));
+    }
+
+    /** @return the worker's track record (agreements, disagreements, timeouts, faults...); empty counts if none */
+    public WorkerRecord record(final WorkerKey key) {
+        return evaluate(WorkerTransactions.GET_RECORD, WorkerRecord.class, key(key));
     }
 
     /** @return the worker, or empty when the ledger has none under this key */
