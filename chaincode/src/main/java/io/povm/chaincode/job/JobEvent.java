@@ -3,7 +3,7 @@ package io.povm.chaincode.job;
 /**
  * What happens to a job, as {@link JobLifecycle} sees it: each event moves the job from one {@link
  * io.povm.api.JobState} to another, or keeps it (the replica-level events), or is refused. The transactions that
- * raise them are named here; those of later issues are marked so.
+ * raise them are named here.
  */
 public enum JobEvent {
     /** Workers were drawn for the job's first replicas (assignment). */
@@ -26,13 +26,13 @@ public enum JobEvent {
     REOPEN,
     /** A majority (or the iterative margin) agrees on a result; the challenge window opens. */
     SOFT_RESOLVE,
-    /** Someone challenged the soft result within the challenge window (later issue: disputes). */
+    /** Someone challenged the soft result within the challenge window ({@code ChallengeJob}). */
     CHALLENGE,
-    /** The challenge's verification (re-execution by other workers) began (later issue: disputes). */
+    /** The challenge's verification (re-execution by other workers) began ({@code ChallengeJob}, with the re-run replicas drawn). */
     START_RESOLUTION,
-    /** The verification settled the challenge; the result is firm (later issue: disputes). */
+    /** The verification settled the challenge; the result is firm ({@code RevealResult} or {@code AdvanceJob}). */
     FIRM_RESOLVE,
-    /** The result is final: the challenge window closed unchallenged, or the result became firm (later issue). */
+    /** The result is final: the challenge window closed unchallenged, or the result became firm ({@code FinalizeJob}). */
     FINALIZE,
     /** The submitter withdrew the job before it was assigned ({@code CancelJob}). */
     CANCEL,
