@@ -250,10 +250,17 @@ start_peer() {
 as_admin() {
   local org="$1"
   shift
+  as_identity "$org" Admin "$@"
+}
+
+# as_identity ORG USER COMMAND... : runs a peer CLI command as ORG's USER (Admin, User1, User2) against ORG's peer.
+as_identity() {
+  local org="$1" user="$2"
+  shift 2
   env FABRIC_CFG_PATH="$POVM_RUN_DIR/config/peer" \
     FABRIC_LOGGING_SPEC=warning \
     CORE_PEER_LOCALMSPID="$(msp_id "$org")" \
-    CORE_PEER_MSPCONFIGPATH="$(user_msp "$org" Admin)" \
+    CORE_PEER_MSPCONFIGPATH="$(user_msp "$org" "$user")" \
     CORE_PEER_ADDRESS="127.0.0.1:$(peer_port "$org")" \
     CORE_PEER_TLS_ENABLED=true \
     CORE_PEER_TLS_ROOTCERT_FILE="$(peer_dir "$org")/tls/ca.crt" \
@@ -465,6 +472,7 @@ cmd_deploy() {
     fatal "the chaincode does not answer; see network/network.sh logs org1-cc"
   bootstrap_members
   default_sla
+  fund_clients
 }
 
 chaincode_answers() { query_as org1 ListJobs 1 ""; }
@@ -518,6 +526,38 @@ default_sla() {
   invoke_as org1 sla:Propose "$(cat "$NET_DIR/default-sla.json")" >/dev/null || fatal "sla:Propose $ref failed"
   invoke_as org2 sla:Approve "$ref" >/dev/null || fatal "sla:Approve $ref by org2 failed"
   info "SLA $ref proposed by Org1MSP, approved by Org2MSP: active"
+}
+
+FUND_CREDITS=1000000000
+
+# fund_clients: mints FUND_CREDITS credits to each org's User1 and User2 (the client identities that the ITs, the
+# demo and the workers use; priced jobs escrow credits at submission) through the governance flow: proposed by the
+# user's org admin, approved by the next org's admin. Mint ids are fixed (fund-org1-user1, ...), so a re-deploy
+# finds them EXECUTED and mints nothing again; a proposal left PROPOSED by an interrupted deploy is approved.
+fund_clients() {
+  local org user next id mint account fabric_id funded=0
+  for org in "${ORGS[@]}"; do
+    next="${ORGS[$(($(org_index "$org") % ${#ORGS[@]}))]}"
+    for user in User1 User2; do
+      id="fund-$org-${user,,}"
+      mint="$(query_as org1 credit:GetMint "$id" 2>/dev/null || true)"
+      [[ "$mint" == *'"state":"EXECUTED"'* ]] && continue
+      account="$(as_identity "$org" "$user" peer chaincode query -C "$CHANNEL" -n "$CC_NAME" \
+        -c '{"Args":["credit:Balance","",""]}')" || fatal "credit:Balance as $user of $org failed"
+      fabric_id="$(python3 -c 'import json, sys; print(json.load(sys.stdin)["fabricId"])' <<<"$account")"
+      if [[ -z "$mint" ]]; then
+        invoke_as "$org" credit:ProposeMint "$id" "$(msp_id "$org")" "$fabric_id" "$FUND_CREDITS" \
+          "network funding of $user@$(org_domain "$org")" >/dev/null || fatal "credit:ProposeMint $id failed"
+      fi
+      invoke_as "$next" credit:ApproveMint "$id" >/dev/null || fatal "credit:ApproveMint $id by $next failed"
+      funded=$((funded + 1))
+    done
+  done
+  if ((funded > 0)); then
+    info "minted $FUND_CREDITS credits to $funded client identities (User1, User2 of each org) by governance"
+  else
+    info "client identities funded already (mints fund-orgN-user1/2 executed)"
+  fi
 }
 
 # ---------------------------------------------------------------- commands

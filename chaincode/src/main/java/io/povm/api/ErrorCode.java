@@ -19,6 +19,11 @@ public enum ErrorCode {
      * referencing an SLA that is not active); the reason names the state and what is allowed.
      */
     INVALID_STATE,
+    /**
+     * The paying account holds fewer credits than the operation needs (e.g. a job's escrow); the reason gives the
+     * balance, the amount needed and how to get credits.
+     */
+    INSUFFICIENT_FUNDS,
     /** A fault inside the chaincode, not caused by the input; the chaincode log holds the details. */
     INTERNAL
 }

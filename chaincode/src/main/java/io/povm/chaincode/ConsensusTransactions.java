@@ -1,9 +1,11 @@
 package io.povm.chaincode;
 
+import io.povm.api.ErrorCode;
 import io.povm.api.Job;
 import io.povm.api.JobAttestations;
 import io.povm.api.JobSpecValidator;
 import io.povm.api.Members;
+import io.povm.api.PovmError;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
 import io.povm.api.PovmTransactions;
@@ -20,6 +22,7 @@ import io.povm.chaincode.job.AttestationLedger;
 import io.povm.chaincode.job.JobConsensus;
 import io.povm.chaincode.job.JobDisputes;
 import io.povm.chaincode.job.JobResults;
+import io.povm.chaincode.org.MemberLedger;
 import io.povm.chaincode.reputation.WorkerRecordLedger;
 import io.povm.chaincode.worker.WorkerLedger;
 import java.nio.charset.StandardCharsets;
@@ -101,8 +104,8 @@ final class ConsensusTransactions {
         final JobConsensus.Step step = JobConsensus.advance(
                 job, sla, new ClockLedger(stub).read(members), () -> tx.draw(job, sla), reveals(job), tx.at());
         if (step.job().equals(job)) {
-            throw new PovmException(new io.povm.api.PovmError(
-                    io.povm.api.ErrorCode.INVALID_STATE, "state", "nothing to advance: " + step.note()));
+            throw new PovmException(
+                    new PovmError(ErrorCode.INVALID_STATE, "state", "nothing to advance: " + step.note()));
         }
         apply(step.records());
         return step.job();
@@ -112,7 +115,7 @@ final class ConsensusTransactions {
     JobDisputes.Challenge challenge(final String id, final String reason) {
         final Caller caller = Caller.of(ctx.getClientIdentity());
         final Job job = tx.requireJob(JobSpecValidator.validateId(id));
-        final Members members = new io.povm.chaincode.org.MemberLedger(stub).require();
+        final Members members = new MemberLedger(stub).require();
         if (!caller.submitter().equals(job.submitter()) && !members.contains(caller.msp())) {
             throw PovmException.forbidden(
                     "caller",
@@ -120,8 +123,10 @@ final class ConsensusTransactions {
                             + caller.msp());
         }
         final SlaSpec sla = tx.slaOf(job);
-        return JobDisputes.challenge(
+        final JobDisputes.Challenge challenge = JobDisputes.challenge(
                 job, caller.submitter(), reason, sla, new ClockLedger(stub).read(members), tx.draw(job, sla));
+        tx.funds().deposit(job, caller.submitter(), challenge.deposit());
+        return challenge;
     }
 
     Job finalizeJob(final String id) {

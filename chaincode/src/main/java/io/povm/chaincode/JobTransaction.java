@@ -7,6 +7,7 @@ import io.povm.api.SlaRef;
 import io.povm.api.SlaSpec;
 import io.povm.api.Worker;
 import io.povm.chaincode.assignment.InterimTxSeedSource;
+import io.povm.chaincode.credit.JobFunds;
 import io.povm.chaincode.job.JobLedger;
 import io.povm.chaincode.job.ReplicaDraw;
 import io.povm.chaincode.org.MemberLedger;
@@ -34,6 +35,11 @@ final class JobTransaction {
 
     JobLedger jobs() {
         return jobs;
+    }
+
+    /** @return the job's credits: escrow, deposits, settlement */
+    JobFunds funds() {
+        return new JobFunds(stub);
     }
 
     /** @return the transaction timestamp, ISO-8601 UTC with millis */

@@ -10,9 +10,11 @@ import io.povm.api.PovmError;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
 import io.povm.api.PovmTransactions;
+import io.povm.api.Sla;
 import io.povm.api.WorkerKey;
 import io.povm.api.WorkerRecord;
 import io.povm.chaincode.clock.ClockLedger;
+import io.povm.chaincode.credit.JobFunds;
 import io.povm.chaincode.job.JobAdmission;
 import io.povm.chaincode.job.JobAssignment;
 import io.povm.chaincode.job.JobCancellation;
@@ -95,7 +97,8 @@ public final class PovmContract implements ContractInterface {
             final JobLedger ledger = new JobLedger(stub);
             final JobSubmission.Decision decision = submission.decide(ledger.find(submission.jobId()));
             if (decision.created()) {
-                JobAdmission.admit(spec, new SlaLedger(stub)::requireActive);
+                final Sla sla = JobAdmission.admit(spec, new SlaLedger(stub)::requireActive);
+                new JobFunds(stub).hold(decision.job(), sla.spec());
                 ledger.create(decision.job());
             }
             return PovmJson.write(decision.job());
@@ -115,13 +118,11 @@ public final class PovmContract implements ContractInterface {
             final String jobId = JobSpecValidator.validateId(id);
             final Optional<String> why = JobCancellation.reason(reason);
             final Caller caller = Caller.of(ctx.getClientIdentity());
-            final JobLedger ledger = new JobLedger(stub);
-            final Job job = ledger.find(jobId).orElseThrow(() -> notFound(jobId));
+            final JobTransaction tx = new JobTransaction(ctx);
+            final Job job = tx.requireJob(jobId);
             final Job cancelled =
                     JobCancellation.cancel(job, caller.submitter(), why, TxTime.iso(stub.getTxTimestamp()));
-            ledger.update(job, cancelled);
-            ledger.emit(PovmTransactions.JOB_CANCELLED_EVENT, cancelled);
-            return PovmJson.write(cancelled);
+            return write(tx, job, cancelled, PovmTransactions.JOB_CANCELLED_EVENT);
         });
     }
 
@@ -285,7 +286,9 @@ public final class PovmContract implements ContractInterface {
                 () -> PovmJson.write(consensus.attestations(id)));
     }
 
+    /** Writes a changed job and sets its event; a job entering a final state settles its credits here, once. */
     private static String write(final JobTransaction tx, final Job before, final Job after, final String event) {
+        tx.funds().onTransition(before, after, () -> tx.slaOf(after));
         tx.jobs().update(before, after);
         tx.jobs().emit(event, after);
         return PovmJson.write(after);

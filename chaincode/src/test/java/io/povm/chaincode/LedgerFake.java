@@ -12,6 +12,8 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.povm.api.CreditAccount;
+import io.povm.api.CreditSupply;
 import io.povm.api.PovmError;
 import io.povm.api.PovmJson;
 import io.povm.api.Sla;
@@ -19,6 +21,7 @@ import io.povm.api.SlaSpec;
 import io.povm.api.SlaState;
 import io.povm.api.Slas;
 import io.povm.api.Submitter;
+import io.povm.chaincode.credit.CreditLedger;
 import io.povm.chaincode.sla.SlaLedger;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
@@ -50,6 +53,9 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
  * but keeps the state. Every iterator handed out is counted, and counted again when closed.
  */
 final class LedgerFake {
+    /** The credits each test identity holds at the start. */
+    static final long FUNDS = 1_000_000_000L;
+
     final ChaincodeStub stub = mock(ChaincodeStub.class);
     final Context ctx = mock(Context.class);
     final NavigableMap<String, byte[]> state = new TreeMap<>();
@@ -65,6 +71,7 @@ final class LedgerFake {
 
     LedgerFake() {
         activeSla();
+        fundedSigners();
         when(ctx.getStub()).thenReturn(stub);
         when(ctx.getClientIdentity()).thenReturn(identity);
         when(identity.getX509Certificate()).thenReturn(certificate);
@@ -250,6 +257,24 @@ final class LedgerFake {
         public boolean isDeleted() {
             return value == null;
         }
+    }
+
+    /**
+     * Gives every test identity {@value #FUNDS} credits, as governance mints would have, so that priced submissions
+     * can hold their escrow; the supply matches, so an audit of the fake ledger balances.
+     */
+    private void fundedSigners() {
+        final List<Signer> signers = List.of(
+                Signer.SUBMITTER, Signer.SAME_ORG_CLIENT, Signer.OTHER_ORG_CLIENT, Signer.ORG_ADMIN, Signer.WORKER);
+        for (Signer funded : signers) {
+            state.put(
+                    CreditLedger.accountKey(funded.msp(), funded.id()),
+                    PovmJson.writeBytes(
+                            new CreditAccount(funded.msp(), funded.id(), FUNDS, "2026-11-01T00:00:00.000Z", "mint")));
+        }
+        state.put(
+                CreditLedger.supplyKey(),
+                PovmJson.writeBytes(new CreditSupply(FUNDS * signers.size(), signers.size(), null, null)));
     }
 
     /**

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -24,6 +25,7 @@ import io.povm.api.PovmJson;
 import io.povm.api.Redundancy;
 import io.povm.api.SlaRef;
 import io.povm.api.Specs;
+import io.povm.chaincode.credit.CreditLedger;
 import io.povm.chaincode.sla.SlaLedger;
 import java.time.Instant;
 import java.util.List;
@@ -37,6 +39,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** SubmitJob, GetJob, ListJobs and unknown transactions on a mocked stub (see {@link LedgerFake}). */
 class PovmContractTransactionsTest {
     private final PovmContract contract = new PovmContract();
+    private static final String ESCROW_KEY = CreditLedger.escrowKey("flip-1");
+    private static final String SUBMITTER_ACCOUNT_KEY =
+            CreditLedger.accountKey(Signer.SUBMITTER.msp(), Signer.SUBMITTER.id());
+
     private final LedgerFake ledger = new LedgerFake();
 
     private void submitted(final String... ids) {
@@ -56,19 +62,23 @@ class PovmContractTransactionsTest {
             verify(ledger.stub).putState(JOB_KEY, bytes(FLIP_1_JOB));
             verify(ledger.stub).putState(SUBMITTED_INDEX_KEY, new byte[] {0});
             verify(ledger.stub).putState(SUBMITTER_INDEX_KEY, new byte[] {0});
-            verify(ledger.stub, times(3)).putState(anyString(), any());
+            verify(ledger.stub).putState(eq(ESCROW_KEY), any());
+            verify(ledger.stub).putState(eq(SUBMITTER_ACCOUNT_KEY), any());
+            verify(ledger.stub, times(5)).putState(anyString(), any());
             verify(ledger.stub).setEvent("JobSubmitted", bytes(FLIP_1_JOB));
             verify(ledger.stub).setEvent(anyString(), any());
             verify(ledger.stub, never()).delState(anyString());
         }
 
         @Test
-        void reads_only_its_own_key_and_its_sla_so_concurrent_submissions_never_conflict() {
+        void reads_only_its_own_keys_its_sla_and_its_submitters_account_so_only_one_identitys_submissions_conflict() {
             contract.SubmitJob(ledger.ctx, Specs.VALID_JSON);
 
             verify(ledger.stub).getState(JOB_KEY);
             verify(ledger.stub).getState(SlaLedger.key(SlaRef.parse("standard@1", "sla")));
-            verify(ledger.stub, times(2)).getState(anyString());
+            verify(ledger.stub).getState(ESCROW_KEY);
+            verify(ledger.stub).getState(SUBMITTER_ACCOUNT_KEY);
+            verify(ledger.stub, times(4)).getState(anyString());
             verify(ledger.stub, never()).getStateByPartialCompositeKey(any(CompositeKey.class));
             verify(ledger.stub, never()).getStateByPartialCompositeKeyWithPagination(any(), anyInt(), anyString());
         }

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
  * @param clock "now" for relative times such as {@code job submit --deadline 1h}
  * @param slaClients opens the connection of the {@code sla} commands for a profile
  * @param workerClients opens the connection of a {@code povm worker} command for a profile
+ * @param creditClients opens the connection of a {@code povm credit} command for a profile
  */
 public record CliContext(
         Map<String, String> env,
@@ -27,7 +28,8 @@ public record CliContext(
         Supplier<String> newJobId,
         Clock clock,
         SlaClientFactory slaClients,
-        WorkerClientFactory workerClients) {
+        WorkerClientFactory workerClients,
+        CreditClientFactory creditClients) {
     /** The profile used when neither {@code --profile} nor {@code POVM_PROFILE} names one. */
     public static final String DEFAULT_PROFILE = "org1";
 
@@ -39,6 +41,7 @@ public record CliContext(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(slaClients, "slaClients");
         Objects.requireNonNull(workerClients, "workerClients");
+        Objects.requireNonNull(creditClients, "creditClients");
     }
 
     /**
@@ -57,22 +60,28 @@ public record CliContext(
                 newJobId,
                 Clock.systemUTC(),
                 SlaClientFactory.gateway(env),
-                WorkerClientFactory.gateway(env));
+                WorkerClientFactory.gateway(env),
+                CreditClientFactory.gateway(env));
     }
 
     /** @return this context with another "now" */
     public CliContext withClock(final Clock value) {
-        return new CliContext(env, jobClients, stdin, newJobId, value, slaClients, workerClients);
+        return new CliContext(env, jobClients, stdin, newJobId, value, slaClients, workerClients, creditClients);
     }
 
     /** @return this context with other connections for the {@code sla} commands */
     public CliContext withSlaClients(final SlaClientFactory value) {
-        return new CliContext(env, jobClients, stdin, newJobId, clock, value, workerClients);
+        return new CliContext(env, jobClients, stdin, newJobId, clock, value, workerClients, creditClients);
     }
 
     /** @return this context with other connections for the {@code worker} commands */
     public CliContext withWorkerClients(final WorkerClientFactory value) {
-        return new CliContext(env, jobClients, stdin, newJobId, clock, slaClients, value);
+        return new CliContext(env, jobClients, stdin, newJobId, clock, slaClients, value, creditClients);
+    }
+
+    /** @return this context with other connections for the {@code credit} commands */
+    public CliContext withCreditClients(final CreditClientFactory value) {
+        return new CliContext(env, jobClients, stdin, newJobId, clock, slaClients, workerClients, value);
     }
 
     /** @return the process's environment, gateway connections, {@code System.in}, random ids, the UTC clock */

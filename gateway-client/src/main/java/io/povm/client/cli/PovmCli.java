@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
             "  povm job list --all -o json",
             "  povm sla list --state active",
             "  povm worker list --org Org1MSP",
+            "  povm credit balance",
             "",
             "Environment:",
             "  POVM_RUN_DIR   the network's run directory, holding profiles/",
@@ -88,17 +89,28 @@ public final class PovmCli implements Runnable {
                 .addSubcommand(new WorkerChangeCommand.Deregister(context))
                 .addSubcommand(new WorkerChangeCommand.Revoke(context))
                 .addSubcommand(new WorkerWhoamiCommand(context));
+        final CommandLine credit = new CommandLine(new CreditCommand())
+                .addSubcommand(new CreditBalanceCommand(context))
+                .addSubcommand(new CreditHistoryCommand(context))
+                .addSubcommand(new CreditTransferCommand(context))
+                .addSubcommand(new CommandLine(new CreditMintCommand())
+                        .addSubcommand(new CreditMintProposeCommand(context))
+                        .addSubcommand(new CreditMintApproveCommand(context))
+                        .addSubcommand(new CreditMintShowCommand(context)))
+                .addSubcommand(new CreditAuditCommand(context))
+                .addSubcommand(new CreditSettlementCommand(context));
         return new CommandLine(new PovmCli())
                 .addSubcommand(job)
                 .addSubcommand(sla)
                 .addSubcommand(worker)
+                .addSubcommand(credit)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(new ErrorReporter());
     }
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: job, sla or worker");
+        throw new ParameterException(spec.commandLine(), "missing command: job, sla, worker or credit");
     }
 
     /** Reads the version from the jar's manifest. */

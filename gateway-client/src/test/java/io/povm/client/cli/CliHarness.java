@@ -2,6 +2,7 @@ package io.povm.client.cli;
 
 import static org.mockito.Mockito.mock;
 
+import io.povm.client.credit.CreditClient;
 import io.povm.client.job.JobClient;
 import io.povm.client.sla.SlaClient;
 import io.povm.client.worker.WorkerClient;
@@ -30,6 +31,7 @@ final class CliHarness {
     final JobClient jobs = mock(JobClient.class);
     final SlaClient slas = mock(SlaClient.class);
     final WorkerClient workers = mock(WorkerClient.class);
+    final CreditClient credits = mock(CreditClient.class);
     /** The MSP id of every profile a worker command opens. */
     String mspId = "Org1MSP";
 
@@ -70,6 +72,13 @@ final class CliHarness {
                         throw failToOpen;
                     }
                     return new WorkerSession(workers, mspId, () -> sessionsClosed++);
+                })
+                .withCreditClients(profile -> {
+                    profilesOpened.add(profile);
+                    if (failToOpen != null) {
+                        throw failToOpen;
+                    }
+                    return new CreditSession(credits, () -> sessionsClosed++);
                 });
         final CommandLine cli = PovmCli.commandLine(context);
         cli.setOut(new PrintWriter(out, true));

@@ -3,10 +3,15 @@ package io.povm.client.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.povm.api.Job;
+import io.povm.api.JobLimits;
 import io.povm.api.JobSpec;
 import io.povm.api.PovmJson;
 import io.povm.api.PovmTransactions;
+import io.povm.api.SlaSpec;
+import io.povm.api.VmTerms;
 import io.povm.client.PovmGateway;
+import io.povm.client.sla.SlaClient;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -21,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.Status;
 import org.hyperledger.fabric.client.SubmittedTransaction;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +34,10 @@ import org.junit.jupiter.api.Test;
  * attempt: no MVCC or phantom-read conflict, because a submission reads only its own job key and writes only keys that
  * name its job. Each transaction is sent once through the raw gateway contract (no retry), and its validation code is
  * read from its commit status, so a conflict cannot hide behind {@code PovmChaincode}'s retries.
+ *
+ * <p>The jobs run under an SLA with price 0: a priced submission also debits its submitter's credit account for the
+ * escrow, so priced submissions by one identity in one block conflict on that key by design (it is what prevents a
+ * double spend); {@code PovmChaincode} retries them. Submissions by different identities never share a key.
  */
 class ConcurrentSubmissionIT {
     private static final List<String> PROFILES =
@@ -36,6 +46,29 @@ class ConcurrentSubmissionIT {
     private static final long TIMEOUT_SECONDS = 180;
 
     private record Outcome(String profile, String jobId, String txId, TxValidationCode code, long blockNumber) {}
+
+    private static String freeSla;
+
+    @BeforeAll
+    static void an_active_sla_with_price_0() {
+        final SlaSpec terms = new SlaSpec(
+                "free-" + Instant.now().toEpochMilli(),
+                1,
+                VmTerms.builder()
+                        .cpuMillis(1000)
+                        .memoryMiB(512)
+                        .diskMiB(1024)
+                        .maxWallSeconds(600)
+                        .minBenchmarkOpsPerSec(0)
+                        .pricePerVmSecond(0)
+                        .build(),
+                new JobLimits(65_536, 65_536));
+        try (PovmGateway org1 = ItNetwork.connect("org1-admin");
+                PovmGateway org2 = ItNetwork.connect("org2-admin")) {
+            freeSla = new SlaClient(org1.chaincode()).propose(terms).ref().toString();
+            new SlaClient(org2.chaincode()).approve(freeSla);
+        }
+    }
 
     @Test
     void thirty_concurrent_submissions_from_three_orgs_commit_with_zero_mvcc_conflicts() throws Exception {
@@ -51,7 +84,10 @@ class ConcurrentSubmissionIT {
             final List<Future<Outcome>> futures = new ArrayList<>();
             for (String profile : PROFILES) {
                 for (int i = 0; i < PER_PROFILE; i++) {
-                    final JobSpec spec = ItNetwork.spec(ItNetwork.uniqueId("concurrent-" + profile + "-" + i), "true");
+                    final JobSpec spec = ItNetwork.builder(ItNetwork.uniqueId("concurrent-" + profile + "-" + i))
+                            .command(List.of("true"))
+                            .sla(freeSla)
+                            .build();
                     futures.add(pool.submit(submitOnce(gateways.get(profile), profile, spec, start)));
                 }
             }

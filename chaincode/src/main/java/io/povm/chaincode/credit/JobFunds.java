@@ -1,0 +1,205 @@
+package io.povm.chaincode.credit;
+
+import io.povm.api.CreditHold;
+import io.povm.api.ErrorCode;
+import io.povm.api.Job;
+import io.povm.api.JobState;
+import io.povm.api.PovmError;
+import io.povm.api.PovmException;
+import io.povm.api.Settlement;
+import io.povm.api.SlaSpec;
+import io.povm.api.Submitter;
+import io.povm.api.WorkerKey;
+import io.povm.chaincode.TxTime;
+import io.povm.chaincode.reputation.Reputation;
+import io.povm.chaincode.reputation.WorkerRecordLedger;
+import io.povm.chaincode.worker.WorkerLedger;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+
+/**
+ * The job's credits: its escrow at submission, challenge deposits, and the settlement, exactly once, when the job
+ * reaches a final state. The job transactions call it; every refusal comes before the first write.
+ *
+ * <pre>{@code
+ * new JobFunds(stub).hold(job, sla);                                  // SubmitJob
+ * new JobFunds(stub).deposit(job, challenger, amount);                // ChallengeJob
+ * new JobFunds(stub).onTransition(before, after, () -> slaOf(after)); // every job write: refund or settle
+ * }</pre>
+ */
+public final class JobFunds {
+    private static final Set<JobState> REFUNDED = EnumSet.of(JobState.CANCELLED, JobState.EXPIRED, JobState.FAILED);
+
+    private final ChaincodeStub stub;
+    private final CreditLedger ledger;
+
+    public JobFunds(final ChaincodeStub stub) {
+        this.stub = Objects.requireNonNull(stub, "stub");
+        this.ledger = new CreditLedger(stub);
+    }
+
+    /** @return {@code pricePerVmSecond x maxReplicas x maxWallSeconds}, what a job under these terms escrows */
+    public static long escrowFor(final Job job, final SlaSpec sla) {
+        return Math.multiplyExact(
+                Math.multiplyExact(sla.vm().pricePerVmSecond(), (long)
+                        job.spec().redundancy().maxReplicas()),
+                (long) sla.vm().maxWallSeconds());
+    }
+
+    /**
+     * Moves the job's escrow from the submitter's account to {@code ("credit-escrow", jobId)}; a price of 0 holds
+     * nothing and writes nothing.
+     *
+     * @return the amount held
+     * @throws PovmException INSUFFICIENT_FUNDS [balance] when the submitter holds less, nothing written
+     */
+    public long hold(final Job job, final SlaSpec sla) {
+        final long amount = escrowFor(job, sla);
+        if (amount == 0) {
+            return 0;
+        }
+        if (ledger.escrow(job.id()).isPresent()) {
+            throw invalidState(job, "holds an escrow already");
+        }
+        final Submitter submitter = job.submitter();
+        final String basis = "price " + sla.vm().pricePerVmSecond() + " x "
+                + job.spec().redundancy().maxReplicas() + " replicas x "
+                + sla.vm().maxWallSeconds() + " s";
+        final Movements movements = new Movements(ledger);
+        movements.debit(submitter.msp(), submitter.id(), amount, "the escrow of job " + job.id() + " (" + basis + ")");
+        movements.write(at(), "escrow of job " + job.id());
+        ledger.put(new CreditHold(
+                CreditHold.ESCROW, job.id(), submitter.msp(), submitter.id(), amount, at(), stub.getTxId(), basis));
+        return amount;
+    }
+
+    /**
+     * Moves a challenge deposit from the challenger's account to {@code ("credit-deposit", jobId, msp, fabricId)}; 0
+     * writes nothing.
+     *
+     * @throws PovmException INSUFFICIENT_FUNDS [balance] when the challenger holds less; INVALID_STATE when this
+     *     challenger has a deposit on the job already
+     */
+    public void deposit(final Job job, final Submitter challenger, final long amount) {
+        if (amount < 0) {
+            throw new IllegalArgumentException("a deposit is 0 or more; got " + amount);
+        }
+        if (amount == 0) {
+            return;
+        }
+        if (ledger.deposit(job.id(), challenger.msp(), challenger.id()).isPresent()) {
+            throw invalidState(job, "holds a deposit of " + challenger.msp() + "/" + challenger.id() + " already");
+        }
+        final Movements movements = new Movements(ledger);
+        movements.debit(challenger.msp(), challenger.id(), amount, "the challenge deposit of job " + job.id());
+        movements.write(at(), "challenge deposit on job " + job.id());
+        ledger.put(new CreditHold(
+                CreditHold.DEPOSIT,
+                job.id(),
+                challenger.msp(),
+                challenger.id(),
+                amount,
+                at(),
+                stub.getTxId(),
+                "challenge deposit"));
+    }
+
+    /**
+     * Returns a CANCELLED, EXPIRED or FAILED job's escrow to the submitter and its deposits to their owners.
+     *
+     * @throws PovmException INVALID_STATE when the job settled already
+     */
+    public Settlement refund(final Job job) {
+        if (!REFUNDED.contains(job.state())) {
+            throw new IllegalArgumentException("only CANCELLED, EXPIRED or FAILED jobs are refunded: " + job.id());
+        }
+        requireUnsettled(job);
+        final Optional<CreditHold> escrow = ledger.escrow(job.id());
+        final List<CreditHold> deposits = ledger.deposits(job.id());
+        return apply(SettlementPlan.refund(job, escrow, deposits, stamp()), escrow, deposits);
+    }
+
+    /**
+     * Pays the workers of a FINALIZED job and returns the rest (see {@link SettlementPlan}).
+     *
+     * @throws PovmException INVALID_STATE when the job settled already
+     */
+    public Settlement settle(final Job job, final SlaSpec sla) {
+        if (job.state() != JobState.FINALIZED) {
+            throw new IllegalArgumentException("only FINALIZED jobs are settled: " + job.id());
+        }
+        requireUnsettled(job);
+        final Optional<CreditHold> escrow = ledger.escrow(job.id());
+        final List<CreditHold> deposits = ledger.deposits(job.id());
+        final WorkerLedger workers = new WorkerLedger(stub);
+        final WorkerRecordLedger records = new WorkerRecordLedger(stub);
+        final Settlement settlement = SettlementPlan.settle(
+                job,
+                sla,
+                escrow,
+                deposits,
+                key -> workers.find(WorkerKey.parse(key, "workerKey"))
+                        .map(w -> new Payee(w.msp(), w.fabricId(), Reputation.payoutPermille(records.find(w.key())))),
+                stamp());
+        return apply(settlement, escrow, deposits);
+    }
+
+    /**
+     * The one hook of the job transactions: settles a job that enters FINALIZED, refunds one that enters CANCELLED,
+     * EXPIRED or FAILED, and does nothing otherwise.
+     *
+     * @param sla the job's SLA terms, read only when the job is finalized
+     * @return the settlement, when the transition made one
+     */
+    public Optional<Settlement> onTransition(final Job before, final Job after, final Supplier<SlaSpec> sla) {
+        if (before.state() == after.state()) {
+            return Optional.empty();
+        }
+        if (after.state() == JobState.FINALIZED) {
+            return Optional.of(settle(after, sla.get()));
+        }
+        if (REFUNDED.contains(after.state())) {
+            return Optional.of(refund(after));
+        }
+        return Optional.empty();
+    }
+
+    private Settlement apply(
+            final Settlement settlement, final Optional<CreditHold> escrow, final List<CreditHold> deposits) {
+        final Movements movements = new Movements(ledger);
+        for (Settlement.Entry entry : settlement.entries()) {
+            movements.credit(entry.msp(), entry.fabricId(), entry.amount());
+        }
+        movements.write(at(), settlement.kind() + " of job " + settlement.jobId());
+        escrow.ifPresent(ledger::delete);
+        deposits.forEach(ledger::delete);
+        ledger.put(settlement);
+        return settlement;
+    }
+
+    private void requireUnsettled(final Job job) {
+        ledger.settlement(job.id()).ifPresent(done -> {
+            throw invalidState(
+                    job,
+                    "was settled already (" + done.kind() + " in transaction " + done.txId() + " at " + done.at()
+                            + "); a job's credits move exactly once");
+        });
+    }
+
+    private static PovmException invalidState(final Job job, final String what) {
+        return new PovmException(new PovmError(ErrorCode.INVALID_STATE, "id", "job " + job.id() + " " + what));
+    }
+
+    private SettlementPlan.Stamp stamp() {
+        return new SettlementPlan.Stamp(at(), stub.getTxId());
+    }
+
+    private String at() {
+        return TxTime.iso(stub.getTxTimestamp());
+    }
+}

@@ -1,0 +1,194 @@
+package io.povm.chaincode.credit;
+
+import io.povm.api.CreditHold;
+import io.povm.api.Dispute;
+import io.povm.api.Job;
+import io.povm.api.Replica;
+import io.povm.api.ReplicaResult;
+import io.povm.api.ReplicaState;
+import io.povm.api.Settlement;
+import io.povm.api.SlaSpec;
+import io.povm.api.Verdict;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Who gets which of a job's held credits, without Fabric (see {@code docs/consensus.md}, "Credits"):
+ *
+ * <ul>
+ *   <li>Paid: every RESULT_REVEALED replica whose result hash is the final verdict's and whose worker has no
+ *       worker violation; {@code floor(price x min(wallMillis, maxWallSeconds x 1000) x permille / 10^6)}.
+ *   <li>First-run replicas are paid from the escrow. Re-run replicas are paid by the loser of the dispute: from the
+ *       challenger's deposit unless the verdict was OVERTURNED, from the escrow (the wrong workers' unpaid share)
+ *       when it was.
+ *   <li>In replica order; when a pot runs dry, later payees get what is left, and the entry says so.
+ *   <li>What is left in each pot returns to its owner.
+ * </ul>
+ */
+final class SettlementPlan {
+    private final Map<String, Pot> pots = new LinkedHashMap<>();
+    private final List<Settlement.Entry> entries = new ArrayList<>();
+    private final Optional<CreditHold> escrow;
+    private final List<CreditHold> deposits;
+
+    private SettlementPlan(final Optional<CreditHold> escrow, final List<CreditHold> deposits) {
+        this.escrow = escrow;
+        this.deposits = List.copyOf(deposits);
+        escrow.ifPresent(hold -> pots.put(CreditHold.ESCROW, new Pot(hold)));
+        deposits.forEach(hold -> pots.put(depositName(hold.msp(), hold.fabricId()), new Pot(hold)));
+    }
+
+    /** @return the settlement of a job that became CANCELLED, EXPIRED or FAILED: every pot back to its owner */
+    static Settlement refund(
+            final Job job, final Optional<CreditHold> escrow, final List<CreditHold> deposits, final Stamp stamp) {
+        final SettlementPlan plan = new SettlementPlan(escrow, deposits);
+        plan.returnRest(
+                "the job is " + job.state() + ": the escrow returns to the submitter",
+                "the job is " + job.state() + ": the deposit returns to the challenger");
+        return plan.settlement(job, Settlement.REFUND, Optional.empty(), Optional.empty(), stamp);
+    }
+
+    /**
+     * @param payees the account and multiplier of a worker by its registry key; empty when the worker is unknown
+     *     (its replica is then not paid)
+     * @return the settlement of a FINALIZED job
+     */
+    static Settlement settle(
+            final Job job,
+            final SlaSpec sla,
+            final Optional<CreditHold> escrow,
+            final List<CreditHold> deposits,
+            final Function<String, Optional<Payee>> payees,
+            final Stamp stamp) {
+        final SettlementPlan plan = new SettlementPlan(escrow, deposits);
+        final Optional<String> winner = job.verdict().flatMap(Verdict::winner);
+        final Optional<String> outcome = job.dispute().flatMap(Dispute::decision);
+        final Set<String> violators =
+                job.verdict().map(SettlementPlan::workerViolators).orElse(Set.of());
+        for (Replica replica : job.replicas()) {
+            if (earns(replica, winner, violators)) {
+                payees.apply(replica.workerKey())
+                        .ifPresent(payee -> plan.pay(replica, payee, sla, plan.potOf(replica, job, outcome)));
+            }
+        }
+        final boolean overturned = outcome.filter(Dispute.OVERTURNED::equals).isPresent();
+        plan.returnRest(
+                "rest of the escrow returns to the submitter",
+                overturned
+                        ? "the challenge overturned the verdict: the deposit returns to the challenger"
+                        : "rest of the deposit returns to the challenger");
+        return plan.settlement(job, Settlement.SETTLE, winner, outcome, stamp);
+    }
+
+    /** @return {@code floor(price x min(wallMillis, maxWallSeconds x 1000) x permille / 10^6)}, exactly */
+    static long due(final long price, final long wallMillis, final int maxWallSeconds, final long permille) {
+        final long millis = Math.min(Math.max(wallMillis, 0), maxWallSeconds * 1000L);
+        return BigInteger.valueOf(price)
+                .multiply(BigInteger.valueOf(millis))
+                .multiply(BigInteger.valueOf(permille))
+                .divide(BigInteger.valueOf(1_000_000))
+                .longValueExact();
+    }
+
+    private static boolean earns(final Replica replica, final Optional<String> winner, final Set<String> violators) {
+        return replica.state() == ReplicaState.RESULT_REVEALED
+                && winner.isPresent()
+                && replica.result().map(ReplicaResult::resultHash).equals(winner)
+                && !violators.contains(replica.workerKey());
+    }
+
+    private static Set<String> workerViolators(final Verdict verdict) {
+        return verdict.violations().stream()
+                .filter(v -> Verdict.Violation.WORKER.equals(v.party()))
+                .map(Verdict.Violation::who)
+                .collect(Collectors.toSet());
+    }
+
+    private Optional<Pot> potOf(final Replica replica, final Job job, final Optional<String> outcome) {
+        if (!replica.rerun() || outcome.filter(Dispute.OVERTURNED::equals).isPresent()) {
+            return Optional.ofNullable(pots.get(CreditHold.ESCROW));
+        }
+        return job.dispute()
+                .map(d -> pots.get(
+                        depositName(d.challenger().msp(), d.challenger().id())));
+    }
+
+    private void pay(final Replica replica, final Payee payee, final SlaSpec sla, final Optional<Pot> pot) {
+        final long price = sla.vm().pricePerVmSecond();
+        final long wall = replica.result().map(ReplicaResult::wallMillis).orElse(0L);
+        final long due = due(price, wall, sla.vm().maxWallSeconds(), payee.permille());
+        final long left = pot.map(p -> p.left).orElse(0L);
+        final long amount = Math.min(due, left);
+        pot.ifPresent(p -> p.left -= amount);
+        final String from =
+                pot.map(p -> p.hold.kind()).orElse(replica.rerun() ? CreditHold.DEPOSIT : CreditHold.ESCROW);
+        final String why =
+                "price " + price + " x min(" + wall + " ms, " + sla.vm().maxWallSeconds() + " s) x "
+                        + payee.permille() + "/1000 = " + due + (replica.rerun() ? ", re-run replica" : "")
+                        + (amount < due ? "; the " + from + " had only " + left + " left" : "");
+        entries.add(new Settlement.Entry(
+                Settlement.Entry.PAYOUT,
+                payee.msp(),
+                payee.fabricId(),
+                amount,
+                from,
+                replica.workerKey(),
+                replica.index(),
+                due,
+                why));
+    }
+
+    private void returnRest(final String escrowWhy, final String depositWhy) {
+        for (Pot pot : pots.values()) {
+            if (pot.left > 0) {
+                final boolean isEscrow = CreditHold.ESCROW.equals(pot.hold.kind());
+                entries.add(Settlement.Entry.refund(pot.hold, pot.left, isEscrow ? escrowWhy : depositWhy));
+                pot.left = 0;
+            }
+        }
+    }
+
+    private Settlement settlement(
+            final Job job,
+            final String kind,
+            final Optional<String> winner,
+            final Optional<String> outcome,
+            final Stamp stamp) {
+        return new Settlement(
+                job.id(),
+                kind,
+                job.state(),
+                stamp.at(),
+                stamp.txId(),
+                winner.orElse(null),
+                outcome.orElse(null),
+                escrow.map(CreditHold::amount).orElse(0L),
+                deposits.stream().mapToLong(CreditHold::amount).sum(),
+                entries);
+    }
+
+    private static String depositName(final String msp, final String fabricId) {
+        return CreditHold.DEPOSIT + "/" + msp + "/" + fabricId;
+    }
+
+    /** When and in which transaction. */
+    record Stamp(String at, String txId) {}
+
+    /** A held amount and what is left of it. */
+    private static final class Pot {
+        private final CreditHold hold;
+        private long left;
+
+        private Pot(final CreditHold hold) {
+            this.hold = hold;
+            this.left = hold.amount();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.povm.client.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code povm credit mint}: propose, approve and show mints; alone it is a usage error. */
+@Command(
+        name = "mint",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Create credits by governance: an org admin proposes a mint (its org's",
+            "approval), other member orgs' admins approve; the approval that reaches",
+            "the majority credits the account. Each org approves once."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  povm credit mint propose top-up-1 --msp Org1MSP --id 'x509::...' --amount 5000 --profile org1-admin",
+            "  povm credit mint approve top-up-1 --profile org2-admin",
+            "  povm credit mint show top-up-1 -o json"
+        })
+final class CreditMintCommand implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing subcommand: propose, approve or show");
+    }
+}
