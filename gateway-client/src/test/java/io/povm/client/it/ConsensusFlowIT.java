@@ -3,6 +3,7 @@ package io.povm.client.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.povm.api.CreditAudit;
 import io.povm.api.Dispute;
 import io.povm.api.ErrorCode;
 import io.povm.api.Job;
@@ -13,6 +14,7 @@ import io.povm.api.Redundancy;
 import io.povm.api.Replica;
 import io.povm.api.ReplicaState;
 import io.povm.api.Reveal;
+import io.povm.api.Settlement;
 import io.povm.api.SlaSpec;
 import io.povm.api.Verdict;
 import io.povm.api.VmTerms;
@@ -21,6 +23,7 @@ import io.povm.api.WorkerRecord;
 import io.povm.client.PovmClientException;
 import io.povm.client.PovmGateway;
 import io.povm.client.clock.ClockClient;
+import io.povm.client.credit.CreditClient;
 import io.povm.client.job.JobClient;
 import io.povm.client.sla.SlaClient;
 import io.povm.client.worker.WorkerClient;
@@ -32,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +49,8 @@ class ConsensusFlowIT {
     private static final List<PovmGateway> GATEWAYS = new ArrayList<>();
     private static final List<String> ORGS = List.of("org1", "org2", "org3");
     private static final int WINDOW_SECONDS = 3;
+    private static final long PRICE = 10;
+    private static CreditClient credits;
     private static SlaSpec sla;
     private static JobClient customer;
     private static WorkerClient records;
@@ -54,6 +60,7 @@ class ConsensusFlowIT {
     static void an_sla_with_short_windows_served_by_four_test_workers() throws Exception {
         customer = new JobClient(connect("org1").chaincode());
         records = new WorkerClient(connect("org1").chaincode());
+        credits = new CreditClient(connect("org1").chaincode());
         final SlaSpec terms = new SlaSpec(
                 "consensus-" + Instant.now().toEpochMilli(),
                 1,
@@ -63,7 +70,7 @@ class ConsensusFlowIT {
                         .diskMiB(1024)
                         .maxWallSeconds(5)
                         .minBenchmarkOpsPerSec(0)
-                        .pricePerVmSecond(0)
+                        .pricePerVmSecond(PRICE)
                         .build(),
                 new JobLimits(65_536, 65_536),
                 Optional.of(new LeaseTerms(60, 5, WINDOW_SECONDS, WINDOW_SECONDS)));
@@ -82,6 +89,14 @@ class ConsensusFlowIT {
             workers.close();
         }
         GATEWAYS.forEach(PovmGateway::close);
+    }
+
+    @AfterEach
+    void no_credit_was_created_or_destroyed() {
+        final CreditAudit audit = credits.audit();
+        assertThat(audit.conserved())
+                .as("balances + escrow + deposits == supply: %s", audit)
+                .isTrue();
     }
 
     private static PovmGateway connect(final String profile) {
@@ -125,7 +140,7 @@ class ConsensusFlowIT {
     }
 
     @Test
-    void k_vote_takes_the_majority_and_the_wrong_worker_loses_reputation() {
+    void k_vote_takes_the_majority_and_the_wrong_worker_loses_reputation() throws Exception {
         final Job job = running(Redundancy.kVote(3));
         final Replica wrong = job.replicas().get(1);
         final long disagreementsBefore = record(wrong).disagreements();
@@ -139,6 +154,20 @@ class ConsensusFlowIT {
         assertThat(verdict.disagreed()).containsExactly(wrong.workerKey());
         assertThat(record(wrong).disagreements()).isEqualTo(disagreementsBefore + 1);
         assertThat(customer.attestations(job.id()).reveals()).hasSize(3);
+
+        waitUntilPast(Instant.parse(resolved.resolution().challengeBy().orElseThrow()));
+        everyOrgTicks();
+        synced(customer.finalizeJob(job.id()));
+        final Settlement settlement = credits.settlement(job.id());
+        assertThat(payees(settlement)).containsExactlyInAnyOrderElementsOf(verdict.agreed());
+        assertThat(settlement.refunded()).isEqualTo(settlement.escrow() - settlement.paid());
+    }
+
+    private static List<String> payees(final Settlement settlement) {
+        return settlement.entries().stream()
+                .filter(e -> Settlement.Entry.PAYOUT.equals(e.kind()) && e.amount() > 0)
+                .map(Settlement.Entry::workerKey)
+                .toList();
     }
 
     @Test
@@ -220,7 +249,11 @@ class ConsensusFlowIT {
         job = workers.reveal(workers.commit(job, 0, wrong), 0, wrong);
         assertThat(job.state()).isEqualTo(JobState.RESOLVED_SOFT);
 
+        final long beforeChallenge = credits.balance().balance();
         Job resolving = workers.acknowledgeAll(synced(customer.challenge(job.id(), "the flip count is wrong")));
+        final long deposit = resolving.dispute().orElseThrow().deposit();
+        assertThat(deposit).isEqualTo(PRICE * 1 * 5);
+        assertThat(credits.balance().balance()).isEqualTo(beforeChallenge - deposit);
         assertThat(resolving.state()).isEqualTo(JobState.RESOLVING);
         final Replica rerun = resolving.replicas().get(1);
         assertThat(rerun.rerun()).isTrue();
@@ -234,7 +267,18 @@ class ConsensusFlowIT {
         assertThat(dispute.firstDivergence().index()).isEqualTo(9);
         assertThat(resolving.verdict().orElseThrow().resultHash())
                 .isEqualTo(correct.attestation().resultHash());
-        assertThat(customer.finalizeJob(job.id()).state()).isEqualTo(JobState.FINALIZED);
+        assertThat(synced(customer.finalizeJob(job.id())).state()).isEqualTo(JobState.FINALIZED);
+        final Settlement settlement = credits.settlement(job.id());
+        assertThat(payees(settlement))
+                .as("the re-run worker is paid, the worker of the overturned verdict is not")
+                .containsExactly(rerun.workerKey());
+        assertThat(credits.balance().balance())
+                .as("the challenger's deposit returns in full; the escrow pays the re-run and refunds the rest")
+                .isEqualTo(beforeChallenge - deposit + settlement.refunded());
+        assertThat(settlement.entries())
+                .anyMatch(e -> Settlement.Entry.REFUND.equals(e.kind())
+                        && "deposit".equals(e.from())
+                        && e.amount() == deposit);
         final String id = job.id();
         assertThatThrownBy(() -> customer.finalizeJob(id))
                 .isInstanceOfSatisfying(PovmClientException.class, e -> assertThat(e.errorCode())
