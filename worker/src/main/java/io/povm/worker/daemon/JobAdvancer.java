@@ -104,7 +104,8 @@ final class JobAdvancer {
                     job.state(),
                     after.state(),
                     after.verdict()
-                            .map(v -> ", verdict " + v.stage() + " " + v.resultHash())
+                            .map(v ->
+                                    ", verdict " + v.stage() + " " + v.winner().orElse("none"))
                             .orElse(""));
         } catch (RuntimeException e) {
             if (!Ledger.isRejection(e)) {
