@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>RESULTS_PENDING whose reveal window closed, or with nothing left to reveal (an iterative job that needs
  *       another replica): AdvanceJob marks the missing reveals UNREVEALED, counts the verdict, draws what is needed;
- *   <li>CHALLENGED: AdvanceJob draws the dispute's re-run replicas;
+ *   <li>RESOLVING (a dispute's re-run) whose reveal window closed: AdvanceJob closes it and decides the dispute
+ *       (ChallengeJob itself draws the re-run replicas);
  *   <li>RESOLVED_SOFT whose challenge window closed, and RESOLVED_FIRM: FinalizeJob settles the credits.
  * </ul>
  *
@@ -49,7 +50,7 @@ final class JobAdvancer {
                 job -> revealWindowClosed(job) || nothingToReveal(job),
                 "advance",
                 JobClient::advance);
-        each(JobState.CHALLENGED, job -> due(job, job.stateChangedAt()), "advance", JobClient::advance);
+        each(JobState.RESOLVING, this::revealWindowClosed, "advance", JobClient::advance);
         each(
                 JobState.RESOLVED_SOFT,
                 job -> job.resolution().challengeBy().map(at -> due(job, at)).orElse(false),

@@ -110,14 +110,18 @@ class JobAdvancerTest {
     }
 
     @Test
-    void a_challenged_job_is_advanced_to_draw_its_rerun_replicas() {
+    void a_disputes_rerun_is_advanced_once_its_reveal_window_closed() {
         listed(
-                JobState.CHALLENGED,
-                Fixtures.job(ReplicaState.RESULT_REVEALED, ReplicaState.RESULT_REVEALED)
-                        .withState(JobState.CHALLENGED, T0.toString(), Optional.empty()));
+                JobState.RESOLVING,
+                Fixtures.job(ReplicaState.RESULT_REVEALED, ReplicaState.RESULT_COMMITTED)
+                        .withState(JobState.RESOLVING, T0.toString(), Optional.empty())
+                        .withResolution(Job.Resolution.NONE.withRevealBy(
+                                T0.plusSeconds(60).toString())));
 
-        sweep(SUBMITTER_ORG, 3);
+        sweep(SUBMITTER_ORG, 30);
+        verify(jobs, never()).advance(anyString());
 
+        sweep(SUBMITTER_ORG, 63);
         verify(jobs).advance(Fixtures.JOB_ID);
     }
 
