@@ -69,8 +69,8 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
     /** Jobs whose image this org's gate refused: never assigned by this daemon, so not checked again. */
     private final Set<String> unrunnable = ConcurrentHashMap.newKeySet();
 
-    /** Replicas whose commitment is on the ledger: revealing them takes no slot. */
-    private final Set<ReplicaId> revealing = ConcurrentHashMap.newKeySet();
+    /** Replicas with a task queued or running, on a slot or the reveal thread: never two tasks for one replica. */
+    private final Set<ReplicaId> claimed = ConcurrentHashMap.newKeySet();
 
     private final ExecutorService slots;
     private final ExecutorService revealer;
@@ -303,9 +303,11 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
             return;
         }
         final boolean reveal = stage.get() == ReplicaStage.COMMITTED;
-        final Set<ReplicaId> queued = reveal ? revealing : inFlight;
-        if (!queued.add(id)) {
+        if (!claimed.add(id)) {
             return;
+        }
+        if (!reveal) {
+            inFlight.add(id);
         }
         final Instant at = Instant.now(context.clock());
         (reveal ? revealer : slots).submit(() -> {
@@ -315,7 +317,8 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
             try {
                 new ReplicaTask(id, services).run();
             } finally {
-                queued.remove(id);
+                inFlight.remove(id);
+                claimed.remove(id);
             }
         });
     }

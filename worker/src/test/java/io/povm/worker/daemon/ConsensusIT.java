@@ -17,12 +17,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Result consensus on the real network (docs/consensus.md) with one dishonest worker among three: org3's daemon runs
- * in one faulty mode per test (docs/workers.md), org1's and org2's are honest. Each job is a 3-vote coin flip, so
- * each org's worker holds one replica; the verdict must be the honest answer, recomputed here in Java.
+ * Result consensus on the real network (docs/consensus.md) with one dishonest worker among three: one org's daemon
+ * runs in one faulty mode per test (docs/workers.md), the other two are honest. Each job is a 3-vote coin flip, so
+ * each org's worker holds one replica; the verdict must be the honest answer, recomputed here in Java. Each test
+ * spoils a different org's worker, so that no worker's reputation falls below the assignment floor (1/4) on a
+ * network the other ITs share: a worker with one penalty and no agreement scores 1/3.
  */
 class ConsensusIT {
-    private static final String FAULTY = "org3";
+    private static String faulty = "org3";
     private static final int K = 6;
     private static DaemonNetwork network;
 
@@ -40,7 +42,7 @@ class ConsensusIT {
 
     @AfterEach
     void honest_again() throws Exception {
-        network.restart(FAULTY, "none");
+        network.restart(faulty, "none");
         network.awaitIdle();
     }
 
@@ -48,8 +50,9 @@ class ConsensusIT {
             j -> j.verdict().isPresent() && (j.state() == JobState.RESOLVED_SOFT || j.state() == JobState.FINALIZED);
 
     /** @return the decided job, after checking that its verdict is the honest answer, agreed by org1 and org2 */
-    private static Job decided(final String mode) throws Exception {
-        network.restart(FAULTY, mode);
+    private static Job decided(final String org, final String mode) throws Exception {
+        faulty = org;
+        network.restart(faulty, mode);
         network.awaitIdle();
         final String id = DaemonNetwork.unique(mode);
         network.customer.submit(network.coinflipJob(id, K, 3));
@@ -60,22 +63,25 @@ class ConsensusIT {
         final Verdict verdict = job.verdict().orElseThrow();
         assertThat(verdict.winner()).contains(Sha256.hex(Sha256.hash(honest.getBytes(StandardCharsets.UTF_8))));
         assertThat(verdict.agreed())
-                .containsExactlyInAnyOrder(network.workerKeys.get("org1"), network.workerKeys.get("org2"));
+                .containsExactlyInAnyOrderElementsOf(DaemonNetwork.ORGS.stream()
+                        .filter(o -> !o.equals(org))
+                        .map(network.workerKeys::get)
+                        .toList());
         return job;
     }
 
     private static Replica faultyReplica(final Job job) {
         return job.replicas().stream()
-                .filter(r -> r.workerKey().equals(network.workerKeys.get(FAULTY)))
+                .filter(r -> r.workerKey().equals(network.workerKeys.get(faulty)))
                 .findFirst()
                 .orElseThrow();
     }
 
     @Test
     void a_wrong_answer_is_outvoted_and_its_worker_disagreed() throws Exception {
-        final Job job = decided("wrong-answer");
+        final Job job = decided("org3", "wrong-answer");
 
-        assertThat(job.verdict().orElseThrow().disagreed()).containsExactly(network.workerKeys.get(FAULTY));
+        assertThat(job.verdict().orElseThrow().disagreed()).containsExactly(network.workerKeys.get(faulty));
         assertThat(faultyReplica(job).state()).isEqualTo(ReplicaState.RESULT_REVEALED);
         assertThat(faultyReplica(job).result().orElseThrow().output().orElseThrow())
                 .isNotEqualTo(CoinFlip.result(job.id(), K));
@@ -83,19 +89,19 @@ class ConsensusIT {
 
     @Test
     void a_copier_cannot_open_its_commitment_and_is_faulted() throws Exception {
-        final Job job = decided("copy");
+        final Job job = decided("org2", "copy");
 
         assertThat(faultyReplica(job).state()).isEqualTo(ReplicaState.FAULTED);
         assertThat(faultyReplica(job).fault())
                 .hasValueSatisfying(f -> assertThat(f).contains("commitment"));
-        assertThat(job.verdict().orElseThrow().faulted()).containsExactly(network.workerKeys.get(FAULTY));
+        assertThat(job.verdict().orElseThrow().faulted()).containsExactly(network.workerKeys.get(faulty));
     }
 
     @Test
     void a_silent_worker_is_unrevealed_after_the_reveal_window_and_the_verdict_stands() throws Exception {
-        final Job job = decided("silent");
+        final Job job = decided("org1", "silent");
 
         assertThat(faultyReplica(job).state()).isEqualTo(ReplicaState.UNREVEALED);
-        assertThat(job.verdict().orElseThrow().timedOut()).containsExactly(network.workerKeys.get(FAULTY));
+        assertThat(job.verdict().orElseThrow().timedOut()).containsExactly(network.workerKeys.get(faulty));
     }
 }
