@@ -10,15 +10,18 @@ usage() {
   cat <<USAGE
 Usage: scripts/workers.sh start|stop|status
 
-  start    for each org: registers its User2 as worker w1 (once, as the org admin, with a fresh
-           attestation key), writes \$POVM_RUN_DIR/workers/<org>.yaml and starts the daemon
-           (scripts/povm-worker) in the background; waits until each says it started
+  start    for each org: registers its User2 as worker w1 (once, as the org admin, with the
+           attestation key \$POVM_RUN_DIR/workers/<org>-attestation.key, made once with openssl; a
+           worker registered with another key gets this one through update-offer), writes
+           \$POVM_RUN_DIR/workers/<org>.yaml and starts the daemon (scripts/povm-worker) in the
+           background; waits until each says it started
   stop     stops the daemons (SIGTERM: each drains, releasing replicas it cannot finish)
   status   asks each daemon's health endpoint what it is doing (povm-worker status)
 
 Logs: \$POVM_RUN_DIR/logs/worker-<org>.log; pid files: \$POVM_RUN_DIR/pids/worker-<org>.pid, so that
 network/network.sh down stops them too. Health ports: base port + 100 + 10 * N + 5 (org N).
-Environment: POVM_RUN_DIR (default .run), POVM_WORKER_SLOTS (default 2).
+Environment: POVM_RUN_DIR (default .run), POVM_WORKER_SLOTS (default 2), POVM_WORKER_FAULTY_MODE
+(tests only: none|wrong-answer|copy|silent for every daemon started; see docs/workers.md).
 USAGE
 }
 
@@ -41,21 +44,37 @@ running() {
   kill -0 "$pid" 2>/dev/null
 }
 
+attestation_key() {
+  local dir="$POVM_RUN_DIR/workers"
+  local key="$dir/$1-attestation.key" pub="$dir/$1-attestation.pem"
+  if [[ ! -f "$key" ]]; then
+    openssl ecparam -name prime256v1 -genkey -noout -out "$key" 2>/dev/null
+    chmod 600 "$key"
+  fi
+  openssl ec -in "$key" -pubout -out "$pub" 2>/dev/null
+}
+
 register() {
-  local org="$1" dir="$POVM_RUN_DIR/workers"
-  if "$POVM" worker whoami --profile "$org-user2" >/dev/null 2>&1; then
+  local org="$1" pub="$POVM_RUN_DIR/workers/$1-attestation.pem"
+  local offer=(--slas "$SLAS" --slots "${POVM_WORKER_SLOTS:-2}" --cpu-millis 2000 --memory-mib 4096
+    --disk-mib 10240 --attestation-key "$pub")
+  attestation_key "$org"
+  local me
+  if me="$("$POVM" worker whoami --profile "$org-user2" -o json 2>/dev/null)"; then
+    # registered before (e.g. by the gateway-client ITs) with another attestation key: the daemon would refuse
+    # to start, so the org admin registers this run's key
+    if ! python3 -c 'import json,sys; o=json.load(open(sys.argv[1]))["offer"]; sys.exit(o["attestationKeyPem"].strip() != open(sys.argv[2]).read().strip())' \
+      <(echo "$me") "$pub"; then
+      "$POVM" worker update-offer --profile "$org-admin" \
+        "$(echo "$me" | python3 -c 'import json,sys; print(json.load(sys.stdin)["name"])')" "${offer[@]}" >/dev/null
+      info "$org: registered this run's attestation key for its worker"
+    fi
     return
   fi
-  local key="$dir/$org-attestation.key" pub="$dir/$org-attestation.pem"
-  [[ -f "$pub" ]] || {
-    openssl ecparam -name prime256v1 -genkey -noout -out "$key" 2>/dev/null
-    openssl ec -in "$key" -pubout -out "$pub" 2>/dev/null
-  }
   local user="User2@$org.povm.test"
   "$POVM" worker register --profile "$org-admin" --name w1 \
     --cert "$POVM_RUN_DIR/crypto/peerOrganizations/$org.povm.test/users/$user/msp/signcerts/$user-cert.pem" \
-    --slas "$SLAS" --slots "${POVM_WORKER_SLOTS:-2}" --cpu-millis 2000 --memory-mib 4096 --disk-mib 10240 \
-    --attestation-key "$pub" >/dev/null
+    "${offer[@]}" >/dev/null
   info "$org: registered User2 as worker w1"
 }
 
@@ -70,6 +89,7 @@ $(peer_yaml "$org")
 $(peer_yaml "$next")
 slots: ${POVM_WORKER_SLOTS:-2}
 data-dir: $POVM_RUN_DIR/workers/$org-data
+attestation-key-file: $POVM_RUN_DIR/workers/$org-attestation.key
 heartbeat-interval: 5s
 health:
   port: $(health_port "$org")

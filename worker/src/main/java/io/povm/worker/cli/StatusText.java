@@ -15,6 +15,9 @@ final class StatusText {
         final StringBuilder out = new StringBuilder();
         line(out, "worker", status.workerKey());
         line(out, "status", status.state().name());
+        if (!WorkerStatus.HONEST.equals(status.faultyMode())) {
+            line(out, "faulty mode", status.faultyMode() + " (tests only)");
+        }
         line(out, "slots", status.slotsUsed() + "/" + status.slotsTotal() + " used");
         line(out, "last event", status.lastEventBlock().map(b -> "block " + b).orElse("none yet"));
         line(

@@ -1,6 +1,8 @@
 package io.povm.worker.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.povm.worker.attestation.AttestationKey;
+import io.povm.worker.attestation.FaultyMode;
 import io.povm.worker.config.ConfigProblem.Kind;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +49,8 @@ final class ConfigChecks {
         b.images = images();
         b.startWindow = duration(ConfigKey.START_WINDOW, Duration.ofSeconds(1));
         b.drainTimeout = duration(ConfigKey.DRAIN_TIMEOUT, Duration.ZERO);
+        b.attestationKey = attestationKey();
+        b.faultyMode = faultyMode();
         return b;
     }
 
@@ -183,6 +187,38 @@ final class ConfigChecks {
             return min;
         }
         return value.get();
+    }
+
+    private AttestationKey attestationKey() {
+        final ConfigKey key = ConfigKey.ATTESTATION_KEY_FILE;
+        final Optional<Setting> setting = required(key);
+        if (setting.isEmpty()) {
+            return null;
+        }
+        final Path path = file(key.key(), setting.get(), setting.get().text());
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            return null;
+        }
+        try {
+            return AttestationKey.read(path);
+        } catch (AttestationKey.InvalidKeyFileException e) {
+            problem(Kind.MALFORMED, key.key(), setting.get().origin(), e.getMessage(), AttestationKey.ACCEPTED);
+            return null;
+        }
+    }
+
+    private FaultyMode faultyMode() {
+        return required(ConfigKey.FAULTY_MODE)
+                .map(s -> FaultyMode.of(s.text()).orElseGet(() -> {
+                    problem(
+                            Kind.MALFORMED,
+                            ConfigKey.FAULTY_MODE.key(),
+                            s.origin(),
+                            "'" + s.text() + "' is no faulty mode",
+                            FaultyMode.accepted() + " (anything but none is for tests only)");
+                    return FaultyMode.NONE;
+                }))
+                .orElse(FaultyMode.NONE);
     }
 
     private ImagePolicy images() {

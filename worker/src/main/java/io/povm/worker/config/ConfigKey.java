@@ -26,7 +26,9 @@ public enum ConfigKey {
     IMAGES_ALLOW("images.allow"),
     IMAGES_DENY("images.deny"),
     START_WINDOW("start-window"),
-    DRAIN_TIMEOUT("drain-timeout");
+    DRAIN_TIMEOUT("drain-timeout"),
+    ATTESTATION_KEY_FILE("attestation-key-file"),
+    FAULTY_MODE("faulty-mode");
 
     /** The prefix of every environment override. */
     public static final String ENV_PREFIX = "POVM_WORKER_";

@@ -1,5 +1,7 @@
 package io.povm.worker.config;
 
+import io.povm.worker.attestation.AttestationKey;
+import io.povm.worker.attestation.FaultyMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +42,8 @@ public final class WorkerConfig {
     private final ImagePolicy images;
     private final Duration startWindow;
     private final Duration drainTimeout;
+    private final AttestationKey attestationKey;
+    private final FaultyMode faultyMode;
 
     private WorkerConfig(final Builder b) {
         this.source = Objects.requireNonNull(b.source, "source");
@@ -59,6 +63,8 @@ public final class WorkerConfig {
         this.images = Objects.requireNonNull(b.images, "images");
         this.startWindow = Objects.requireNonNull(b.startWindow, "startWindow");
         this.drainTimeout = Objects.requireNonNull(b.drainTimeout, "drainTimeout");
+        this.attestationKey = Objects.requireNonNull(b.attestationKey, "attestationKey");
+        this.faultyMode = Objects.requireNonNull(b.faultyMode, "faultyMode");
     }
 
     /**
@@ -165,14 +171,25 @@ public final class WorkerConfig {
         return drainTimeout;
     }
 
+    /** @return the private attestation key (read and checked to be P-256 at load) that signs the attestations */
+    public AttestationKey attestationKey() {
+        return attestationKey;
+    }
+
+    /** @return how the worker misbehaves on purpose; {@link FaultyMode#NONE} but in tests */
+    public FaultyMode faultyMode() {
+        return faultyMode;
+    }
+
     @Override
     public String toString() {
         return "WorkerConfig{" + workerKey() + ", peers " + peers + ", " + channel + "/" + chaincode + ", " + slots
                 + " slot(s), data " + dataDir + ", docker " + dockerHost + ", health "
                 + healthPort().map(p -> healthAddress + ":" + p).orElse("off") + ", images " + images
                 + ", heartbeat " + Durations.format(heartbeatInterval) + ", start window "
-                + Durations.format(startWindow) + ", drain " + Durations.format(drainTimeout) + ", from " + source
-                + "}";
+                + Durations.format(startWindow) + ", drain " + Durations.format(drainTimeout)
+                + (faultyMode == FaultyMode.NONE ? "" : ", FAULTY MODE " + faultyMode.configName()) + ", from "
+                + source + "}";
     }
 
     /** Collects the checked values; only {@link WorkerConfigLoader} builds. */
@@ -194,6 +211,8 @@ public final class WorkerConfig {
         ImagePolicy images;
         Duration startWindow;
         Duration drainTimeout;
+        AttestationKey attestationKey;
+        FaultyMode faultyMode;
 
         WorkerConfig build() {
             return new WorkerConfig(this);

@@ -41,7 +41,8 @@ final class WorkerConfigLoader {
             ConfigKey.HEALTH_ADDRESS, "127.0.0.1",
             ConfigKey.HEALTH_PORT, "9464",
             ConfigKey.START_WINDOW, "60s",
-            ConfigKey.DRAIN_TIMEOUT, "2m");
+            ConfigKey.DRAIN_TIMEOUT, "2m",
+            ConfigKey.FAULTY_MODE, "none");
 
     private final Path file;
     private final Map<String, String> env;

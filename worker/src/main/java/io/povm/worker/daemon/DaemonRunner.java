@@ -43,7 +43,10 @@ public final class DaemonRunner {
      * @throws InterruptedException when the waiting thread is interrupted (nothing is drained then)
      */
     public void run(final CountDownLatch stop) throws InterruptedException {
-        final StatusBoard board = new StatusBoard(WorkerStatus.starting(config.workerKey(), config.slots()), clock);
+        final StatusBoard board = new StatusBoard(
+                WorkerStatus.starting(config.workerKey(), config.slots())
+                        .withFaultyMode(config.faultyMode().configName()),
+                clock);
         final WorkerMetrics metrics = new WorkerMetrics(board);
         LOG.info("starting {}", config);
         try (ReportJournal journal = ReportJournal.open(config.journalFile(), clock)) {

@@ -4,8 +4,12 @@ import io.povm.api.Job;
 import io.povm.api.JobPage;
 import io.povm.api.JobState;
 import io.povm.api.Replica;
+import io.povm.api.ReplicaState;
 import io.povm.api.Worker;
 import io.povm.api.WorkerState;
+import io.povm.worker.attestation.FaultyMode;
+import io.povm.worker.attestation.Reveals;
+import io.povm.worker.config.ConfigKey;
 import io.povm.worker.config.WorkerConfig;
 import io.povm.worker.job.ImageGate;
 import io.povm.worker.job.ImageLookup;
@@ -13,9 +17,11 @@ import io.povm.worker.job.ImageRules;
 import io.povm.worker.job.JobRunner;
 import io.povm.worker.journal.ReplicaId;
 import io.povm.worker.journal.ReplicaRecord;
+import io.povm.worker.journal.ReplicaStage;
 import io.povm.worker.ledger.AssignmentListener;
 import io.povm.worker.ledger.Ledger;
 import io.povm.worker.ledger.PeerConnections;
+import io.povm.worker.replica.ReplicaServices;
 import io.povm.worker.replica.ReplicaTask;
 import io.povm.worker.sandbox.DockerEngine;
 import io.povm.worker.sandbox.SandboxRunner;
@@ -27,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,8 +48,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The worker daemon on a real network: finds its replicas through chaincode events (resuming from a checkpoint) and
  * by reconciling with the ledger at start and after a reconnect, runs each in the sandbox on one of its slots,
- * reports through the gateway, and keeps its heartbeat and its org's clock ticking. On start it also finishes what
- * the journal says a previous run left: results to report, replicas accepted but not run.
+ * commits to its signed attestation and reveals it once the job's reveal window opens (docs/consensus.md), and keeps
+ * its heartbeat and its org's clock ticking. Each heartbeat it also finishes what the journal holds (results to
+ * commit, commitments to reveal, replicas accepted but not run), expires other orgs' overdue leases and moves jobs
+ * on whose windows closed ({@link JobAdvancer}).
  */
 public final class FabricWorkerDaemon implements WorkerDaemon {
     private static final Logger LOG = LoggerFactory.getLogger(FabricWorkerDaemon.class);
@@ -60,7 +69,11 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
     /** Jobs whose image this org's gate refused: never assigned by this daemon, so not checked again. */
     private final Set<String> unrunnable = ConcurrentHashMap.newKeySet();
 
+    /** Replicas with a task queued or running, on a slot or the reveal thread: never two tasks for one replica. */
+    private final Set<ReplicaId> claimed = ConcurrentHashMap.newKeySet();
+
     private final ExecutorService slots;
+    private final ExecutorService revealer;
     private final ExecutorService assigner;
     private final ScheduledExecutorService ticker;
     private PeerConnections peers;
@@ -72,12 +85,14 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
     private AssignmentListener listener;
     private Thread listenerThread;
     private String workerKey;
+    private ReplicaServices services;
     private volatile boolean draining;
 
     public FabricWorkerDaemon(final DaemonContext context) {
         this.context = context;
         this.config = context.config();
         this.slots = Executors.newFixedThreadPool(config.slots(), named("replica"));
+        this.revealer = Executors.newSingleThreadExecutor(named("reveal"));
         this.assigner = Executors.newSingleThreadExecutor(named("assigner"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(named("heartbeat"));
     }
@@ -110,6 +125,21 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
         peers = PeerConnections.of(config);
         ledger = new Ledger(peers);
         workerKey = register();
+        services = new ReplicaServices(
+                workerKey,
+                ledger,
+                runner,
+                gate,
+                context.journal(),
+                context.board(),
+                context.metrics(),
+                new Reveals(workerKey, config.mspId(), config.attestationKey().privateKey()),
+                config.faultyMode());
+        if (config.faultyMode() != FaultyMode.NONE) {
+            LOG.warn(
+                    "FAULTY MODE {}: this worker misbehaves on purpose, for tests only (docs/workers.md)",
+                    config.faultyMode().configName());
+        }
         heartbeat();
         recoverFromJournal();
         reconcile();
@@ -142,6 +172,12 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
             throw new IllegalStateException("this identity is registered as " + me.key() + " but the configuration"
                     + " says " + config.workerKey() + "; set worker-name: " + me.name());
         }
+        if (!config.attestationKey().matches(me.offer().attestationKeyPem())) {
+            throw new IllegalStateException("the attestation key in " + ConfigKey.ATTESTATION_KEY_FILE.key() + " is"
+                    + " not the one registered for worker " + me.key() + " (offer.attestationKeyPem): the chaincode"
+                    + " would refuse every reveal. Use the registered key's private half, or register its public half"
+                    + " with: povm worker update-offer ... --attestation-key <public.pem>");
+        }
         if (me.state() == WorkerState.PAUSED) {
             ledger.workers(workers -> workers.resume(me.workerKey()));
             LOG.info("resumed worker {}, paused by an earlier drain", me.key());
@@ -159,7 +195,10 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
         context.board().heartbeat();
     }
 
-    /** Heartbeat and clock tick, reports that failed earlier, and expiry of other orgs' overdue leases. */
+    /**
+     * Heartbeat and clock tick, journaled commits and reveals, expiry of other orgs' overdue leases, jobs to advance
+     * or finalize, and waiting jobs to assign.
+     */
     private void periodic() {
         if (draining) {
             return;
@@ -168,6 +207,7 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
             heartbeat();
             recoverFromJournal();
             new LeaseSweeper(ledger, config.mspId(), Instant.now(context.clock())).sweep();
+            new JobAdvancer(ledger, config.mspId(), Instant.now(context.clock())).sweep();
             assignWaitingJobs();
         } catch (RuntimeException e) {
             LOG.warn("periodic work failed: {}", e.toString());
@@ -176,7 +216,10 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
 
     private void recoverFromJournal() {
         final var pending = context.journal().pendingWork();
-        for (final ReplicaRecord record : pending.resultsToReport()) {
+        for (final ReplicaRecord record : pending.toReveal()) {
+            submit(record.id());
+        }
+        for (final ReplicaRecord record : pending.toCommit()) {
             submit(record.id());
         }
         for (final ReplicaRecord record : pending.accepted()) {
@@ -192,8 +235,13 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
             final JobPage page = ledger.jobs(jobs -> jobs.listByWorker(workerKey, PAGE, from));
             for (final Job job : page.jobs()) {
                 for (final Replica replica : job.replicas()) {
-                    if (replica.workerKey().equals(workerKey) && replica.isLeased()) {
+                    if (!replica.workerKey().equals(workerKey)) {
+                        continue;
+                    }
+                    if (replica.isLeased()) {
                         offer(ReplicaId.of(job.id(), replica.index()));
+                    } else if (replica.state() == ReplicaState.RESULT_COMMITTED) {
+                        submit(ReplicaId.of(job.id(), replica.index()));
                     }
                 }
             }
@@ -245,30 +293,32 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
         submit(id);
     }
 
+    /**
+     * Queues the replica's task unless it is finished or already queued: on a slot when it still has to run, on the
+     * reveal thread when its commitment is on the ledger (a reveal takes no slot).
+     */
     private void submit(final ReplicaId id) {
-        if (draining
-                || context.journal().find(id).map(r -> r.stage().isFinished()).orElse(false)) {
+        final Optional<ReplicaStage> stage = context.journal().find(id).map(ReplicaRecord::stage);
+        if (draining || stage.isEmpty() || stage.get().isFinished()) {
             return;
         }
-        if (!inFlight.add(id)) {
+        final boolean reveal = stage.get() == ReplicaStage.COMMITTED;
+        if (!claimed.add(id)) {
             return;
         }
-        final Instant queued = Instant.now(context.clock());
-        slots.submit(() -> {
-            context.metrics().queueLag(Duration.between(queued, Instant.now(context.clock())));
+        if (!reveal) {
+            inFlight.add(id);
+        }
+        final Instant at = Instant.now(context.clock());
+        (reveal ? revealer : slots).submit(() -> {
+            if (!reveal) {
+                context.metrics().queueLag(Duration.between(at, Instant.now(context.clock())));
+            }
             try {
-                new ReplicaTask(
-                                id,
-                                workerKey,
-                                ledger,
-                                runner,
-                                gate,
-                                context.journal(),
-                                context.board(),
-                                context.metrics())
-                        .run();
+                new ReplicaTask(id, services).run();
             } finally {
                 inFlight.remove(id);
+                claimed.remove(id);
             }
         });
     }
@@ -286,6 +336,7 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
         }
         ticker.shutdownNow();
         assigner.shutdownNow();
+        revealer.shutdownNow();
         slots.shutdown();
         try {
             if (!slots.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -324,6 +375,11 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
         @Override
         public void onAssigned(final Job job, final Replica replica) {
             offer(ReplicaId.of(job.id(), replica.index()));
+        }
+
+        @Override
+        public void onCommitted(final Job job, final Replica replica) {
+            submit(ReplicaId.of(job.id(), replica.index()));
         }
 
         @Override

@@ -19,8 +19,10 @@ public final class IdleDaemon implements WorkerDaemon {
 
     @Override
     public void start() {
-        final int pending = context.journal().pendingWork().accepted().size()
-                + context.journal().pendingWork().resultsToReport().size();
+        final var work = context.journal().pendingWork();
+        final int pending = work.accepted().size()
+                + work.toCommit().size()
+                + work.toReveal().size();
         LOG.warn(
                 "no job source is wired in yet: {} takes no assignments ({} journaled replica(s) left as they are)",
                 context.config().workerKey(),

@@ -18,8 +18,10 @@ import java.util.Optional;
  * <pre>{@code
  * {"status":"UP","worker":"Org1MSP/w1","slots":{"used":1,"total":2},
  *  "running":[{"job":"job-1a2b","replica":0,"since":"2026-01-01T00:00:00Z"}],
- *  "lastEventBlock":42,"lastHeartbeat":"2026-01-01T00:00:30Z"}
+ *  "lastEventBlock":42,"lastHeartbeat":"2026-01-01T00:00:30Z","faultyMode":"none"}
  * }</pre>
+ *
+ * {@code faultyMode} is {@code none} but for a worker that misbehaves on purpose in a test (docs/workers.md).
  *
  * {@code lastEventBlock} and {@code lastHeartbeat} are {@code null} until the first event or heartbeat.
  */
@@ -41,6 +43,7 @@ public final class StatusJson {
         }
         root.put("lastEventBlock", status.lastEventBlock().orElse(null));
         root.put("lastHeartbeat", status.lastHeartbeat().map(Instant::toString).orElse(null));
+        root.put("faultyMode", status.faultyMode());
         return root.toString();
     }
 
@@ -59,7 +62,8 @@ public final class StatusJson {
                     required(required(root, "slots"), "total").asInt(),
                     running(required(root, "running")),
                     optional(root, "lastEventBlock").map(JsonNode::asLong),
-                    optional(root, "lastHeartbeat").map(n -> Instant.parse(n.asText())));
+                    optional(root, "lastHeartbeat").map(n -> Instant.parse(n.asText())),
+                    optional(root, "faultyMode").map(JsonNode::asText).orElse(WorkerStatus.HONEST));
         } catch (DateTimeException | IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("not a worker status: " + e.getMessage(), e);
         }

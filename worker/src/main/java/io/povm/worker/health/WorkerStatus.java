@@ -14,12 +14,16 @@ import java.util.stream.Collectors;
  * heartbeat. Immutable; each {@code with...} returns a new snapshot.
  */
 public final class WorkerStatus {
+    /** The faulty mode of an honest worker. */
+    public static final String HONEST = "none";
+
     private final DaemonState state;
     private final String workerKey;
     private final int slotsTotal;
     private final List<RunningReplica> running;
     private final Optional<Long> lastEventBlock;
     private final Optional<Instant> lastHeartbeat;
+    private final String faultyMode;
 
     public WorkerStatus(
             final DaemonState state,
@@ -28,6 +32,18 @@ public final class WorkerStatus {
             final List<RunningReplica> running,
             final Optional<Long> lastEventBlock,
             final Optional<Instant> lastHeartbeat) {
+        this(state, workerKey, slotsTotal, running, lastEventBlock, lastHeartbeat, HONEST);
+    }
+
+    /** @param faultyMode the worker's faulty mode as configured ({@value #HONEST} for an honest worker) */
+    public WorkerStatus(
+            final DaemonState state,
+            final String workerKey,
+            final int slotsTotal,
+            final List<RunningReplica> running,
+            final Optional<Long> lastEventBlock,
+            final Optional<Instant> lastHeartbeat,
+            final String faultyMode) {
         this.state = Objects.requireNonNull(state, "state");
         this.workerKey = Objects.requireNonNull(workerKey, "workerKey");
         if (slotsTotal < 1) {
@@ -39,6 +55,7 @@ public final class WorkerStatus {
                 .collect(Collectors.toUnmodifiableList());
         this.lastEventBlock = Objects.requireNonNull(lastEventBlock, "lastEventBlock");
         this.lastHeartbeat = Objects.requireNonNull(lastHeartbeat, "lastHeartbeat");
+        this.faultyMode = Objects.requireNonNull(faultyMode, "faultyMode");
     }
 
     /** @return a daemon that has not started: DOWN, nothing running, nothing seen */
@@ -47,27 +64,31 @@ public final class WorkerStatus {
     }
 
     public WorkerStatus withState(final DaemonState newState) {
-        return new WorkerStatus(newState, workerKey, slotsTotal, running, lastEventBlock, lastHeartbeat);
+        return new WorkerStatus(newState, workerKey, slotsTotal, running, lastEventBlock, lastHeartbeat, faultyMode);
     }
 
     public WorkerStatus withRunning(final RunningReplica replica) {
         final List<RunningReplica> next = new ArrayList<>(without(replica.id()));
         next.add(replica);
-        return new WorkerStatus(state, workerKey, slotsTotal, next, lastEventBlock, lastHeartbeat);
+        return new WorkerStatus(state, workerKey, slotsTotal, next, lastEventBlock, lastHeartbeat, faultyMode);
     }
 
     public WorkerStatus withoutRunning(final ReplicaId id) {
-        return new WorkerStatus(state, workerKey, slotsTotal, without(id), lastEventBlock, lastHeartbeat);
+        return new WorkerStatus(state, workerKey, slotsTotal, without(id), lastEventBlock, lastHeartbeat, faultyMode);
     }
 
     /** Block numbers only move forward: an older block (a replayed event) leaves the snapshot as it is. */
     public WorkerStatus withEventBlock(final long block) {
         final long latest = Math.max(block, lastEventBlock.orElse(block));
-        return new WorkerStatus(state, workerKey, slotsTotal, running, Optional.of(latest), lastHeartbeat);
+        return new WorkerStatus(state, workerKey, slotsTotal, running, Optional.of(latest), lastHeartbeat, faultyMode);
     }
 
     public WorkerStatus withHeartbeat(final Instant at) {
-        return new WorkerStatus(state, workerKey, slotsTotal, running, lastEventBlock, Optional.of(at));
+        return new WorkerStatus(state, workerKey, slotsTotal, running, lastEventBlock, Optional.of(at), faultyMode);
+    }
+
+    public WorkerStatus withFaultyMode(final String mode) {
+        return new WorkerStatus(state, workerKey, slotsTotal, running, lastEventBlock, lastHeartbeat, mode);
     }
 
     private List<RunningReplica> without(final ReplicaId id) {
@@ -104,6 +125,11 @@ public final class WorkerStatus {
         return lastHeartbeat;
     }
 
+    /** @return the configured faulty mode (tests only); {@value #HONEST} for an honest worker */
+    public String faultyMode() {
+        return faultyMode;
+    }
+
     @Override
     public boolean equals(final Object o) {
         if (!(o instanceof WorkerStatus)) {
@@ -115,16 +141,18 @@ public final class WorkerStatus {
                 && slotsTotal == s.slotsTotal
                 && running.equals(s.running)
                 && lastEventBlock.equals(s.lastEventBlock)
-                && lastHeartbeat.equals(s.lastHeartbeat);
+                && lastHeartbeat.equals(s.lastHeartbeat)
+                && faultyMode.equals(s.faultyMode);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(state, workerKey, slotsTotal, running, lastEventBlock, lastHeartbeat);
+        return Objects.hash(state, workerKey, slotsTotal, running, lastEventBlock, lastHeartbeat, faultyMode);
     }
 
     @Override
     public String toString() {
-        return workerKey + " " + state + ", " + slotsUsed() + "/" + slotsTotal + " slots " + running;
+        return workerKey + " " + state + ", " + slotsUsed() + "/" + slotsTotal + " slots " + running
+                + (HONEST.equals(faultyMode) ? "" : ", FAULTY MODE " + faultyMode);
     }
 }

@@ -1,6 +1,7 @@
 package io.povm.worker.job;
 
 import io.povm.api.Sha256;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,8 +26,7 @@ public final class JobOutcome {
     private final GateDecision gate;
     private final Optional<Measurements> measurements;
     private final byte[] result;
-    private final int checkpointCount;
-    private final String checkpointRoot;
+    private final CheckpointLog checkpoints;
 
     private JobOutcome(
             final Status status,
@@ -38,8 +38,7 @@ public final class JobOutcome {
         this.gate = gate;
         this.measurements = measurements;
         this.result = result;
-        this.checkpointCount = checkpoints.count();
-        this.checkpointRoot = checkpoints.rootHex();
+        this.checkpoints = checkpoints;
     }
 
     static JobOutcome refused(final GateDecision gate) {
@@ -90,19 +89,24 @@ public final class JobOutcome {
     }
 
     public int checkpointCount() {
-        return checkpointCount;
+        return checkpoints.count();
+    }
+
+    /** The checkpoint payloads in order (copies); their SHA-256 are the Merkle leaves. */
+    public List<byte[]> checkpointPayloads() {
+        return checkpoints.payloads();
     }
 
     /** Lowercase hex Merkle root of the checkpoints; {@code SHA-256("")} when there are none. */
     public String checkpointRoot() {
-        return checkpointRoot;
+        return checkpoints.rootHex();
     }
 
     /** No result bytes: they may be confidential. */
     @Override
     public String toString() {
         return "JobOutcome{status=" + status + ", gate=" + gate + ", measurements=" + measurements.orElse(null)
-                + ", resultSha256=" + resultSha256() + ", checkpoints=" + checkpointCount + ", checkpointRoot="
-                + checkpointRoot + '}';
+                + ", resultSha256=" + resultSha256() + ", checkpoints=" + checkpointCount() + ", checkpointRoot="
+                + checkpointRoot() + '}';
     }
 }

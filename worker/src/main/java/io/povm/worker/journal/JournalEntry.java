@@ -12,8 +12,9 @@ import java.util.Optional;
  * One line of the journal: a replica moved to a stage. Written as one JSON object per line, keys in a fixed order:
  *
  * <pre>{@code
- * {"seq":3,"at":"2026-01-01T00:00:00Z","job":"job-1","replica":0,"stage":"RESULT_READY","result":{"stdout":"42\n"}}
- * {"seq":4,"at":"2026-01-01T00:00:02Z","job":"job-1","replica":0,"stage":"REPORTED","txId":"9f2c..."}
+ * {"seq":3,"at":"2026-01-01T00:00:00Z","job":"job-1","replica":0,"stage":"RESULT_READY","result":{"commitment":..}}
+ * {"seq":4,"at":"2026-01-01T00:00:02Z","job":"job-1","replica":0,"stage":"COMMITTED","reason":"committed"}
+ * {"seq":5,"at":"2026-01-01T00:01:02Z","job":"job-1","replica":0,"stage":"REVEALED","reason":"RESULT_REVEALED"}
  * }</pre>
  */
 final class JournalEntry {

@@ -68,12 +68,12 @@ public final class ReplicaRecord {
         return result;
     }
 
-    /** @return the transaction id of the confirmed report, in {@link ReplicaStage#REPORTED} */
+    /** @return the transaction id of the confirmed report, in {@link ReplicaStage#REPORTED} (old journals) */
     public Optional<String> txId() {
         return txId;
     }
 
-    /** @return why the replica was released or abandoned */
+    /** @return why the replica was released or abandoned, or how it was committed or revealed */
     public Optional<String> reason() {
         return reason;
     }

@@ -17,18 +17,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A crash-safe, append-only record of what this worker did with each replica, so that every replica is reported
- * exactly once across restarts. Each transition is one JSON line (see {@link JournalEntry}), synced to the device
+ * A crash-safe, append-only record of what this worker did with each replica, so that every replica is committed and
+ * revealed exactly once across restarts. Each transition is one JSON line (see {@link JournalEntry}), synced to the device
  * before the method returns. On open the file is replayed; a torn last line (a crash mid-write) is dropped with a
  * warning. Thread-safe.
  *
  * <pre>{@code
  * try (ReportJournal journal = ReportJournal.open(config.journalFile(), Clock.systemUTC())) {
- *     PendingWork restart = journal.pendingWork();     // re-submit restart.resultsToReport(), decide on accepted()
+ *     PendingWork restart = journal.pendingWork();     // commit toCommit(), reveal toReveal(), decide on accepted()
  *     if (journal.accept(replica)) {                     // false: already known (event delivered again)
  *         ... run ...
- *         journal.resultReady(replica, resultJson);     // before submitting
- *         journal.reported(replica, txId);              // after the ledger confirmed
+ *         journal.resultReady(replica, sealedJson);     // before committing: commitment and signed reveal
+ *         journal.committed(replica, "committed");      // after the ledger confirmed the commitment
+ *         journal.revealed(replica, "RESULT_REVEALED"); // after the ledger took the reveal
  *     }
  * }
  * }</pre>
@@ -119,16 +120,22 @@ public final class ReportJournal implements AutoCloseable {
         return true;
     }
 
-    /** Records the result before it is submitted; after a crash it is re-submitted, not recomputed. */
+    /** Records the sealed result before it is committed; after a crash it is committed, not recomputed. */
     public synchronized void resultReady(final ReplicaId replica, final String resultJson) {
         Objects.requireNonNull(resultJson, "resultJson");
         final JsonNode result = JournalEntry.parseResult(replica, resultJson);
         transition(replica, ReplicaStage.RESULT_READY, Optional.of(result), Optional.empty(), Optional.empty());
     }
 
-    /** Records that the ledger confirmed the report in transaction {@code txId}. */
-    public synchronized void reported(final ReplicaId replica, final String txId) {
-        transition(replica, ReplicaStage.REPORTED, Optional.empty(), Optional.of(text(txId, "txId")), Optional.empty());
+    /** Records that the ledger confirmed the commitment; {@code note} says how (e.g. found committed after a crash). */
+    public synchronized void committed(final ReplicaId replica, final String note) {
+        transition(
+                replica, ReplicaStage.COMMITTED, Optional.empty(), Optional.empty(), Optional.of(text(note, "note")));
+    }
+
+    /** Records that the ledger took the reveal; {@code note} says what became of the replica (revealed or faulted). */
+    public synchronized void revealed(final ReplicaId replica, final String note) {
+        transition(replica, ReplicaStage.REVEALED, Optional.empty(), Optional.empty(), Optional.of(text(note, "note")));
     }
 
     /** Records that the worker gave the replica back before running it. */
@@ -155,19 +162,20 @@ public final class ReportJournal implements AutoCloseable {
         return Optional.ofNullable(records.get(Objects.requireNonNull(replica, "replica")));
     }
 
-    /** @return what a restarted daemon must finish: accepted replicas without result, results not yet reported */
+    /**
+     * @return what a restarted daemon must finish: accepted replicas without result, results not yet committed,
+     *     commitments not yet revealed
+     */
     public synchronized PendingWork pendingWork() {
-        final Comparator<ReplicaRecord> oldestFirst =
-                Comparator.comparing(ReplicaRecord::since).thenComparing(ReplicaRecord::id);
         return new PendingWork(
-                records.values().stream()
-                        .filter(r -> r.stage() == ReplicaStage.ACCEPTED)
-                        .sorted(oldestFirst)
-                        .collect(Collectors.toList()),
-                records.values().stream()
-                        .filter(r -> r.stage() == ReplicaStage.RESULT_READY)
-                        .sorted(oldestFirst)
-                        .collect(Collectors.toList()));
+                inStage(ReplicaStage.ACCEPTED), inStage(ReplicaStage.RESULT_READY), inStage(ReplicaStage.COMMITTED));
+    }
+
+    private List<ReplicaRecord> inStage(final ReplicaStage stage) {
+        return records.values().stream()
+                .filter(r -> r.stage() == stage)
+                .sorted(Comparator.comparing(ReplicaRecord::since).thenComparing(ReplicaRecord::id))
+                .collect(Collectors.toList());
     }
 
     public Path path() {

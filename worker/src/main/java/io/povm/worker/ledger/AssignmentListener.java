@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows the chaincode's events from where it last stopped ({@link FileCheckpointer} in the data directory: the
  * block and transaction of the last event handled), so that after a crash or restart no event is missed and none is
- * handled twice. Hands every replica assigned to this worker to {@code onAssigned} and every newly submitted job to
- * {@code onSubmitted}. When the peer fails, reconnects through the next configured peer and resumes from the
+ * handled twice. Hands every replica assigned to this worker to {@code onAssigned} (first assignments, replacements,
+ * iterative and dispute draws), every committed replica of this worker whose job moved to {@code onCommitted} (the
+ * reveal may be possible now) and every newly submitted job to {@code onSubmitted}. When the peer fails, reconnects through the next configured peer and resumes from the
  * checkpoint.
  */
 public final class AssignmentListener implements Runnable {
@@ -31,13 +32,28 @@ public final class AssignmentListener implements Runnable {
     private static final Set<String> ASSIGNING = Set.of(
             PovmTransactions.JOB_ASSIGNED_EVENT,
             PovmTransactions.LEASE_EXPIRED_EVENT,
-            PovmTransactions.REPLICA_RELEASED_EVENT);
+            PovmTransactions.REPLICA_RELEASED_EVENT,
+            PovmTransactions.JOB_ADVANCED_EVENT,
+            PovmTransactions.JOB_CHALLENGED_EVENT,
+            PovmTransactions.RESULT_REVEALED_EVENT);
+    /** Events after which a committed replica may be revealable: its job's last lease closed, or a copy is possible. */
+    private static final Set<String> REVEALING = Set.of(
+            PovmTransactions.RESULT_COMMITTED_EVENT,
+            PovmTransactions.RESULT_REVEALED_EVENT,
+            PovmTransactions.LEASE_EXPIRED_EVENT,
+            PovmTransactions.REPLICA_RELEASED_EVENT,
+            PovmTransactions.JOB_ADVANCED_EVENT,
+            PovmTransactions.JOB_CHALLENGED_EVENT);
+
     private static final Duration RECONNECT_PAUSE = Duration.ofSeconds(1);
 
     /** What the listener reports to. */
     public interface Handler {
         /** A replica of {@code job} was assigned to this worker. */
         void onAssigned(Job job, Replica replica);
+
+        /** A replica of {@code job} that this worker committed may be revealable now. */
+        void onCommitted(Job job, Replica replica);
 
         /** A job was submitted and waits for its assignment. */
         void onSubmitted(Job job);
@@ -113,7 +129,9 @@ public final class AssignmentListener implements Runnable {
     private void handle(final ChaincodeEvent event) {
         blockSeen.accept(event.getBlockNumber());
         final String name = event.getEventName();
-        if (!ASSIGNING.contains(name) && !PovmTransactions.JOB_SUBMITTED_EVENT.equals(name)) {
+        if (!ASSIGNING.contains(name)
+                && !REVEALING.contains(name)
+                && !PovmTransactions.JOB_SUBMITTED_EVENT.equals(name)) {
             return;
         }
         final Job job = PovmJson.read(new String(event.getPayload(), StandardCharsets.UTF_8), Job.class);
@@ -122,8 +140,13 @@ public final class AssignmentListener implements Runnable {
             return;
         }
         for (final Replica replica : job.replicas()) {
-            if (replica.workerKey().equals(workerKey) && replica.state() == ReplicaState.ASSIGNED) {
+            if (!replica.workerKey().equals(workerKey)) {
+                continue;
+            }
+            if (ASSIGNING.contains(name) && replica.state() == ReplicaState.ASSIGNED) {
                 handler.onAssigned(job, replica);
+            } else if (REVEALING.contains(name) && replica.state() == ReplicaState.RESULT_COMMITTED) {
+                handler.onCommitted(job, replica);
             }
         }
     }

@@ -1,23 +1,20 @@
 package io.povm.worker.replica;
 
-import io.povm.api.ErrorCode;
 import io.povm.api.Job;
-import io.povm.api.PovmJson;
 import io.povm.api.Replica;
-import io.povm.api.ReplicaResult;
+import io.povm.api.SlaLimit;
 import io.povm.api.SlaSpec;
-import io.povm.client.PovmClientException;
+import io.povm.worker.attestation.FaultyMode;
+import io.povm.worker.attestation.Nonces;
+import io.povm.worker.attestation.ReplicaEvidence;
+import io.povm.worker.attestation.Sealed;
+import io.povm.worker.attestation.WrongAnswer;
 import io.povm.worker.daemon.ReplicaMdc;
-import io.povm.worker.health.StatusBoard;
-import io.povm.worker.health.WorkerMetrics;
 import io.povm.worker.job.GateDecision;
-import io.povm.worker.job.ImageGate;
 import io.povm.worker.job.JobOutcome;
-import io.povm.worker.job.JobRunner;
 import io.povm.worker.journal.ReplicaId;
 import io.povm.worker.journal.ReplicaRecord;
 import io.povm.worker.journal.ReplicaStage;
-import io.povm.worker.journal.ReportJournal;
 import io.povm.worker.ledger.Ledger;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,138 +22,157 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One replica from assignment to report, resumable at every step through the journal:
+ * One replica from assignment to reveal, resumable at every step through the journal:
  *
  * <ol>
- *   <li>a journal entry RESULT_READY means the run is done: only the report is sent (again);
+ *   <li>a journal entry COMMITTED means the commitment is on the ledger: only the journaled reveal is left, sent
+ *       once no replica of the job is leased any more; RESULT_READY means the run is done and sealed: the journaled
+ *       commitment is committed (again), then revealed;
  *   <li>otherwise the replica is read from the ledger: ASSIGNED is acknowledged, RUNNING was acknowledged before a
- *       crash and is run again (the job is deterministic), RESULT_COMMITTED was reported before a crash, anything
- *       else (expired, released) is no longer this worker's and is abandoned;
+ *       crash and is run again (the job is deterministic), anything else (expired, released, committed without a
+ *       journaled reveal) is no longer this worker's to finish and is abandoned;
  *   <li>an image the org's gate refuses is released to another org's worker before it is acknowledged (and again
- *       after, should it disappear meanwhile); the job runs in the sandbox under the SLA's limits;
- *   <li>the result is journaled (fsynced) before it is reported, and the report is journaled after the commit.
+ *       after, should it disappear meanwhile); the job runs in the sandbox under the SLA's container configuration;
+ *   <li>the result is sealed (attestation, fresh nonce, signature, reveal) and journaled (fsynced) before it is
+ *       committed; see {@link CommitReveal} for the rest.
  * </ol>
+ *
+ * <p>The faulty modes (tests only) change what is sealed: {@code wrong-answer} seals a corrupted result, {@code
+ * copy} runs nothing and commits to a random value.
  */
 public final class ReplicaTask {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaTask.class);
 
     private final ReplicaId id;
-    private final String workerKey;
+    private final ReplicaServices services;
     private final Ledger ledger;
-    private final JobRunner runner;
-    private final ImageGate gate;
-    private final ReportJournal journal;
-    private final StatusBoard board;
-    private final WorkerMetrics metrics;
 
-    public ReplicaTask(
-            final ReplicaId id,
-            final String workerKey,
-            final Ledger ledger,
-            final JobRunner runner,
-            final ImageGate gate,
-            final ReportJournal journal,
-            final StatusBoard board,
-            final WorkerMetrics metrics) {
+    public ReplicaTask(final ReplicaId id, final ReplicaServices services) {
         this.id = Objects.requireNonNull(id, "id");
-        this.workerKey = Objects.requireNonNull(workerKey, "workerKey");
-        this.ledger = Objects.requireNonNull(ledger, "ledger");
-        this.runner = Objects.requireNonNull(runner, "runner");
-        this.gate = Objects.requireNonNull(gate, "gate");
-        this.journal = Objects.requireNonNull(journal, "journal");
-        this.board = Objects.requireNonNull(board, "board");
-        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.services = Objects.requireNonNull(services, "services");
+        this.ledger = services.ledger();
     }
 
     public ReplicaId id() {
         return id;
     }
 
-    /** Runs the replica to its report, or to the reason it was given up. Never throws. */
+    /** Takes the replica as far as it can go now (run, commit, reveal), or to the reason it was given up. Never throws. */
     public void run() {
         try (ReplicaMdc mdc = ReplicaMdc.of(id)) {
-            final Optional<ReplicaRecord> record = journal.find(id);
-            if (record.map(ReplicaRecord::stage)
-                    .filter(ReplicaStage::isFinished)
+            final Optional<ReplicaRecord> record = services.journal().find(id);
+            final Optional<ReplicaStage> stage = record.map(ReplicaRecord::stage);
+            if (stage.filter(ReplicaStage::isFinished).isPresent()) {
+                return;
+            }
+            final CommitReveal commitReveal = new CommitReveal(id, services);
+            if (stage.filter(s -> s == ReplicaStage.RESULT_READY || s == ReplicaStage.COMMITTED)
                     .isPresent()) {
+                final Sealed sealed = Sealed.read(record.get().resultJson().orElseThrow());
+                if (stage.get() == ReplicaStage.RESULT_READY) {
+                    commitReveal.commit(sealed);
+                } else {
+                    commitReveal.reveal(sealed, readJob());
+                }
                 return;
             }
-            final Optional<String> ready =
-                    record.filter(r -> r.stage() == ReplicaStage.RESULT_READY).flatMap(ReplicaRecord::resultJson);
-            if (ready.isPresent()) {
-                report(PovmJson.read(ready.get(), ReplicaResult.class));
-                return;
-            }
-            runAndReport();
+            runAndSeal().ifPresent(commitReveal::commit);
         } catch (RuntimeException e) {
             LOG.error("replica {} stopped: {}", id, e.toString(), e);
-            metrics.jobFailed("error");
+            services.metrics().jobFailed("error");
         }
     }
 
-    private void runAndReport() {
-        final Job job = ledger.jobs(jobs -> jobs.get(id.jobId()));
+    private Job readJob() {
+        return ledger.jobs(jobs -> jobs.get(id.jobId()));
+    }
+
+    /** @return the sealed result, journaled as RESULT_READY; empty when the replica is not this worker's to run */
+    private Optional<Sealed> runAndSeal() {
+        final Job job = readJob();
         if (id.replica() >= job.replicas().size()) {
-            journal.abandoned(id, "the job has no replica " + id.replica());
-            return;
+            services.journal().abandoned(id, "the job has no replica " + id.replica());
+            return Optional.empty();
         }
         final Replica replica = job.replicas().get(id.replica());
-        if (!replica.workerKey().equals(workerKey)) {
-            journal.abandoned(id, "replica belongs to " + replica.workerKey());
-            return;
+        if (!replica.workerKey().equals(services.workerKey())) {
+            services.journal().abandoned(id, "replica belongs to " + replica.workerKey());
+            return Optional.empty();
         }
         switch (replica.state()) {
             case ASSIGNED:
-                final GateDecision decision = gate.check(job.spec().image());
+                final GateDecision decision = services.gate().check(job.spec().image());
                 if (!decision.accepted()) {
                     release(decision.message());
-                    return;
+                    return Optional.empty();
                 }
                 if (!acknowledge()) {
-                    return;
+                    return Optional.empty();
                 }
                 break;
             case RUNNING:
                 LOG.info("replica {} was acknowledged before a restart; running it again", id);
                 break;
-            case RESULT_COMMITTED:
-                journal.resultReady(id, PovmJson.write(replica.result().orElseThrow()));
-                journal.reported(id, "on the ledger before a restart");
-                return;
             default:
-                journal.abandoned(id, "replica is " + replica.state());
-                return;
+                services.journal()
+                        .abandoned(
+                                id,
+                                "replica is " + replica.state()
+                                        + (replica.commitment().isPresent() ? " without a journaled reveal" : ""));
+                return Optional.empty();
         }
-        final SlaSpec sla = ledger.slas(slas -> slas.get(job.spec().sla())).spec();
-        board.replicaStarted(id);
+        final Optional<Sealed> sealed = services.faultyMode() == FaultyMode.COPY
+                ? Optional.of(Sealed.withoutReveal(Nonces.fresh()))
+                : runOnce(job).map(evidence -> seal(job, evidence));
+        sealed.ifPresent(s -> services.journal().resultReady(id, s.toJson()));
+        return sealed;
+    }
+
+    private Optional<ReplicaEvidence> runOnce(final Job job) {
+        final SlaSpec sla = sla(job);
+        services.board().replicaStarted(id);
         final JobOutcome outcome;
         try {
-            outcome = runner.run(ReplicaRequests.request(job, sla));
+            outcome = services.runner().run(ReplicaRequests.request(job, sla));
         } finally {
-            board.replicaFinished(id);
+            services.board().replicaFinished(id);
         }
         if (outcome.status() == JobOutcome.Status.REFUSED) {
             release(outcome.gate().message());
-            return;
+            return Optional.empty();
         }
-        final ReplicaResult result = ReplicaRequests.result(outcome);
-        journal.resultReady(id, PovmJson.write(result));
+        final ReplicaEvidence evidence = ReplicaRequests.evidence(outcome);
         if (outcome.status() == JobOutcome.Status.SUCCEEDED) {
-            metrics.jobRun();
+            services.metrics().jobRun();
         } else {
-            metrics.jobFailed(
-                    result.limitHit() == io.povm.api.SlaLimit.NONE
-                            ? "exit-code"
-                            : result.limitHit().name());
+            final SlaLimit hit = evidence.result().limitHit();
+            services.metrics().jobFailed(hit == SlaLimit.NONE ? "exit-code" : hit.name());
         }
         LOG.info(
                 "replica {} ran: {} exit {} in {} ms, result {}",
                 id,
                 outcome.status(),
-                result.exitCode(),
-                result.wallMillis(),
-                result.resultHash());
-        report(result);
+                evidence.result().exitCode(),
+                evidence.result().wallMillis(),
+                evidence.result().resultHash());
+        return Optional.of(evidence);
+    }
+
+    private SlaSpec sla(final Job job) {
+        return ledger.slas(slas -> slas.get(job.spec().sla())).spec();
+    }
+
+    private Sealed seal(final Job job, final ReplicaEvidence honest) {
+        ReplicaEvidence evidence = honest;
+        if (services.faultyMode() == FaultyMode.WRONG_ANSWER) {
+            evidence = WrongAnswer.corrupt(honest);
+            LOG.warn(
+                    "faulty mode wrong-answer: replica {} attests result {} instead of {}",
+                    id,
+                    evidence.result().resultHash(),
+                    honest.result().resultHash());
+        }
+        return Sealed.of(services.reveals().seal(job, id.replica(), sla(job), evidence, Nonces.fresh()));
     }
 
     private boolean acknowledge() {
@@ -168,7 +184,7 @@ public final class ReplicaTask {
             if (!Ledger.isRejection(e)) {
                 throw e;
             }
-            journal.abandoned(id, "acknowledgement refused: " + e.getMessage());
+            services.journal().abandoned(id, "acknowledgement refused: " + e.getMessage());
             LOG.warn("replica {} could not be acknowledged: {}", id, e.getMessage());
             return false;
         }
@@ -176,35 +192,15 @@ public final class ReplicaTask {
 
     private void release(final String why) {
         LOG.warn("replica {} refused by this org's image gate: {}; releasing it", id, why);
-        metrics.jobFailed("image-refused");
+        services.metrics().jobFailed("image-refused");
         try {
             ledger.jobs(jobs -> jobs.release(id.jobId(), id.replica(), oneLine(why)));
-            journal.released(id, why);
+            services.journal().released(id, why);
         } catch (RuntimeException e) {
             if (!Ledger.isRejection(e)) {
                 throw e;
             }
-            journal.abandoned(id, "release refused: " + e.getMessage());
-        }
-    }
-
-    private void report(final ReplicaResult result) {
-        try {
-            // Interim until the worker reveals signed attestations: commit only (see docs/consensus.md).
-            ledger.jobs(jobs -> jobs.commit(
-                    id.jobId(),
-                    id.replica(),
-                    io.povm.api.Commitment.of(result.resultHash(), result.checkpointRoot(), id.jobId())));
-            journal.reported(id, "committed");
-            metrics.reportSubmitted();
-            LOG.info("reported replica {}", id);
-        } catch (RuntimeException e) {
-            if (!Ledger.isRejection(e)) {
-                throw e;
-            }
-            final Optional<ErrorCode> code = ((PovmClientException) e).errorCode();
-            journal.abandoned(id, "report refused (" + code.map(Enum::name).orElse("?") + "): " + e.getMessage());
-            LOG.warn("report of replica {} refused: {}", id, e.getMessage());
+            services.journal().abandoned(id, "release refused: " + e.getMessage());
         }
     }
 

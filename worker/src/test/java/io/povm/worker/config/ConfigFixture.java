@@ -1,5 +1,6 @@
 package io.povm.worker.config;
 
+import io.povm.worker.testing.TestKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ final class ConfigFixture {
             "    tls-root-cert: crypto/ca.crt",
             "    host-override: peer0.org1.povm.test",
             "data-dir: data",
+            "attestation-key-file: crypto/attestation.key",
             "");
 
     final Path dir;
@@ -31,6 +33,7 @@ final class ConfigFixture {
             for (String name : new String[] {"cert.pem", "priv_sk", "ca.crt"}) {
                 Files.writeString(dir.resolve("crypto").resolve(name), "-----BEGIN TEST-----\n");
             }
+            TestKeys.write(dir.resolve("crypto").resolve("attestation.key"), TestKeys.sec1Pem(TestKeys.p256()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

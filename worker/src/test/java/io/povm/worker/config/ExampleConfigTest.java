@@ -3,6 +3,7 @@ package io.povm.worker.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.povm.worker.config.ConfigProblem.Kind;
+import io.povm.worker.testing.TestKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,7 +31,9 @@ class ExampleConfigTest {
     @Test
     void example_loads_with_identity_and_peer_from_the_environment() throws Exception {
         final Path pem = Files.writeString(dir.resolve("x.pem"), "x");
+        final Path key = TestKeys.write(dir.resolve("attestation.key"), TestKeys.sec1Pem(TestKeys.p256()));
         final Map<String, String> env = Map.of(
+                "POVM_WORKER_ATTESTATION_KEY_FILE", key.toString(),
                 "POVM_WORKER_DATA_DIR", dir.resolve("data").toString(),
                 "POVM_WORKER_IDENTITY_CERT", pem.toString(),
                 "POVM_WORKER_IDENTITY_KEY", pem.toString(),

@@ -124,8 +124,8 @@ class WorkerConfigTest {
                         + "\"certificatePath\":\"crypto/cert.pem\",\"privateKeyPath\":\"crypto/priv_sk\","
                         + "\"channel\":\"povm\",\"chaincode\":\"povmcc\"}");
 
-        final WorkerConfig config =
-                fixture.load("profile: org2.json\nworker-name: w2\ndata-dir: data\nchannel: other\n");
+        final WorkerConfig config = fixture.load("profile: org2.json\nworker-name: w2\ndata-dir: data\nchannel: other\n"
+                + "attestation-key-file: crypto/attestation.key\n");
 
         assertThat(config.workerKey()).isEqualTo("Org2MSP/w2");
         assertThat(config.certPath()).isEqualTo(dir.resolve("crypto/cert.pem"));

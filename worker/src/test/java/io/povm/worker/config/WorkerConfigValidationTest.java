@@ -119,7 +119,8 @@ class WorkerConfigValidationTest {
     @Test
     void empty_peer_list_is_missing() {
         final String yaml = "msp-id: Org1MSP\nworker-name: w1\ndata-dir: data\n"
-                + "identity: {cert: crypto/cert.pem, key: crypto/priv_sk}\npeers: []\n";
+                + "identity: {cert: crypto/cert.pem, key: crypto/priv_sk}\npeers: []\n"
+                + "attestation-key-file: crypto/attestation.key\n";
 
         final ConfigProblem p = onlyProblem(yaml);
 
@@ -244,7 +245,8 @@ class WorkerConfigValidationTest {
                         + "\"tlsRootCertPath\":\"crypto/ca.crt\",\"certificatePath\":\"crypto/gone.pem\","
                         + "\"privateKeyPath\":\"crypto/priv_sk\",\"channel\":\"povm\",\"chaincode\":\"povm\"}");
 
-        final ConfigProblem p = onlyProblem("profile: org1.json\nworker-name: w1\ndata-dir: data\n");
+        final ConfigProblem p = onlyProblem(
+                "profile: org1.json\nworker-name: w1\ndata-dir: data\nattestation-key-file: crypto/attestation.key\n");
 
         assertThat(p.kind()).isEqualTo(Kind.BAD_PATH);
         assertThat(p.key()).isEqualTo("identity.cert");

@@ -66,7 +66,7 @@ class HealthServerTest {
         assertThat(response.body())
                 .isEqualTo("{\"status\":\"UP\",\"worker\":\"Org1MSP/w1\",\"slots\":{\"used\":1,\"total\":2},"
                         + "\"running\":[{\"job\":\"job-a\",\"replica\":1,\"since\":\"2026-01-01T00:00:00Z\"}],"
-                        + "\"lastEventBlock\":17,\"lastHeartbeat\":\"2026-01-01T00:00:00Z\"}");
+                        + "\"lastEventBlock\":17,\"lastHeartbeat\":\"2026-01-01T00:00:00Z\",\"faultyMode\":\"none\"}");
     }
 
     @Test

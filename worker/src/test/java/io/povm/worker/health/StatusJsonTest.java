@@ -16,7 +16,7 @@ class StatusJsonTest {
     void writes_keys_in_a_fixed_order_with_nulls_for_nothing_seen() {
         assertThat(StatusJson.write(WorkerStatus.starting("Org1MSP/w1", 1)))
                 .isEqualTo("{\"status\":\"DOWN\",\"worker\":\"Org1MSP/w1\",\"slots\":{\"used\":0,\"total\":1},"
-                        + "\"running\":[],\"lastEventBlock\":null,\"lastHeartbeat\":null}");
+                        + "\"running\":[],\"lastEventBlock\":null,\"lastHeartbeat\":null,\"faultyMode\":\"none\"}");
     }
 
     @Test

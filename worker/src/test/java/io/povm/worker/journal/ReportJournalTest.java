@@ -46,7 +46,8 @@ class ReportJournalTest {
             journal.accept(A);
             clock.advance(Duration.ofSeconds(2));
             journal.resultReady(A, "{\"stdout\":\"42\\n\",\"exit\":0}");
-            journal.reported(A, "tx-1");
+            journal.committed(A, "committed");
+            journal.revealed(A, "RESULT_REVEALED");
         }
 
         assertThat(Files.readAllLines(file()))
@@ -55,29 +56,55 @@ class ReportJournalTest {
                         "{\"seq\":2,\"at\":\"2026-01-01T00:00:02Z\",\"job\":\"job-a\",\"replica\":0,"
                                 + "\"stage\":\"RESULT_READY\",\"result\":{\"stdout\":\"42\\n\",\"exit\":0}}",
                         "{\"seq\":3,\"at\":\"2026-01-01T00:00:02Z\",\"job\":\"job-a\",\"replica\":0,"
-                                + "\"stage\":\"REPORTED\",\"txId\":\"tx-1\"}");
+                                + "\"stage\":\"COMMITTED\",\"reason\":\"committed\"}",
+                        "{\"seq\":4,\"at\":\"2026-01-01T00:00:02Z\",\"job\":\"job-a\",\"replica\":0,"
+                                + "\"stage\":\"REVEALED\",\"reason\":\"RESULT_REVEALED\"}");
     }
 
     @Test
     void reopened_journal_tells_what_to_finish() {
+        final ReplicaId d = ReplicaId.of("job-d", 0);
         try (ReportJournal journal = open()) {
             journal.accept(A);
             journal.accept(B);
             journal.resultReady(B, "{\"v\":1}");
             journal.accept(C);
             journal.resultReady(C, "{\"v\":2}");
-            journal.reported(C, "tx-c");
+            journal.committed(C, "committed");
+            journal.accept(d);
+            journal.resultReady(d, "{\"v\":3}");
+            journal.committed(d, "committed");
+            journal.revealed(d, "RESULT_REVEALED");
         }
 
         try (ReportJournal journal = open()) {
             final PendingWork work = journal.pendingWork();
             assertThat(work.accepted()).extracting(ReplicaRecord::id).containsExactly(A);
-            assertThat(work.resultsToReport()).extracting(ReplicaRecord::id).containsExactly(B);
-            assertThat(work.resultsToReport().get(0).resultJson()).contains("{\"v\":1}");
-            assertThat(journal.find(C).map(ReplicaRecord::txId)).contains(java.util.Optional.of("tx-c"));
-            assertThat(journal.find(C).get().resultJson())
-                    .as("the result stays known")
+            assertThat(work.toCommit()).extracting(ReplicaRecord::id).containsExactly(B);
+            assertThat(work.toCommit().get(0).resultJson()).contains("{\"v\":1}");
+            assertThat(work.toReveal()).extracting(ReplicaRecord::id).containsExactly(C);
+            assertThat(work.toReveal().get(0).resultJson())
+                    .as("the sealed result stays known after the commit")
                     .contains("{\"v\":2}");
+            assertThat(journal.find(d).map(ReplicaRecord::stage)).contains(ReplicaStage.REVEALED);
+        }
+    }
+
+    @Test
+    void a_journal_written_before_commit_reveal_still_replays() throws Exception {
+        Files.createDirectories(file().getParent());
+        Files.writeString(
+                file(),
+                "{\"seq\":1,\"at\":\"2026-01-01T00:00:00Z\",\"job\":\"j\",\"replica\":0,\"stage\":\"ACCEPTED\"}\n"
+                        + "{\"seq\":2,\"at\":\"2026-01-01T00:00:00Z\",\"job\":\"j\",\"replica\":0,"
+                        + "\"stage\":\"RESULT_READY\",\"result\":{\"v\":1}}\n"
+                        + "{\"seq\":3,\"at\":\"2026-01-01T00:00:00Z\",\"job\":\"j\",\"replica\":0,"
+                        + "\"stage\":\"REPORTED\",\"txId\":\"t\"}\n");
+
+        try (ReportJournal journal = open()) {
+            assertThat(journal.pendingWork().isEmpty()).isTrue();
+            assertThat(journal.find(ReplicaId.of("j", 0)).get().stage().isFinished())
+                    .isTrue();
         }
     }
 
@@ -98,21 +125,23 @@ class ReportJournalTest {
             journal.accept(A);
             journal.resultReady(A, "{\"v\":1}");
         }
-        // a crash in the middle of writing the REPORTED line
+        // a crash in the middle of writing the COMMITTED line
         Files.write(
                 file(),
                 "{\"seq\":3,\"at\":\"2026-01-01T00:00:00Z\",\"job\":\"job-a\",\"repl".getBytes(StandardCharsets.UTF_8),
                 StandardOpenOption.APPEND);
 
         try (ReportJournal journal = open()) {
-            assertThat(journal.pendingWork().resultsToReport())
+            assertThat(journal.pendingWork().toCommit())
                     .extracting(ReplicaRecord::id)
                     .containsExactly(A);
-            journal.reported(A, "tx-a");
+            journal.committed(A, "committed");
         }
         try (ReportJournal journal = open()) {
-            assertThat(journal.pendingWork().isEmpty()).isTrue();
-            assertThat(journal.find(A).get().stage()).isEqualTo(ReplicaStage.REPORTED);
+            assertThat(journal.pendingWork().toReveal())
+                    .extracting(ReplicaRecord::id)
+                    .containsExactly(A);
+            assertThat(journal.find(A).get().stage()).isEqualTo(ReplicaStage.COMMITTED);
         }
         assertThat(Files.readAllLines(file())).hasSize(3).allMatch(l -> l.startsWith("{") && l.endsWith("}"));
     }
@@ -159,10 +188,12 @@ class ReportJournalTest {
     void refuses_transitions_the_replica_cannot_make() {
         try (ReportJournal journal = open()) {
             journal.accept(A);
-            assertThatThrownBy(() -> journal.reported(A, "tx"))
+            assertThatThrownBy(() -> journal.committed(A, "committed"))
                     .isInstanceOfSatisfying(
                             JournalException.class, e -> assertThat(e.code()).isEqualTo(Code.ILLEGAL_TRANSITION))
-                    .hasMessageContaining("ACCEPTED to REPORTED");
+                    .hasMessageContaining("ACCEPTED to COMMITTED");
+            assertThatThrownBy(() -> journal.revealed(A, "RESULT_REVEALED"))
+                    .hasMessageContaining("ACCEPTED to REVEALED");
             journal.released(A, "image not allowed");
             assertThatThrownBy(() -> journal.abandoned(A, "again")).isInstanceOf(JournalException.class);
             assertThat(journal.find(A).get().reason()).contains("image not allowed");
@@ -207,7 +238,8 @@ class ReportJournalTest {
         try (ReportJournal journal = open()) {
             journal.accept(A);
             journal.resultReady(A, "{\"v\":\"a\"}");
-            journal.reported(A, "tx-a");
+            journal.committed(A, "committed");
+            journal.revealed(A, "RESULT_REVEALED");
             clock.advance(Duration.ofDays(8));
             journal.accept(B);
             journal.resultReady(B, "{\"v\":\"b\"}");
@@ -218,20 +250,20 @@ class ReportJournalTest {
         try (ReportJournal journal = ReportJournal.open(file(), clock, new JournalCompaction(0, Duration.ofDays(7)))) {
             assertThat(journal.find(A)).as("finished 8 days ago").isEmpty();
             assertThat(journal.find(C).map(ReplicaRecord::stage)).contains(ReplicaStage.RELEASED);
-            assertThat(journal.pendingWork().resultsToReport().get(0).resultJson())
-                    .contains("{\"v\":\"b\"}");
-            journal.reported(B, "tx-b");
+            assertThat(journal.pendingWork().toCommit().get(0).resultJson()).contains("{\"v\":\"b\"}");
+            journal.committed(B, "committed");
         }
 
         final List<String> lines = Files.readAllLines(file());
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).contains("\"job\":\"job-b\"", "RESULT_READY");
         try (ReportJournal journal = open()) {
-            assertThat(journal.find(B).map(ReplicaRecord::txId)).contains(java.util.Optional.of("tx-b"));
+            assertThat(journal.find(B).map(ReplicaRecord::stage)).contains(ReplicaStage.COMMITTED);
+            assertThat(journal.find(B).get().resultJson()).contains("{\"v\":\"b\"}");
             assertThat(journal.accept(ReplicaId.of("job-d", 0))).isTrue();
         }
         assertThat(Files.readAllLines(file()).get(3))
                 .as("seq goes on after compaction")
-                .contains("\"seq\":9");
+                .contains("\"seq\":10");
     }
 }

@@ -2,6 +2,7 @@ package io.povm.worker.replica;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.povm.api.ContainerConfig;
 import io.povm.api.Job;
 import io.povm.api.JobInput;
 import io.povm.api.JobLimits;
@@ -10,6 +11,7 @@ import io.povm.api.Redundancy;
 import io.povm.api.SlaSpec;
 import io.povm.api.Submitter;
 import io.povm.api.VmTerms;
+import io.povm.worker.attestation.InlineText;
 import io.povm.worker.job.JobRequest;
 import io.povm.worker.sandbox.SandboxPolicy;
 import java.nio.charset.StandardCharsets;
@@ -50,14 +52,19 @@ class ReplicaRequestsTest {
     }
 
     @Test
-    void the_slas_cpu_memory_wall_time_and_output_size_become_the_sandbox_limits() {
+    void the_slas_container_configuration_becomes_the_sandbox_limits() {
         final SandboxPolicy limits = ReplicaRequests.limits(SLA);
+        final ContainerConfig config = ContainerConfig.forSla(SLA);
 
         assertThat(limits.nanoCpus()).isEqualTo(1_500_000_000L);
         assertThat(limits.memoryBytes()).isEqualTo(256L * 1024 * 1024);
         assertThat(limits.wallTime()).isEqualTo(Duration.ofSeconds(42));
         assertThat(limits.stdoutLimitBytes()).isEqualTo(2048);
-        assertThat(limits.pidsLimit()).isEqualTo(ReplicaRequests.PIDS_LIMIT);
+        assertThat(limits.pidsLimit()).isEqualTo(ContainerConfig.PIDS_LIMIT);
+        assertThat(limits.nanoCpus()).isEqualTo(config.nanoCpus());
+        assertThat(limits.memoryBytes()).isEqualTo(config.memoryBytes());
+        assertThat(limits.wallTime().toSeconds()).isEqualTo(config.wallSeconds());
+        assertThat((long) limits.stdoutLimitBytes()).isEqualTo(config.stdoutLimitBytes());
     }
 
     @Test
@@ -74,11 +81,10 @@ class ReplicaRequestsTest {
 
     @Test
     void a_result_travels_inline_only_when_short_and_valid_utf8() {
-        assertThat(ReplicaRequests.inlineText("{\"flips\":6}\n".getBytes(StandardCharsets.UTF_8)))
+        assertThat(InlineText.of("{\"flips\":6}\n".getBytes(StandardCharsets.UTF_8)))
                 .contains("{\"flips\":6}\n");
-        assertThat(ReplicaRequests.inlineText(new byte[] {(byte) 0xff, (byte) 0xfe}))
-                .isEmpty();
-        assertThat(ReplicaRequests.inlineText(new byte[io.povm.api.ReplicaResult.MAX_INLINE_OUTPUT_BYTES + 1]))
+        assertThat(InlineText.of(new byte[] {(byte) 0xff, (byte) 0xfe})).isEmpty();
+        assertThat(InlineText.of(new byte[io.povm.api.ReplicaResult.MAX_INLINE_OUTPUT_BYTES + 1]))
                 .isEmpty();
     }
 }

@@ -15,11 +15,12 @@ public final class WorkerFiles {
         try {
             Files.createDirectories(dir);
             final Path pem = Files.writeString(dir.resolve("x.pem"), "-----BEGIN TEST-----\n");
+            final Path key = TestKeys.write(dir.resolve("attestation.key"), TestKeys.sec1Pem(TestKeys.p256()));
             return Files.writeString(
                     dir.resolve("worker.yaml"),
                     "msp-id: Org1MSP\nworker-name: w1\nidentity: {cert: " + pem + ", key: " + pem + "}\n"
                             + "peers: [{endpoint: 127.0.0.1:7110, tls-root-cert: " + pem + "}]\n"
-                            + "data-dir: data\n" + extra);
+                            + "data-dir: data\nattestation-key-file: " + key + "\n" + extra);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

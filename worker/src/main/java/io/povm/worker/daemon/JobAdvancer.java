@@ -1,0 +1,118 @@
+package io.povm.worker.daemon;
+
+import io.povm.api.Job;
+import io.povm.api.JobPage;
+import io.povm.api.JobState;
+import io.povm.api.ReplicaState;
+import io.povm.client.job.JobClient;
+import io.povm.worker.ledger.Ledger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves jobs on whose next step nobody in particular owns (docs/consensus.md), each heartbeat:
+ *
+ * <ul>
+ *   <li>RESULTS_PENDING whose reveal window closed, or with nothing left to reveal (an iterative job that needs
+ *       another replica): AdvanceJob marks the missing reveals UNREVEALED, counts the verdict, draws what is needed;
+ *   <li>RESOLVING (a dispute's re-run) whose reveal window closed: AdvanceJob closes it and decides the dispute
+ *       (ChallengeJob itself draws the re-run replicas);
+ *   <li>RESOLVED_SOFT whose challenge window closed, and RESOLVED_FIRM: FinalizeJob settles the credits.
+ * </ul>
+ *
+ * <p>As with assignment, the daemon of the job's submitter org acts first; the others step in {@link
+ * FabricWorkerDaemon#ASSIGN_FALLBACK} later. The chaincode decides on the orgs' clock ticks, so a refusal
+ * (INVALID_STATE: nothing to do, already finalized, window still open, someone else was first) is expected and
+ * logged at debug.
+ */
+final class JobAdvancer {
+    private static final Logger LOG = LoggerFactory.getLogger(JobAdvancer.class);
+    static final Duration GRACE = Duration.ofSeconds(2);
+    private static final int PAGE = 100;
+
+    private final Ledger ledger;
+    private final String ownMsp;
+    private final Instant now;
+
+    JobAdvancer(final Ledger ledger, final String ownMsp, final Instant now) {
+        this.ledger = ledger;
+        this.ownMsp = ownMsp;
+        this.now = now;
+    }
+
+    void sweep() {
+        each(
+                JobState.RESULTS_PENDING,
+                job -> revealWindowClosed(job) || nothingToReveal(job),
+                "advance",
+                JobClient::advance);
+        each(JobState.RESOLVING, this::revealWindowClosed, "advance", JobClient::advance);
+        each(
+                JobState.RESOLVED_SOFT,
+                job -> job.resolution().challengeBy().map(at -> due(job, at)).orElse(false),
+                "finalize",
+                JobClient::finalizeJob);
+        each(JobState.RESOLVED_FIRM, job -> due(job, job.stateChangedAt()), "finalize", JobClient::finalizeJob);
+    }
+
+    private boolean revealWindowClosed(final Job job) {
+        return job.resolution().revealBy().map(at -> due(job, at)).orElse(false);
+    }
+
+    /** @return whether every replica is settled (no lease, no commitment left to reveal) and no verdict was counted */
+    private boolean nothingToReveal(final Job job) {
+        return job.verdict().isEmpty()
+                && job.replicas().stream().noneMatch(r -> r.isLeased() || r.state() == ReplicaState.RESULT_COMMITTED)
+                && due(job, job.stateChangedAt());
+    }
+
+    /** @return whether {@code at} passed, with {@link #GRACE}, plus the fallback delay for other orgs' jobs */
+    boolean due(final Job job, final String at) {
+        final Duration wait =
+                job.submitter().msp().equals(ownMsp) ? GRACE : GRACE.plus(FabricWorkerDaemon.ASSIGN_FALLBACK);
+        return now.isAfter(Instant.parse(at).plus(wait));
+    }
+
+    private void each(
+            final JobState state,
+            final Predicate<Job> ready,
+            final String what,
+            final BiFunction<JobClient, String, Job> call) {
+        String bookmark = "";
+        do {
+            final String from = bookmark;
+            final JobPage page = ledger.jobs(jobs -> jobs.listByState(state, PAGE, from));
+            for (final Job job : page.jobs()) {
+                if (ready.test(job)) {
+                    act(job, what, call);
+                }
+            }
+            bookmark = page.bookmark();
+        } while (!bookmark.isEmpty());
+    }
+
+    private void act(final Job job, final String what, final BiFunction<JobClient, String, Job> call) {
+        try {
+            final Job after = ledger.jobs(jobs -> call.apply(jobs, job.id()));
+            LOG.info(
+                    "{} job {}: {} -> {}{}",
+                    what,
+                    job.id(),
+                    job.state(),
+                    after.state(),
+                    after.verdict()
+                            .map(v ->
+                                    ", verdict " + v.stage() + " " + v.winner().orElse("none"))
+                            .orElse(""));
+        } catch (RuntimeException e) {
+            if (!Ledger.isRejection(e)) {
+                throw e;
+            }
+            LOG.debug("job {} not {}d: {}", job.id(), what, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.povm.worker.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.povm.api.Job;
+import io.povm.api.JobState;
+import io.povm.api.Replica;
+import io.povm.api.ReplicaState;
+import io.povm.api.Sha256;
+import io.povm.api.Verdict;
+import io.povm.worker.job.CoinFlip;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Result consensus on the real network (docs/consensus.md) with one dishonest worker among three: one org's daemon
+ * runs in one faulty mode per test (docs/workers.md), the other two are honest. Each job is a 3-vote coin flip, so
+ * each org's worker holds one replica; the verdict must be the honest answer, recomputed here in Java. Each test
+ * spoils a different org's worker, so that no worker's reputation falls below the assignment floor (1/4) on a
+ * network the other ITs share: a worker with one penalty and no agreement scores 1/3.
+ */
+class ConsensusIT {
+    private static String faulty = "org3";
+    private static final int K = 6;
+    private static DaemonNetwork network;
+
+    @BeforeAll
+    static void three_daemons_run() throws Exception {
+        network = new DaemonNetwork("consensus-it").start();
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (network != null) {
+            network.close();
+        }
+    }
+
+    @AfterEach
+    void honest_again() throws Exception {
+        network.restart(faulty, "none");
+        network.awaitIdle();
+    }
+
+    private static final Predicate<Job> DECIDED =
+            j -> j.verdict().isPresent() && (j.state() == JobState.RESOLVED_SOFT || j.state() == JobState.FINALIZED);
+
+    /** @return the decided job, after checking that its verdict is the honest answer, agreed by org1 and org2 */
+    private static Job decided(final String org, final String mode) throws Exception {
+        faulty = org;
+        network.restart(faulty, mode);
+        network.awaitIdle();
+        final String id = DaemonNetwork.unique(mode);
+        network.customer.submit(network.coinflipJob(id, K, 3));
+
+        final Job job = network.await(id, DECIDED);
+
+        final String honest = CoinFlip.result(id, K);
+        final Verdict verdict = job.verdict().orElseThrow();
+        assertThat(verdict.winner()).contains(Sha256.hex(Sha256.hash(honest.getBytes(StandardCharsets.UTF_8))));
+        assertThat(verdict.agreed())
+                .containsExactlyInAnyOrderElementsOf(DaemonNetwork.ORGS.stream()
+                        .filter(o -> !o.equals(org))
+                        .map(network.workerKeys::get)
+                        .toList());
+        return job;
+    }
+
+    private static Replica faultyReplica(final Job job) {
+        return job.replicas().stream()
+                .filter(r -> r.workerKey().equals(network.workerKeys.get(faulty)))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void a_wrong_answer_is_outvoted_and_its_worker_disagreed() throws Exception {
+        final Job job = decided("org3", "wrong-answer");
+
+        assertThat(job.verdict().orElseThrow().disagreed()).containsExactly(network.workerKeys.get(faulty));
+        assertThat(faultyReplica(job).state()).isEqualTo(ReplicaState.RESULT_REVEALED);
+        assertThat(faultyReplica(job).result().orElseThrow().output().orElseThrow())
+                .isNotEqualTo(CoinFlip.result(job.id(), K));
+    }
+
+    @Test
+    void a_copier_cannot_open_its_commitment_and_is_faulted() throws Exception {
+        final Job job = decided("org2", "copy");
+
+        assertThat(faultyReplica(job).state()).isEqualTo(ReplicaState.FAULTED);
+        assertThat(faultyReplica(job).fault())
+                .hasValueSatisfying(f -> assertThat(f).contains("commitment"));
+        assertThat(job.verdict().orElseThrow().faulted()).containsExactly(network.workerKeys.get(faulty));
+    }
+
+    @Test
+    void a_silent_worker_is_unrevealed_after_the_reveal_window_and_the_verdict_stands() throws Exception {
+        final Job job = decided("org1", "silent");
+
+        assertThat(faultyReplica(job).state()).isEqualTo(ReplicaState.UNREVEALED);
+        assertThat(job.verdict().orElseThrow().timedOut()).containsExactly(network.workerKeys.get(faulty));
+    }
+}

@@ -1,0 +1,143 @@
+package io.povm.worker.daemon;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.povm.api.ErrorCode;
+import io.povm.api.Job;
+import io.povm.api.JobPage;
+import io.povm.api.JobState;
+import io.povm.api.PovmError;
+import io.povm.api.ReplicaState;
+import io.povm.client.PovmClientException;
+import io.povm.client.job.JobClient;
+import io.povm.worker.ledger.Ledger;
+import io.povm.worker.testing.Fixtures;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Which jobs the heartbeat advances or finalizes, and when: the submitter's org first, the others later. */
+class JobAdvancerTest {
+    private static final Instant T0 = Instant.parse("2026-11-21T11:10:00Z");
+    private static final String SUBMITTER_ORG = "Org2MSP";
+
+    private final Ledger ledger = mock(Ledger.class);
+    private final JobClient jobs = mock(JobClient.class);
+
+    @BeforeEach
+    @SuppressWarnings("unchecked")
+    void setUp() {
+        when(ledger.jobs(any())).thenAnswer(call -> ((Function<JobClient, Object>) call.getArgument(0)).apply(jobs));
+        when(jobs.listByState(any(), anyInt(), anyString())).thenReturn(new JobPage(List.of(), ""));
+        when(jobs.advance(anyString())).thenReturn(Fixtures.job());
+        when(jobs.finalizeJob(anyString())).thenReturn(Fixtures.job());
+    }
+
+    private void listed(final JobState state, final Job job) {
+        when(jobs.listByState(eq(state), anyInt(), eq(""))).thenReturn(new JobPage(List.of(job), ""));
+    }
+
+    private static Job pending(final ReplicaState replicas) {
+        return Fixtures.job(replicas, replicas)
+                .withState(JobState.RESULTS_PENDING, T0.toString(), Optional.empty())
+                .withResolution(Job.Resolution.NONE.withRevealBy(T0.toString()));
+    }
+
+    private void sweep(final String msp, final long secondsAfterT0) {
+        new JobAdvancer(ledger, msp, T0.plusSeconds(secondsAfterT0)).sweep();
+    }
+
+    @Test
+    void the_submitters_org_advances_a_job_whose_reveal_window_closed() {
+        listed(JobState.RESULTS_PENDING, pending(ReplicaState.RESULT_COMMITTED));
+
+        sweep(SUBMITTER_ORG, 1);
+        verify(jobs, never()).advance(anyString());
+
+        sweep(SUBMITTER_ORG, 3);
+        verify(jobs).advance(Fixtures.JOB_ID);
+    }
+
+    @Test
+    void another_org_waits_the_fallback_delay_before_advancing() {
+        listed(JobState.RESULTS_PENDING, pending(ReplicaState.RESULT_COMMITTED));
+
+        sweep("Org1MSP", 3);
+        verify(jobs, never()).advance(anyString());
+
+        sweep("Org1MSP", 3 + FabricWorkerDaemon.ASSIGN_FALLBACK.toSeconds());
+        verify(jobs).advance(Fixtures.JOB_ID);
+    }
+
+    @Test
+    void a_pending_job_with_nothing_left_to_reveal_and_no_verdict_is_advanced_for_another_replica() {
+        final Job job = Fixtures.job(ReplicaState.RESULT_REVEALED, ReplicaState.RESULT_REVEALED)
+                .withState(JobState.RESULTS_PENDING, T0.toString(), Optional.empty())
+                .withResolution(
+                        Job.Resolution.NONE.withRevealBy(T0.plusSeconds(60).toString()));
+        listed(JobState.RESULTS_PENDING, job);
+
+        sweep(SUBMITTER_ORG, 3);
+
+        verify(jobs).advance(Fixtures.JOB_ID);
+    }
+
+    @Test
+    void soft_verdicts_are_finalized_after_the_challenge_window_and_firm_ones_at_once() {
+        final Job soft = Fixtures.job(ReplicaState.RESULT_REVEALED, ReplicaState.RESULT_REVEALED)
+                .withState(JobState.RESOLVED_SOFT, T0.toString(), Optional.empty())
+                .withResolution(new Job.Resolution(
+                        Optional.of(T0.toString()),
+                        Optional.empty(),
+                        Optional.of(T0.plusSeconds(60).toString()),
+                        Optional.empty()));
+        listed(JobState.RESOLVED_SOFT, soft);
+        sweep(SUBMITTER_ORG, 30);
+        verify(jobs, never()).finalizeJob(anyString());
+
+        sweep(SUBMITTER_ORG, 63);
+        verify(jobs).finalizeJob(Fixtures.JOB_ID);
+    }
+
+    @Test
+    void a_disputes_rerun_is_advanced_once_its_reveal_window_closed() {
+        listed(
+                JobState.RESOLVING,
+                Fixtures.job(ReplicaState.RESULT_REVEALED, ReplicaState.RESULT_COMMITTED)
+                        .withState(JobState.RESOLVING, T0.toString(), Optional.empty())
+                        .withResolution(Job.Resolution.NONE.withRevealBy(
+                                T0.plusSeconds(60).toString())));
+
+        sweep(SUBMITTER_ORG, 30);
+        verify(jobs, never()).advance(anyString());
+
+        sweep(SUBMITTER_ORG, 63);
+        verify(jobs).advance(Fixtures.JOB_ID);
+    }
+
+    @Test
+    void a_refusal_such_as_already_finalized_is_expected_and_the_sweep_goes_on() {
+        listed(
+                JobState.RESOLVED_FIRM,
+                Fixtures.job(ReplicaState.RESULT_REVEALED, ReplicaState.RESULT_REVEALED)
+                        .withState(JobState.RESOLVED_FIRM, T0.toString(), Optional.empty()));
+        listed(JobState.RESULTS_PENDING, pending(ReplicaState.RESULT_COMMITTED));
+        when(jobs.advance(anyString()))
+                .thenThrow(PovmClientException.rejected(
+                        new PovmError(ErrorCode.INVALID_STATE, "revealBy", "window still open"), null));
+
+        sweep(SUBMITTER_ORG, 3);
+
+        verify(jobs).finalizeJob(Fixtures.JOB_ID);
+    }
+}
