@@ -50,6 +50,7 @@ public final class AttestationCheck {
                         "attestation.configHash",
                         a.configHash(),
                         ContainerConfig.forSla(sla).hash()),
+                outputLimit(a, sla),
                 output(reveal),
                 leaves(reveal),
                 signature(reveal, attestationKey));

@@ -239,6 +239,39 @@ class JobResultsTest {
                         e -> assertThat(e.error().field()).isEqualTo("reveal.attestation.resultHash"));
     }
 
+    @Test
+    void a_reveal_stating_more_output_than_the_sla_allows_is_refused_naming_the_limit() {
+        final Job job = committed(running(3), "x", "y", "z");
+        final Attestation honest = Answers.reveal(job, 1, SLA, "y").attestation();
+        final Attestation big = new Attestation(
+                honest.version(),
+                honest.jobId(),
+                honest.replica(),
+                honest.workerKey(),
+                honest.msp(),
+                honest.imageDigest(),
+                honest.slaRef(),
+                honest.configHash(),
+                honest.wallMillis(),
+                honest.cpuMillis(),
+                honest.peakMemoryBytes(),
+                honest.exitCode(),
+                honest.limitHit(),
+                SLA.job().maxOutputBytes() + 1,
+                honest.resultHash(),
+                honest.checkpointRoot(),
+                honest.checkpoints(),
+                honest.nonce());
+        final Reveal reveal = new Reveal(
+                big, AttestationSignature.sign(big, Answers.KEYS.getPrivate()), null, Answers.leaves("y", 4));
+
+        assertThatThrownBy(() -> JobResults.reveal(job, 1, worker(job, 1), reveal, SLA, Answers.KEYS.getPublic(), AT))
+                .isInstanceOfSatisfying(PovmException.class, e -> {
+                    assertThat(e.error().field()).isEqualTo("reveal.attestation.outputBytes");
+                    assertThat(e.error().reason()).contains("allows at most");
+                });
+    }
+
     private static java.security.PrivateKey otherKey() {
         try {
             final java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
