@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
 /**
  * (f) Counts a job's revealed results again and compares the count with its stored {@link Verdict}: the answers
  * grouped by result hash, the winner (k-vote: {@code (k+1)/2} agreeing replicas; iterative: a lead of the margin over
- * every other answer; a firm verdict: a majority of the re-run replicas) and who agreed, disagreed and faulted. See
- * {@code docs/consensus.md}.
+ * every other answer; a firm verdict: {@code (n+1)/2} of the n re-run replicas) and who agreed, disagreed, timed out
+ * and faulted. A soft (or failed) verdict counts and judges the first-run replicas; a firm one counts the re-run
+ * replicas and judges every replica. SLA violations are not recounted. See {@code docs/consensus.md}.
  */
 final class VerdictRecount {
     /** What the replicas count to. */
@@ -44,18 +45,24 @@ final class VerdictRecount {
             return Optional.of(new Problem(
                     "verdict.answers", "states " + stated + " but the revealed results group to " + counted));
         }
-        final List<String> agreed = count.winner().map(count.answers()::get).orElse(List.of());
-        final List<String> disagreed = count.answers().entrySet().stream()
-                .filter(e -> count.winner().filter(e.getKey()::equals).isEmpty())
-                .flatMap(e -> e.getValue().stream())
-                .collect(Collectors.toList());
+        final List<Replica> judged = Verdict.FIRM.equals(verdict.stage()) ? job.replicas() : counted(job, verdict);
+        final List<String> agreed = new ArrayList<>();
+        final List<String> disagreed = new ArrayList<>();
+        judged.stream().filter(r -> r.state() == ReplicaState.RESULT_REVEALED).forEach(r -> {
+            final boolean wins = r.result()
+                    .map(result ->
+                            count.winner().filter(result.resultHash()::equals).isPresent())
+                    .orElse(false);
+            (wins ? agreed : disagreed).add(r.workerKey());
+        });
         return first(
-                same("verdict.agreed", verdict.agreed(), count.winner().isPresent() ? agreed : verdict.agreed()),
+                same("verdict.agreed", verdict.agreed(), agreed),
+                same("verdict.disagreed", verdict.disagreed(), disagreed),
                 same(
-                        "verdict.disagreed",
-                        verdict.disagreed(),
-                        count.winner().isPresent() ? disagreed : verdict.disagreed()),
-                same("verdict.faulted", verdict.faulted(), workersIn(counted(job, verdict), ReplicaState.FAULTED)));
+                        "verdict.timedOut",
+                        verdict.timedOut(),
+                        workersIn(judged, ReplicaState.LEASE_EXPIRED, ReplicaState.UNREVEALED)),
+                same("verdict.faulted", verdict.faulted(), workersIn(judged, ReplicaState.FAULTED)));
     }
 
     /** @return the answers the counted replicas revealed and which of them wins */
@@ -70,9 +77,10 @@ final class VerdictRecount {
         }
         final Redundancy redundancy = job.spec().redundancy();
         if (Verdict.FIRM.equals(verdict.stage()) || redundancy == null || !redundancy.isIterative()) {
+            final int phase = counted(job, verdict).size();
             final int voters = Verdict.FIRM.equals(verdict.stage())
-                    ? job.dispute().map(d -> d.rerunReplicas()).orElse(0)
-                    : redundancy == null ? 0 : redundancy.replicas().orElse(0);
+                    ? job.dispute().map(d -> d.rerunReplicas()).orElse(phase)
+                    : redundancy == null ? phase : redundancy.replicas().orElse(phase);
             final int needed = (voters + 1) / 2;
             final Optional<String> winner = answers.entrySet().stream()
                     .filter(e -> e.getValue().size() >= needed && needed > 0)
@@ -101,9 +109,10 @@ final class VerdictRecount {
         return job.replicas().stream().filter(r -> r.rerun() == firm).collect(Collectors.toList());
     }
 
-    private static List<String> workersIn(final List<Replica> replicas, final ReplicaState state) {
+    private static List<String> workersIn(final List<Replica> replicas, final ReplicaState... states) {
+        final List<ReplicaState> wanted = List.of(states);
         return replicas.stream()
-                .filter(r -> r.state() == state)
+                .filter(r -> wanted.contains(r.state()))
                 .map(Replica::workerKey)
                 .collect(Collectors.toList());
     }

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.povm.api.Attestation;
 import io.povm.api.AttestationCheck.Problem;
 import io.povm.api.AttestationSignature;
+import io.povm.api.Dispute;
 import io.povm.api.Job;
 import io.povm.api.JobState;
 import io.povm.api.PovmJson;
+import io.povm.api.Redundancy;
 import io.povm.api.Replica;
 import io.povm.api.ReplicaState;
 import io.povm.api.Reveal;
 import io.povm.api.Verdict;
+import io.povm.client.TestJobs;
 import io.povm.client.attestation.AttestationReport.ReplicaOutcome;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -232,6 +235,75 @@ class AttestationVerifierTest {
 
         assertThat(report.verdict().outcome()).isEqualTo(AttestationReport.SKIPPED);
         assertThat(report.passed()).isTrue();
+    }
+
+    @Test
+    void an_iterative_job_needs_the_margin_so_two_against_one_does_not_win_with_margin_two() {
+        final Job margin2 = SignedJob.resolved(
+                TestJobs.job(TestJobs.spec(SignedJob.JOB_ID).toBuilder()
+                        .redundancy(Redundancy.iterative(2, 3, 5))
+                        .build()),
+                signed.job.replicas(),
+                signed.verdict());
+        final Job margin1 = SignedJob.resolved(
+                TestJobs.job(TestJobs.spec(SignedJob.JOB_ID).toBuilder()
+                        .redundancy(Redundancy.iterative(1, 3, 5))
+                        .build()),
+                signed.job.replicas(),
+                signed.verdict());
+
+        final AttestationReport two = AttestationVerifier.verify(with(margin2));
+        final AttestationReport one = AttestationVerifier.verify(with(margin1));
+
+        assertThat(two.verdict().field()).isEqualTo("verdict.resultHash");
+        assertThat(two.verdict().reason()).contains("iterative: a lead of 2 wins; the leader has 1");
+        assertThat(one.passed()).isTrue();
+    }
+
+    @Test
+    void a_firm_verdict_is_counted_over_the_re_run_and_judges_every_replica() {
+        final List<Replica> replicas = new ArrayList<>(signed.job.replicas());
+        replicas.set(2, replicas.get(2).asRerun());
+        final String tails = SignedJob.result(2).resultHash();
+        final List<String> w = SignedJob.WORKERS;
+        final Verdict firm = new Verdict(
+                Verdict.FIRM,
+                tails,
+                "2026-11-20T10:20:00.000Z",
+                List.of(new Verdict.Answer(tails, List.of(w.get(2)))),
+                List.of(w.get(2)),
+                List.of(w.get(0), w.get(1)),
+                List.of(),
+                List.of(),
+                List.of(),
+                "1 of 1 re-run replicas agree (the re-run needs 1)");
+        final Dispute dispute = Dispute.opened(signed.job.submitter(), "wrong", 0, "2026-11-20T10:10:30.000Z", 1)
+                .decided(Dispute.OVERTURNED, Optional.empty(), "overturned");
+        final Job overturned = SignedJob.resolved(signed.job, replicas, firm)
+                .withState(JobState.RESOLVED_FIRM, "2026-11-20T10:20:00.000Z", Optional.empty());
+        final Job withDispute =
+                overturned.withResolution(overturned.resolution().withDispute(dispute));
+
+        assertThat(AttestationVerifier.verify(with(withDispute)).passed()).isTrue();
+
+        final Verdict claimsHeads = new Verdict(
+                Verdict.FIRM,
+                SignedJob.result(0).resultHash(),
+                firm.decidedAt(),
+                firm.answers(),
+                firm.disagreed(),
+                firm.agreed(),
+                List.of(),
+                List.of(),
+                List.of(),
+                firm.reason());
+        final Job wrong =
+                withDispute.withResolution(withDispute.resolution().withVerdict(claimsHeads, Optional.empty()));
+        assertThat(AttestationVerifier.verify(with(wrong)).verdict().field()).isEqualTo("verdict.resultHash");
+    }
+
+    private Evidence with(final Job job) {
+        return new Evidence(Evidence.VERSION, job, honest.sla(), honest.attestationKeys(), honest.attestations());
     }
 
     private Evidence withVerdict(final Verdict verdict) {
