@@ -35,18 +35,18 @@ import java.util.Optional;
  * attestations: replicas 0 and 1 agree on "heads", replica 2 answers "tails". The evidence is what the ledger would
  * hold, the stored attestations as the chaincode writes them.
  */
-final class SignedJob {
-    static final String JOB_ID = "flip-1";
-    static final List<String> WORKERS = List.of("Org1MSP/w1", "Org2MSP/w1", "Org3MSP/w1");
+public final class SignedJob {
+    public static final String JOB_ID = "flip-1";
+    public static final List<String> WORKERS = List.of("Org1MSP/w1", "Org2MSP/w1", "Org3MSP/w1");
     static final List<String> OUTPUTS = List.of("{\"flips\":\"heads\"}\n", "{\"flips\":\"heads\"}\n", "tails");
 
-    final SlaSpec sla = TestSlas.spec("standard", 1);
-    final List<KeyPair> keys = new ArrayList<>();
+    public final SlaSpec sla = TestSlas.spec("standard", 1);
+    public final List<KeyPair> keys = new ArrayList<>();
     final List<Reveal> reveals = new ArrayList<>();
     final List<Replica> replicas = new ArrayList<>();
-    Job job;
+    public Job job;
 
-    SignedJob() {
+    public SignedJob() {
         for (int i = 0; i < WORKERS.size(); i++) {
             keys.add(p256());
         }
@@ -70,7 +70,7 @@ final class SignedJob {
     }
 
     /** @return the evidence a reader would fetch for the job */
-    Evidence evidence() {
+    public Evidence evidence() {
         final Map<String, String> pems = new LinkedHashMap<>();
         for (int i = 0; i < WORKERS.size(); i++) {
             pems.put(WORKERS.get(i), pem(keys.get(i)));
@@ -149,7 +149,7 @@ final class SignedJob {
         }
     }
 
-    static String pem(final KeyPair key) {
+    public static String pem(final KeyPair key) {
         return "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder(64, new byte[] {'\n'})
                         .encodeToString(key.getPublic().getEncoded())
