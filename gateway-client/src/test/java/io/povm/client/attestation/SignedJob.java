@@ -139,7 +139,7 @@ public final class SignedJob {
         return workerKey.substring(0, workerKey.indexOf('/'));
     }
 
-    static KeyPair p256() {
+    public static KeyPair p256() {
         try {
             final KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
