@@ -31,6 +31,11 @@ abstract class ClientCommand implements Callable<Integer>, NetworkCommand {
         prepare();
         execute(context.profile(common.profile()), spec.commandLine().getOut());
         spec.commandLine().getOut().flush();
+        return exitCode();
+    }
+
+    /** @return the exit code of a command that ran without an exception; {@link ExitCodes#OK} unless overridden */
+    int exitCode() {
         return ExitCodes.OK;
     }
 

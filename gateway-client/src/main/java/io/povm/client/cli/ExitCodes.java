@@ -12,6 +12,8 @@ final class ExitCodes {
     static final int NOT_FOUND = 4;
     static final int UNAVAILABLE = 5;
     static final int IDENTITY = 6;
+    /** {@code povm attestation verify}: an attestation, the stored attestations or the verdict do not check. */
+    static final int NOT_VERIFIED = 7;
 
     private ExitCodes() {}
 

@@ -9,7 +9,10 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "job",
         mixinStandardHelpOptions = true,
-        description = "Submit, show, list and cancel jobs, and show their history.",
+        description = {
+            "Submit, show, list and cancel jobs, show their history and result, and",
+            "move their result consensus on: advance, challenge, finalize."
+        },
         footer = {
             "",
             "Examples:",
@@ -17,7 +20,9 @@ import picocli.CommandLine.Spec;
             "  povm job get job-1a2b3c4d",
             "  povm job list --state SUBMITTED",
             "  povm job cancel job-1a2b3c4d --reason 'wrong seed'",
-            "  povm job history job-1a2b3c4d"
+            "  povm job history job-1a2b3c4d",
+            "  povm job result job-1a2b3c4d",
+            "  povm job challenge job-1a2b3c4d --reason 'flips look wrong'"
         })
 final class JobCommand implements Runnable {
     @Spec
@@ -25,6 +30,8 @@ final class JobCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand: submit, get, list, cancel or history");
+        throw new ParameterException(
+                spec.commandLine(),
+                "missing subcommand: submit, get, list, cancel, history, result, advance, challenge or finalize");
     }
 }

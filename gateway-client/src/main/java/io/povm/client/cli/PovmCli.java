@@ -36,6 +36,8 @@ import picocli.CommandLine.Spec;
             "  povm sla list --state active",
             "  povm worker list --org Org1MSP",
             "  povm credit balance",
+            "  povm job result job-1a2b3c4d",
+            "  povm attestation verify job-1a2b3c4d",
             "",
             "Environment:",
             "  POVM_RUN_DIR   the network's run directory, holding profiles/",
@@ -53,7 +55,8 @@ import picocli.CommandLine.Spec;
             "  4  not found",
             "  5  network or peer unavailable",
             "  6  identity or profile problem: no such profile, unreadable or",
-            "     mismatched certificate or key"
+            "     mismatched certificate or key",
+            "  7  povm attestation verify: the job does not verify"
         })
 public final class PovmCli implements Runnable {
     @Spec
@@ -72,7 +75,15 @@ public final class PovmCli implements Runnable {
                 .addSubcommand(new JobGetCommand(context))
                 .addSubcommand(new JobListCommand(context))
                 .addSubcommand(new JobCancelCommand(context))
-                .addSubcommand(new JobHistoryCommand(context));
+                .addSubcommand(new JobHistoryCommand(context))
+                .addSubcommand(new JobResultCommand(context))
+                .addSubcommand(new JobStepCommand.Advance(context))
+                .addSubcommand(new JobStepCommand.Challenge(context))
+                .addSubcommand(new JobStepCommand.Finalize(context));
+        final CommandLine attestation = new CommandLine(new AttestationCommand())
+                .addSubcommand(new AttestationVerifyCommand(context))
+                .addSubcommand(new AttestationExportCommand(context))
+                .addSubcommand(new AttestationShowCommand(context));
         final CommandLine sla = new CommandLine(new SlaCommand())
                 .addSubcommand(new SlaListCommand(context))
                 .addSubcommand(new SlaShowCommand(context))
@@ -104,13 +115,14 @@ public final class PovmCli implements Runnable {
                 .addSubcommand(sla)
                 .addSubcommand(worker)
                 .addSubcommand(credit)
+                .addSubcommand(attestation)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(new ErrorReporter());
     }
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: job, sla, worker or credit");
+        throw new ParameterException(spec.commandLine(), "missing command: job, sla, worker, credit or attestation");
     }
 
     /** Reads the version from the jar's manifest. */

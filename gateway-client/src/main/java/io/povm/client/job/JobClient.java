@@ -208,11 +208,16 @@ public final class JobClient {
 
     /** @return the signed attestations stored for the job, one per revealed replica */
     public JobAttestations attestations(final String id) {
+        return read(attestationsJson(id), JobAttestations.class, PovmTransactions.GET_ATTESTATIONS);
+    }
+
+    /**
+     * @return {@link #attestations(String)} as the exact JSON text the chaincode returned, unparsed, so that an
+     *     offline verifier checks the bytes the ledger holds rather than this client's reading of them
+     */
+    public String attestationsJson(final String id) {
         local(() -> JobSpecValidator.validateId(id));
-        return read(
-                chaincode.evaluate(PovmTransactions.GET_ATTESTATIONS, id),
-                JobAttestations.class,
-                PovmTransactions.GET_ATTESTATIONS);
+        return chaincode.evaluate(PovmTransactions.GET_ATTESTATIONS, id);
     }
 
     /**

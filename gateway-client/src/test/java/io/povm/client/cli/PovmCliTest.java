@@ -54,7 +54,7 @@ class PovmCliTest {
 
         assertThat(cli.err())
                 .contains("Unmatched argument at index 1: 'sumbit'")
-                .contains("Did you mean: job submit?");
+                .contains("Did you mean: job submit");
         assertThat(cli.profilesOpened).isEmpty();
     }
 
@@ -76,7 +76,7 @@ class PovmCliTest {
     void a_command_group_without_a_subcommand_is_a_usage_error() {
         assertThat(cli.run("job")).isEqualTo(ExitCodes.USAGE);
         assertThat(cli.err())
-                .contains("missing subcommand: submit, get, list, cancel or history")
+                .contains("missing subcommand: submit, get, list, cancel, history, result, advance,")
                 .contains("Usage: povm job");
 
         assertThat(cli.run()).isEqualTo(ExitCodes.USAGE);
