@@ -302,11 +302,12 @@ write_profiles() {
   local org user name
   mkdir -p "$POVM_RUN_DIR/profiles"
   for org in "${ORGS[@]}"; do
-    for user in User1 User2 User3 Admin; do
+    for user in User1 User2 User3 User4 Admin; do
       case "$user" in
         User1) name="$org" ;;
         User2) name="$org-user2" ;;
         User3) name="$org-user3" ;;
+        User4) name="$org-user4" ;;
         Admin) name="$org-admin" ;;
       esac
       cat >"$POVM_RUN_DIR/profiles/$name.json" <<JSON

@@ -80,7 +80,7 @@ class ConsensusFlowIT {
                 .toString();
         new SlaClient(connect("org2-admin").chaincode()).approve(ref);
         sla = terms;
-        workers = new SyntheticWorkers(sla, List.of("org1-user2", "org2-user2", "org3-user2", "org1-user3"), customer);
+        workers = new SyntheticWorkers(sla, List.of("org1-user3", "org2-user3", "org3-user3", "org1-user4"), customer);
     }
 
     @AfterAll

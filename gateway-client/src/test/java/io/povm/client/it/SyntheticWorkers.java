@@ -46,8 +46,8 @@ final class SyntheticWorkers implements AutoCloseable {
     private final JobClient customer;
 
     /**
-     * @param profiles the worker identities, e.g. {@code org1-user2}; each org's admin registers it or updates its
-     *     offer to serve {@code sla} (the daemons' User2 workers keep serving {@code standard@1} too)
+     * @param profiles the worker identities, e.g. {@code org1-user3} (not the daemons' User2, whose reputation the
+     *     worker tests rely on); each org's admin registers it or updates its offer to serve {@code sla} only
      */
     SyntheticWorkers(final SlaSpec sla, final List<String> profiles, final JobClient customer)
             throws GeneralSecurityException {
@@ -61,9 +61,7 @@ final class SyntheticWorkers implements AutoCloseable {
             final WorkerClient admin = new WorkerClient(connect(org + "-admin").chaincode());
             final PovmGateway self = connect(profile);
             final Optional<Worker> earlier = new WorkerClient(self.chaincode()).findSelf();
-            final List<String> slas = profile.endsWith("-user2")
-                    ? List.of("standard@1", sla.ref().toString())
-                    : List.of(sla.ref().toString());
+            final List<String> slas = List.of(sla.ref().toString());
             final WorkerOffer offer =
                     new WorkerOffer(slas, 4, new Resources(4000, 8192, 40960), new Resources(0, 0, 0), publicKeyPem());
             Worker worker = earlier.isEmpty()
