@@ -54,7 +54,8 @@ public final class JobSpecValidator {
     static final String SLA_ACCEPTED = "name@version, e.g. standard@1: name [a-z0-9-] up to 32 chars, version 1-999999";
     static final String REDUNDANCY_ACCEPTED = "an object like {\"mode\":\"k-vote\",\"replicas\":3} or"
             + " {\"mode\":\"iterative\",\"margin\":2,\"minReplicas\":2,\"cap\":7}";
-    static final String MODE_ACCEPTED = "accepted modes: " + Redundancy.K_VOTE + ", " + Redundancy.ITERATIVE;
+    static final String MODE_ACCEPTED =
+            "accepted modes: " + Redundancy.K_VOTE + ", " + Redundancy.ITERATIVE + ", " + Redundancy.ADAPTIVE;
     static final String REPLICAS_ACCEPTED = "an odd number from 1 to " + MAX_REPLICAS;
     static final String DEADLINE_ACCEPTED = "an ISO-8601 UTC instant such as 2026-11-20T11:00:00Z, "
             + MIN_DEADLINE.toSeconds() + " s to " + MAX_DEADLINE.toDays() + " days after the submission";

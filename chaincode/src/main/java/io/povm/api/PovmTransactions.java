@@ -93,6 +93,12 @@ public final class PovmTransactions {
      */
     public static final String FINALIZE_JOB = "FinalizeJob";
 
+    /**
+     * {@code GetCustomerRecord(msp, id)} → the {@link CustomerRecord}: jobs with a verdict and how many broke their
+     * SLA's limits; {@code ""} for both means the caller.
+     */
+    public static final String GET_CUSTOMER_RECORD = "GetCustomerRecord";
+
     /** {@code GetAttestations(id)} → {@link JobAttestations}: the job's stored signed attestations, by replica. */
     public static final String GET_ATTESTATIONS = "GetAttestations";
 

@@ -14,6 +14,9 @@ import java.util.OptionalInt;
  *   <li>{@code {"mode":"iterative","margin":2,"minReplicas":2,"cap":7}}: iterative redundancy (Brun et al., paper
  *       000 section 4): start {@code minReplicas} replicas and add one at a time until one result leads every other
  *       by {@code margin} votes, never running more than {@code cap}; at the cap without that lead the job fails.
+ *   <li>{@code {"mode":"adaptive","replicas":3}}: adaptive replication (BOINC): one replica first; a worker with a
+ *       long run of agreements is spot-checked only at random (from the seed source, never predictable to the
+ *       worker), and otherwise the job gets {@code replicas - 1} more and a k-vote over all of them.
  * </ul>
  *
  * <p>Each mode has only its own fields; the other mode's fields must be absent. The ranges are checked by {@link
@@ -25,6 +28,8 @@ public final class Redundancy {
     public static final String K_VOTE = "k-vote";
     /** Replicas added until one result leads by a margin, up to a cap. */
     public static final String ITERATIVE = "iterative";
+    /** One replica, spot-checked by a k-vote unless its worker is trusted and the random check passes it by. */
+    public static final String ADAPTIVE = "adaptive";
 
     @JsonProperty("mode")
     private final String mode;
@@ -80,6 +85,15 @@ public final class Redundancy {
         return ITERATIVE.equals(mode);
     }
 
+    public boolean isAdaptive() {
+        return ADAPTIVE.equals(mode);
+    }
+
+    /** @return adaptive replication: one replica first, a k-vote over {@code replicas} when spot-checked */
+    public static Redundancy adaptive(final int replicas) {
+        return new Redundancy(ADAPTIVE, replicas, null, null, null);
+    }
+
     /** @return k of k-vote; empty in iterative mode */
     public OptionalInt replicas() {
         return optional(replicas);
@@ -100,8 +114,11 @@ public final class Redundancy {
         return optional(cap);
     }
 
-    /** @return how many replicas to assign first: k, or minReplicas (0 when the field is missing) */
+    /** @return how many replicas to assign first: k, minReplicas, or 1 for adaptive (0 when the field is missing) */
     public int initialReplicas() {
+        if (isAdaptive()) {
+            return 1;
+        }
         return (isIterative() ? minReplicas() : replicas()).orElse(0);
     }
 

@@ -10,12 +10,15 @@ import java.util.OptionalInt;
  *   <li>{@code iterative}: {@code margin} d from 1 to {@value JobSpecValidator#MAX_MARGIN}; {@code minReplicas} from
  *       d (fewer replicas can never open a lead of d) to {@value JobSpecValidator#MAX_REPLICAS}; {@code cap} from
  *       minReplicas to {@value JobSpecValidator#MAX_REPLICAS};
+ *   <li>{@code adaptive}: {@code replicas} odd, 3 to {@value JobSpecValidator#MAX_REPLICAS} (the k-vote of a spot
+ *       check);
  *   <li>each mode's fields only: the other mode's must be absent.
  * </ul>
  */
 final class RedundancyRules {
     private static final String K_VOTE_SHAPE = "{\"mode\":\"k-vote\",\"replicas\":k}";
     private static final String ITERATIVE_SHAPE = "{\"mode\":\"iterative\",\"margin\":d,\"minReplicas\":m,\"cap\":c}";
+    private static final String ADAPTIVE_SHAPE = "{\"mode\":\"adaptive\",\"replicas\":k}";
 
     private RedundancyRules() {}
 
@@ -24,6 +27,8 @@ final class RedundancyRules {
             validateKVote(redundancy);
         } else if (Redundancy.ITERATIVE.equals(redundancy.mode())) {
             validateIterative(redundancy);
+        } else if (Redundancy.ADAPTIVE.equals(redundancy.mode())) {
+            validateAdaptive(redundancy);
         } else {
             throw PovmException.invalid(
                     "redundancy.mode",
@@ -40,6 +45,18 @@ final class RedundancyRules {
         if (replicas < 1 || replicas > JobSpecValidator.MAX_REPLICAS || replicas % 2 == 0) {
             throw PovmException.invalid(
                     "redundancy.replicas", "is " + replicas + "; must be " + JobSpecValidator.REPLICAS_ACCEPTED);
+        }
+    }
+
+    private static void validateAdaptive(final Redundancy redundancy) {
+        forbid("margin", redundancy.margin(), Redundancy.ADAPTIVE, ADAPTIVE_SHAPE);
+        forbid("minReplicas", redundancy.minReplicas(), Redundancy.ADAPTIVE, ADAPTIVE_SHAPE);
+        forbid("cap", redundancy.cap(), Redundancy.ADAPTIVE, ADAPTIVE_SHAPE);
+        final String accepted =
+                "an odd number from 3 to " + JobSpecValidator.MAX_REPLICAS + " (the replicas of a spot check)";
+        final int replicas = require("replicas", redundancy.replicas(), accepted);
+        if (replicas < 3 || replicas > JobSpecValidator.MAX_REPLICAS || replicas % 2 == 0) {
+            throw PovmException.invalid("redundancy.replicas", "is " + replicas + "; must be " + accepted);
         }
     }
 

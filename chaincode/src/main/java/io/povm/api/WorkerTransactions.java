@@ -42,6 +42,9 @@ public final class WorkerTransactions {
      */
     public static final String GET_RECORD = "GetRecord";
 
+    /** {@code GetOrgRecord(msp)} → the {@link OrgRecord}: the sums of the org's workers' records. */
+    public static final String GET_ORG_RECORD = "GetOrgRecord";
+
     /** {@code List(org, state, pageSize, bookmark)} → {@link WorkerPage}; {@code ""} for any org or any state. */
     public static final String LIST = "List";
 

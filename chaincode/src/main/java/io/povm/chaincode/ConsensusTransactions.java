@@ -12,7 +12,7 @@ import io.povm.api.PovmTransactions;
 import io.povm.api.Replica;
 import io.povm.api.Reveal;
 import io.povm.api.SlaSpec;
-import io.povm.api.Submitter;
+import io.povm.api.Verdict;
 import io.povm.api.Worker;
 import io.povm.api.WorkerKey;
 import io.povm.api.WorkerRecord;
@@ -23,6 +23,8 @@ import io.povm.chaincode.job.JobConsensus;
 import io.povm.chaincode.job.JobDisputes;
 import io.povm.chaincode.job.JobResults;
 import io.povm.chaincode.org.MemberLedger;
+import io.povm.chaincode.reputation.CustomerRecordLedger;
+import io.povm.chaincode.reputation.SpotCheck;
 import io.povm.chaincode.reputation.WorkerRecordLedger;
 import io.povm.chaincode.worker.WorkerLedger;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 
@@ -88,9 +91,10 @@ final class ConsensusTransactions {
         if (!revealed.faulted()) {
             reveals.put(index, reveal);
         }
-        final JobConsensus.Step counted =
-                JobConsensus.count(revealed.job(), sla, () -> tx.draw(revealed.job(), sla), reveals, tx.at());
+        final JobConsensus.Step counted = JobConsensus.count(
+                revealed.job(), sla, () -> tx.draw(revealed.job(), sla), reveals, spotCheck(job), tx.at());
         apply(counted.records());
+        countCustomer(job, counted.job());
         return counted.job();
     }
 
@@ -102,12 +106,19 @@ final class ConsensusTransactions {
         final Job job = tx.requireJob(JobSpecValidator.validateId(id));
         final SlaSpec sla = tx.slaOf(job);
         final JobConsensus.Step step = JobConsensus.advance(
-                job, sla, new ClockLedger(stub).read(members), () -> tx.draw(job, sla), reveals(job), tx.at());
+                job,
+                sla,
+                new ClockLedger(stub).read(members),
+                () -> tx.draw(job, sla),
+                reveals(job),
+                spotCheck(job),
+                tx.at());
         if (step.job().equals(job)) {
             throw new PovmException(
                     new PovmError(ErrorCode.INVALID_STATE, "state", "nothing to advance: " + step.note()));
         }
         apply(step.records());
+        countCustomer(job, step.job());
         return step.job();
     }
 
@@ -140,6 +151,13 @@ final class ConsensusTransactions {
         return new JobAttestations(job.id(), new ArrayList<>(reveals(job).values()));
     }
 
+    /** @return whether an adaptive job's single replica goes unchecked: see {@link SpotCheck} */
+    private Predicate<Replica> spotCheck(final Job job) {
+        final WorkerRecordLedger records = new WorkerRecordLedger(stub);
+        return replica -> SpotCheck.skipped(
+                records.find(replica.workerKey()), tx.seeds().assignmentSeed(job.id() + "#spot-check"));
+    }
+
     private Map<Integer, Reveal> reveals(final Job job) {
         return new AttestationLedger(stub).ofJob(job);
     }
@@ -149,15 +167,24 @@ final class ConsensusTransactions {
         changes.forEach(change -> records.update(change.workerKey(), change.change()));
     }
 
+    /**
+     * Counts a job's first verdict (soft, or none when it failed) in its customer's standing, with whether it broke
+     * its SLA's limits; a dispute's firm verdict later does not count the job again.
+     */
+    private void countCustomer(final Job before, final Job after) {
+        if (before.verdict().isPresent() || after.verdict().isEmpty()) {
+            return;
+        }
+        final boolean violated =
+                after.verdict().get().violations().stream().anyMatch(v -> Verdict.Violation.CUSTOMER.equals(v.party()));
+        final CustomerRecordLedger customers = new CustomerRecordLedger(stub);
+        customers.write(customers.find(after.submitter()).withVerdict(violated));
+    }
+
     private PublicKey attestationKey(final String workerKey) {
         final Worker worker = new WorkerLedger(stub)
                 .find(WorkerKey.parse(workerKey, "workerKey"))
                 .orElseThrow(() -> PovmException.notFound("workerKey", "worker " + workerKey + " is not registered"));
         return WorkerValidator.parseAttestationKey(worker.offer().attestationKeyPem(), "offer.attestationKeyPem");
-    }
-
-    /** @return the challenger as a submitter-shaped identity */
-    Submitter caller() {
-        return Caller.of(ctx.getClientIdentity()).submitter();
     }
 }

@@ -7,6 +7,7 @@ import io.povm.api.SlaRef;
 import io.povm.api.SlaSpec;
 import io.povm.api.Worker;
 import io.povm.chaincode.assignment.InterimTxSeedSource;
+import io.povm.chaincode.assignment.SeedSource;
 import io.povm.chaincode.credit.JobFunds;
 import io.povm.chaincode.job.JobLedger;
 import io.povm.chaincode.job.ReplicaDraw;
@@ -82,6 +83,11 @@ final class JobTransaction {
                 .map(Worker::key);
     }
 
+    /** INTERIM: seeds from this transaction's id, until the multiparty beacon provides them. */
+    SeedSource seeds() {
+        return new InterimTxSeedSource(stub.getTxId());
+    }
+
     /**
      * INTERIM: the draw is seeded from this transaction's id ({@link InterimTxSeedSource}), grindable by whoever
      * creates it, until the multiparty beacon provides the seed.
@@ -92,11 +98,6 @@ final class JobTransaction {
         final EligibleWorkers eligible = EligibleWorkers.forSla(
                 new WorkerLedger(stub), new WorkerRecordLedger(stub), job.spec().sla());
         return new ReplicaDraw(
-                eligible.candidates(),
-                eligible.whyNone(),
-                new InterimTxSeedSource(stub.getTxId()),
-                at(),
-                sla.lease(),
-                eligible.orgsServing());
+                eligible.candidates(), eligible.whyNone(), seeds(), at(), sla.lease(), eligible.orgsServing());
     }
 }

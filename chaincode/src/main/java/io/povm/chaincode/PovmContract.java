@@ -27,6 +27,8 @@ import io.povm.chaincode.job.JobSubmission;
 import io.povm.chaincode.job.PageSize;
 import io.povm.chaincode.job.ReplicaChange;
 import io.povm.chaincode.job.SubmitterQuery;
+import io.povm.chaincode.reputation.CustomerRecordLedger;
+import io.povm.chaincode.reputation.Reputation;
 import io.povm.chaincode.reputation.WorkerRecordLedger;
 import io.povm.chaincode.sla.SlaLedger;
 import java.util.Arrays;
@@ -68,6 +70,7 @@ public final class PovmContract implements ContractInterface {
             PovmTransactions.CHALLENGE_JOB,
             PovmTransactions.FINALIZE_JOB,
             PovmTransactions.GET_ATTESTATIONS,
+            PovmTransactions.GET_CUSTOMER_RECORD,
             PovmTransactions.GET_JOB,
             PovmTransactions.LIST_JOBS,
             PovmTransactions.LIST_JOBS_BY_STATE,
@@ -98,6 +101,7 @@ public final class PovmContract implements ContractInterface {
             final JobSubmission.Decision decision = submission.decide(ledger.find(submission.jobId()));
             if (decision.created()) {
                 final Sla sla = JobAdmission.admit(spec, new SlaLedger(stub)::requireActive);
+                Reputation.requireCustomerStanding(new CustomerRecordLedger(stub).find(caller.submitter()));
                 new JobFunds(stub).hold(decision.job(), sla.spec());
                 ledger.create(decision.job());
             }
@@ -273,6 +277,20 @@ public final class PovmContract implements ContractInterface {
         return TransactionGuard.run(PovmTransactions.FINALIZE_JOB, ctx.getStub().getTxId(), () -> {
             final Job job = consensus.tx().requireJob(JobSpecValidator.validateId(id));
             return write(consensus.tx(), job, consensus.finalizeJob(id), PovmTransactions.JOB_FINALIZED_EVENT);
+        });
+    }
+
+    /**
+     * @param msp the customer's MSP id, or {@code ""} with {@code id} {@code ""} for the caller
+     * @return the customer's standing as {@link io.povm.api.CustomerRecord} JSON
+     */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String GetCustomerRecord(final Context ctx, final String msp, final String id) {
+        final ChaincodeStub stub = ctx.getStub();
+        return TransactionGuard.run(PovmTransactions.GET_CUSTOMER_RECORD, stub.getTxId(), () -> {
+            final Caller caller = Caller.of(ctx.getClientIdentity());
+            return PovmJson.write(
+                    new CustomerRecordLedger(stub).find(SubmitterQuery.resolve(msp, id, caller.submitter())));
         });
     }
 

@@ -75,10 +75,13 @@ class PovmContractTransactionsTest {
             contract.SubmitJob(ledger.ctx, Specs.VALID_JSON);
 
             verify(ledger.stub).getState(JOB_KEY);
+            verify(ledger.stub)
+                    .getState(new CompositeKey("customer-record", Signer.SUBMITTER.msp(), Signer.SUBMITTER.id())
+                            .toString());
             verify(ledger.stub).getState(SlaLedger.key(SlaRef.parse("standard@1", "sla")));
             verify(ledger.stub).getState(ESCROW_KEY);
             verify(ledger.stub).getState(SUBMITTER_ACCOUNT_KEY);
-            verify(ledger.stub, times(4)).getState(anyString());
+            verify(ledger.stub, times(5)).getState(anyString());
             verify(ledger.stub, never()).getStateByPartialCompositeKey(any(CompositeKey.class));
             verify(ledger.stub, never()).getStateByPartialCompositeKeyWithPagination(any(), anyInt(), anyString());
         }
@@ -373,8 +376,8 @@ class PovmContractTransactionsTest {
                     .isEqualTo(
                             "INVALID_ARGUMENT [function] unknown transaction; accepted: SubmitJob, CancelJob, AssignJob,"
                                     + " AcknowledgeReplica, ExpireLease, ReleaseReplica, CommitResult, RevealResult,"
-                                    + " AdvanceJob, ChallengeJob, FinalizeJob, GetAttestations, GetJob, ListJobs,"
-                                    + " ListJobsByState, ListJobsBySubmitter, ListJobsByWorker, GetJobHistory");
+                                    + " AdvanceJob, ChallengeJob, FinalizeJob, GetAttestations, GetCustomerRecord, GetJob,"
+                                    + " ListJobs, ListJobsByState, ListJobsBySubmitter, ListJobsByWorker, GetJobHistory");
         }
     }
 }

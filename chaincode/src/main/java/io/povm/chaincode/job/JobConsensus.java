@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -53,6 +54,18 @@ public final class JobConsensus {
             final Supplier<ReplicaDraw> draw,
             final Map<Integer, Reveal> reveals,
             final String at) {
+        return advance(job, sla, clock, draw, reveals, r -> false, at);
+    }
+
+    /** As {@link #advance}, with the adaptive spot-check decision ({@link #count}). */
+    public static Step advance(
+            final Job job,
+            final SlaSpec sla,
+            final MultipartyClock clock,
+            final Supplier<ReplicaDraw> draw,
+            final Map<Integer, Reveal> reveals,
+            final Predicate<Replica> unchecked,
+            final String at) {
         final List<RecordChange> records = new ArrayList<>();
         final List<Replica> replicas = new ArrayList<>(job.replicas());
         final Optional<String> revealBy = job.resolution().revealBy();
@@ -71,7 +84,7 @@ public final class JobConsensus {
         final Job closed = records.isEmpty()
                 ? job
                 : JobLifecycle.apply(job, JobEvent.REPLICA_UPDATE, at).withReplicas(replicas);
-        final Step counted = count(closed, sla, draw, reveals, at);
+        final Step counted = count(closed, sla, draw, reveals, unchecked, at);
         final List<RecordChange> all = new ArrayList<>(records);
         all.addAll(counted.records());
         return new Step(counted.job(), all, counted.note());
@@ -84,10 +97,24 @@ public final class JobConsensus {
             final Supplier<ReplicaDraw> draw,
             final Map<Integer, Reveal> reveals,
             final String at) {
+        return count(job, sla, draw, reveals, r -> false, at);
+    }
+
+    /**
+     * @param unchecked for an adaptive job's single replica: whether its worker is trusted and the random spot check
+     *     passed it by; otherwise the job draws the spot check's replicas
+     */
+    public static Step count(
+            final Job job,
+            final SlaSpec sla,
+            final Supplier<ReplicaDraw> draw,
+            final Map<Integer, Reveal> reveals,
+            final Predicate<Replica> unchecked,
+            final String at) {
         if (job.state() != JobState.RESULTS_PENDING && job.state() != JobState.RESOLVING) {
             return Step.unchanged(job, "job is " + job.state() + "; there are no results to count");
         }
-        final VerdictCount.Outcome outcome = VerdictCount.count(job, sla, at);
+        final VerdictCount.Outcome outcome = VerdictCount.count(job, sla, at, unchecked);
         final Verdict verdict = outcome.verdict();
         if (job.state() == JobState.RESOLVING) {
             return decideDispute(job, outcome, reveals, at);
@@ -112,19 +139,22 @@ public final class JobConsensus {
                         "failed: " + verdict.reason());
             case NEEDS_REPLICA:
                 final ReplicaDraw fresh = draw.get();
-                final List<Replica> added = FreshWorkers.draw(job, fresh, 1);
-                if (added.isEmpty()) {
+                final int wanted = job.spec().redundancy().isAdaptive()
+                        ? job.spec().redundancy().replicas().orElse(1) - 1
+                        : 1;
+                final List<Replica> added = FreshWorkers.draw(job, fresh, wanted);
+                if (added.size() < wanted) {
                     return Step.unchanged(
                             job,
-                            "iterative redundancy needs another replica (" + verdict.reason()
-                                    + ") but no worker that never held one is eligible now: " + fresh.whyNone());
+                            verdict.reason() + ": " + wanted + " more replica(s) needed but only " + added.size()
+                                    + " worker(s) that never held one are eligible now (" + fresh.whyNone() + ")");
                 }
                 final List<Replica> replicas = new ArrayList<>(job.replicas());
                 replicas.addAll(added);
                 return new Step(
                         JobLifecycle.apply(job, JobEvent.REOPEN, at).withReplicas(replicas),
                         List.of(),
-                        "one more replica drawn: " + verdict.reason());
+                        added.size() + " more replica(s) drawn: " + verdict.reason());
             default:
                 return Step.unchanged(job, "nothing to count yet: " + verdict.reason());
         }

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Counts the revealed results of one phase of a job: its first run (k-vote or iterative redundancy) or, while the
@@ -46,6 +47,14 @@ public final class VerdictCount {
     }
 
     public static Outcome count(final Job job, final SlaSpec sla, final String at) {
+        return count(job, sla, at, r -> false);
+    }
+
+    /**
+     * @param unchecked for an adaptive job's single replica: whether its worker is trusted and the random spot check
+     *     passed it by (see {@code SpotCheck})
+     */
+    public static Outcome count(final Job job, final SlaSpec sla, final String at, final Predicate<Replica> unchecked) {
         final List<Replica> phase =
                 job.replicas().stream().filter(r -> inPhase(job, r)).toList();
         final boolean pending =
@@ -61,9 +70,20 @@ public final class VerdictCount {
         final Redundancy redundancy = job.spec().redundancy();
         final Kind kind;
         final String reason;
+        final List<Replica> live = phase.stream()
+                .filter(r -> r.state() != ReplicaState.RELEASED && r.state() != ReplicaState.LEASE_EXPIRED)
+                .toList();
         if (pending) {
             kind = Kind.PENDING;
             reason = "replicas are still running or have not revealed";
+        } else if (!dispute && redundancy.isAdaptive() && live.size() == 1) {
+            final Replica single = live.get(0);
+            final boolean skip = single.state() == ReplicaState.RESULT_REVEALED && unchecked.test(single);
+            kind = skip ? Kind.WON : Kind.NEEDS_REPLICA;
+            reason = skip
+                    ? "adaptive replication: " + single.workerKey() + " is trusted and was not drawn for a spot check"
+                    : "adaptive replication: " + single.workerKey() + "'s answer is spot-checked by "
+                            + redundancy.replicas().orElse(1) + " replicas";
         } else if (dispute || !redundancy.isIterative()) {
             final int k = dispute
                     ? job.dispute().map(d -> d.rerunReplicas()).orElse(phase.size())

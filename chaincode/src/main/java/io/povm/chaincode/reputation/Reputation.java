@@ -1,5 +1,7 @@
 package io.povm.chaincode.reputation;
 
+import io.povm.api.CustomerRecord;
+import io.povm.api.PovmException;
 import io.povm.api.WorkerRecord;
 
 /**
@@ -43,6 +45,35 @@ public final class Reputation {
     public static long payoutPermille(final WorkerRecord record) {
         final long total = good(record) + bad(record) + 1;
         return 500 + 500 * good(record) / total;
+    }
+
+    /**
+     * A customer's standing: (jobs without violation + 1) / (jobs + 2) must be at least the same floor for it to
+     * submit, so a customer whose jobs keep breaking their SLA's limits loses standing after a few of them.
+     */
+    public static boolean customerMeetsFloor(final CustomerRecord record) {
+        final long good = record.jobs() - record.violations() + 1;
+        return good * FLOOR_DENOMINATOR >= (record.jobs() + 2) * FLOOR_NUMERATOR;
+    }
+
+    /** @throws PovmException FORBIDDEN [caller] when the customer's standing is below the floor */
+    public static void requireCustomerStanding(final CustomerRecord record) {
+        if (!customerMeetsFloor(record)) {
+            throw PovmException.forbidden(
+                    "caller",
+                    String.format(
+                            "customer %s has %d job(s) with a verdict, %d of which broke their SLA's limits: standing"
+                                    + " (%d-%d+1)/(%d+2) is below the floor %d/%d; declare what a job needs and pick"
+                                    + " an SLA that allows it",
+                            record.msp(),
+                            record.jobs(),
+                            record.violations(),
+                            record.jobs(),
+                            record.violations(),
+                            record.jobs(),
+                            FLOOR_NUMERATOR,
+                            FLOOR_DENOMINATOR));
+        }
     }
 
     /** @return why a record is below the floor, for error messages */

@@ -1,5 +1,6 @@
 package io.povm.chaincode.reputation;
 
+import io.povm.api.OrgRecord;
 import io.povm.api.PovmJson;
 import io.povm.api.WorkerKey;
 import io.povm.api.WorkerRecord;
@@ -8,6 +9,8 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
+import org.hyperledger.fabric.shim.ledger.KeyValue;
+import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 
 /**
  * Workers' track records, one key per worker:
@@ -42,6 +45,18 @@ public final class WorkerRecordLedger {
     /** Writes the worker's record after {@code change}, e.g. {@code WorkerRecord::withTimeout}. */
     public void update(final String workerKey, final UnaryOperator<WorkerRecord> change) {
         write(change.apply(find(workerKey)));
+    }
+
+    /** @return the sums of the records of the org's workers (a range over its record keys) */
+    public OrgRecord ofOrg(final String msp) {
+        OrgRecord sum = OrgRecord.empty(msp);
+        try (QueryResultsIterator<KeyValue> records =
+                stub.getStateByPartialCompositeKey(new CompositeKey(RECORD, msp))) {
+            for (final KeyValue kv : records) {
+                sum = sum.plus(PovmJson.read(kv.getStringValue(), WorkerRecord.class));
+            }
+        }
+        return sum;
     }
 
     public void write(final WorkerRecord record) {

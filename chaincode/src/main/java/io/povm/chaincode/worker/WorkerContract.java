@@ -159,6 +159,17 @@ public final class WorkerContract implements ContractInterface {
         });
     }
 
+    /** @return the org's reputation as JSON: the sums of its workers' records (see {@link io.povm.api.OrgRecord}) */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String GetOrgRecord(final Context ctx, final String msp) {
+        final ChaincodeStub stub = ctx.getStub();
+        return TransactionGuard.run(WorkerTransactions.GET_ORG_RECORD, stub.getTxId(), () -> {
+            final String org = PovmException.requirePresent(
+                    msp == null || msp.isBlank() ? null : msp, "msp", "an org's MSP id, e.g. Org1MSP");
+            return PovmJson.write(new WorkerRecordLedger(stub).ofOrg(org));
+        });
+    }
+
     /**
      * @param org an MSP id, or {@code ""} for every org
      * @param state a {@link WorkerState} name, or {@code ""} for every state
@@ -212,6 +223,7 @@ public final class WorkerContract implements ContractInterface {
                                 WorkerTransactions.HEARTBEAT,
                                 WorkerTransactions.GET,
                                 WorkerTransactions.GET_RECORD,
+                                WorkerTransactions.GET_ORG_RECORD,
                                 WorkerTransactions.LIST,
                                 WorkerTransactions.WHOAMI)));
     }

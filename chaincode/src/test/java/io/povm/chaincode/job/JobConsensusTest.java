@@ -307,4 +307,28 @@ class JobConsensusTest {
                     assertThat(e.error().reason()).contains("needs 3 worker(s) that never held");
                 });
     }
+
+    @Test
+    void adaptive_replication_spot_checks_an_untrusted_worker_with_a_k_vote() {
+        Run run = revealAll(commit(running(Redundancy.adaptive(3)), "a"), Map.of(), WORKERS);
+        assertThat(run.job().state()).isEqualTo(JobState.RUNNING);
+        assertThat(run.job().replicas()).hasSize(3);
+
+        run = revealAll(commit(acknowledgeNew(run.job()), "a", "a"), run.reveals(), WORKERS);
+
+        assertThat(run.job().state()).isEqualTo(JobState.RESOLVED_SOFT);
+        assertThat(run.job().verdict().orElseThrow().agreed()).hasSize(3);
+    }
+
+    @Test
+    void adaptive_replication_accepts_a_trusted_workers_answer_alone_when_the_spot_check_passes_it_by() {
+        final Job job = commit(running(Redundancy.adaptive(3)), "a");
+        final Job revealed = revealOnly(job, 0);
+
+        final JobConsensus.Step step = JobConsensus.count(revealed, SLA, () -> draw(WORKERS), Map.of(), r -> true, AT);
+
+        assertThat(step.job().state()).isEqualTo(JobState.RESOLVED_SOFT);
+        assertThat(step.job().replicas()).hasSize(1);
+        assertThat(step.job().verdict().orElseThrow().reason()).contains("not drawn for a spot check");
+    }
 }

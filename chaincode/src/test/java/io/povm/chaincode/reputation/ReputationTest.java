@@ -1,7 +1,12 @@
 package io.povm.chaincode.reputation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.povm.api.CustomerRecord;
+import io.povm.api.ErrorCode;
+import io.povm.api.PovmException;
+import io.povm.api.Submitter;
 import io.povm.api.WorkerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,5 +59,25 @@ class ReputationTest {
             final long agreements, final long disagreements, final long permille) {
         assertThat(Reputation.payoutPermille(record(agreements, disagreements, 0)))
                 .isEqualTo(permille);
+    }
+
+    @ParameterizedTest(name = "a customer with {0} jobs and {1} violations may submit: {2}")
+    @CsvSource({"0,0,true", "2,2,true", "3,3,false", "10,8,true", "10,9,false"})
+    void a_customer_whose_jobs_keep_breaking_their_sla_loses_standing(
+            final long jobs, final long violations, final boolean meets) {
+        CustomerRecord record = CustomerRecord.empty(new Submitter("Org1MSP", "x509::u1"));
+        for (long i = 0; i < jobs; i++) {
+            record = record.withVerdict(i < violations);
+        }
+
+        assertThat(Reputation.customerMeetsFloor(record)).isEqualTo(meets);
+        if (!meets) {
+            final CustomerRecord below = record;
+            assertThatThrownBy(() -> Reputation.requireCustomerStanding(below))
+                    .isInstanceOfSatisfying(PovmException.class, e -> {
+                        assertThat(e.error().code()).isEqualTo(ErrorCode.FORBIDDEN);
+                        assertThat(e.error().reason()).contains("broke their SLA's limits");
+                    });
+        }
     }
 }

@@ -665,7 +665,7 @@ class WorkerContractTest {
             assertThat(errorOf(() -> contract.unknownTransaction(ctx)).toMessage())
                     .isEqualTo(
                             "INVALID_ARGUMENT [function] unknown transaction of contract worker; accepted: Register,"
-                                    + " UpdateOffer, Pause, Resume, Deregister, Revoke, Heartbeat, Get, GetRecord, List, Whoami");
+                                    + " UpdateOffer, Pause, Resume, Deregister, Revoke, Heartbeat, Get, GetRecord, GetOrgRecord, List, Whoami");
         }
     }
 }

@@ -89,8 +89,9 @@ final class JobSubmitCommand extends ClientCommand {
     @Option(
             names = "--redundancy",
             paramLabel = "MODE",
-            description =
-                    "k-vote:K (K odd, 1 to 15) or iterative:d=D,min=M,cap=C (margin D 1 to 5, D <= M <= C <= 15).")
+            description = "k-vote:K (K odd, 1 to 15), iterative:d=D,min=M,cap=C (margin D 1 to 5, D <= M <= C <= 15) or"
+                    + " adaptive:K (one replica, spot-checked by K unless its worker is trusted; K odd, 3"
+                    + " to 15).")
     private String redundancy;
 
     @Option(

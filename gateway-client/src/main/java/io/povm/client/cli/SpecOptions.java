@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 final class SpecOptions {
     private static final Pattern DURATION = Pattern.compile("(?:([0-9]+)d)?(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?");
     private static final Pattern K_VOTE = Pattern.compile("k-vote:([0-9]{1,2})");
+    private static final Pattern ADAPTIVE = Pattern.compile("adaptive:([0-9]{1,2})");
     private static final Pattern ITERATIVE =
             Pattern.compile("iterative:d=([0-9]{1,2}),min=([0-9]{1,2}),cap=([0-9]{1,2})");
     private static final Pattern REFERENCE = Pattern.compile("sha256:([0-9a-f]{64}):([0-9]{1,15})@(.+)");
@@ -32,7 +33,8 @@ final class SpecOptions {
 
     static final String DEADLINE_ACCEPTED =
             "an ISO-8601 UTC instant (2026-11-20T11:00:00Z) or a duration from now: 90s, 30m, 1h, 2d, 1h30m";
-    static final String REDUNDANCY_ACCEPTED = "k-vote:K (K odd, 1 to 15) or iterative:d=D,min=M,cap=C";
+    static final String REDUNDANCY_ACCEPTED =
+            "k-vote:K (K odd, 1 to 15), iterative:d=D,min=M,cap=C or adaptive:K (K odd, 3 to 15)";
     static final String INPUT_ACCEPTED = "NAME=@FILE (inline, read and base64-encoded here) or"
             + " NAME=sha256:<64 hex>:<size in bytes>@<url> (by reference)";
 
@@ -71,6 +73,10 @@ final class SpecOptions {
         final Matcher kVote = K_VOTE.matcher(value);
         if (kVote.matches()) {
             return Redundancy.kVote(Integer.parseInt(kVote.group(1)));
+        }
+        final Matcher adaptive = ADAPTIVE.matcher(value);
+        if (adaptive.matches()) {
+            return Redundancy.adaptive(Integer.parseInt(adaptive.group(1)));
         }
         final Matcher iterative = ITERATIVE.matcher(value);
         if (iterative.matches()) {

@@ -1,5 +1,6 @@
 package io.povm.client.job;
 
+import io.povm.api.CustomerRecord;
 import io.povm.api.ErrorCode;
 import io.povm.api.Job;
 import io.povm.api.JobAttestations;
@@ -204,6 +205,20 @@ public final class JobClient {
     public Job finalizeJob(final String id) {
         local(() -> JobSpecValidator.validateId(id));
         return read(chaincode.submit(PovmTransactions.FINALIZE_JOB, id), Job.class, PovmTransactions.FINALIZE_JOB);
+    }
+
+    /**
+     * @param msp a customer's MSP id, or {@code ""} (with {@code id} {@code ""}) for this client's identity
+     * @return the customer's standing: jobs with a verdict and how many broke their SLA's limits
+     */
+    public CustomerRecord customerRecord(final String msp, final String id) {
+        return read(
+                chaincode.evaluate(
+                        PovmTransactions.GET_CUSTOMER_RECORD,
+                        Objects.requireNonNull(msp, "msp"),
+                        Objects.requireNonNull(id, "id")),
+                CustomerRecord.class,
+                PovmTransactions.GET_CUSTOMER_RECORD);
     }
 
     /** @return the signed attestations stored for the job, one per revealed replica */

@@ -1,6 +1,7 @@
 package io.povm.client.worker;
 
 import io.povm.api.ErrorCode;
+import io.povm.api.OrgRecord;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
 import io.povm.api.Worker;
@@ -107,6 +108,11 @@ public final class WorkerClient {
     /** @return the worker's track record (agreements, disagreements, timeouts, faults...); empty counts if none */
     public WorkerRecord record(final WorkerKey key) {
         return evaluate(WorkerTransactions.GET_RECORD, WorkerRecord.class, key(key));
+    }
+
+    /** @return the org's reputation: the sums of its workers' records */
+    public OrgRecord orgRecord(final String msp) {
+        return evaluate(WorkerTransactions.GET_ORG_RECORD, OrgRecord.class, Objects.requireNonNull(msp, "msp"));
     }
 
     /** @return the worker, or empty when the ledger has none under this key */

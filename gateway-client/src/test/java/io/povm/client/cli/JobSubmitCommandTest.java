@@ -131,6 +131,11 @@ class JobSubmitCommandTest {
                 .isZero();
         assertThat(submitted().redundancy()).isEqualTo(Redundancy.iterative(2, 2, 7));
 
+        final CliHarness adaptive = new CliHarness();
+        when(adaptive.jobs.submit(any())).thenAnswer(call -> TestJobs.job(call.<JobSpec>getArgument(0)));
+        assertThat(adaptive.run("job", "submit", "--image", TestJobs.IMAGE, "--redundancy", "adaptive:3", "--", "true"))
+                .isZero();
+
         final CliHarness again = new CliHarness();
         when(again.jobs.submit(any())).thenAnswer(call -> TestJobs.job(call.<JobSpec>getArgument(0)));
         assertThat(again.run("job", "submit", "--image", TestJobs.IMAGE, "--redundancy", "k-vote:5", "--", "true"))
@@ -142,7 +147,8 @@ class JobSubmitCommandTest {
     void a_malformed_redundancy_is_a_usage_error(final String flag) {
         assertThat(submit("--redundancy", flag, "--", "true")).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(cli.err()).contains("k-vote:K (K odd, 1 to 15) or iterative:d=D,min=M,cap=C");
+        assertThat(cli.err())
+                .contains("k-vote:K (K odd, 1 to 15), iterative:d=D,min=M,cap=C or adaptive:K (K odd, 3 to 15)");
     }
 
     @Test

@@ -79,22 +79,30 @@ class ConsensusIT {
 
     @Test
     void a_wrong_answer_is_outvoted_and_its_worker_disagreed() throws Exception {
+        final long disagreements = network.record("org3").disagreements();
+
         final Job job = decided("org3", "wrong-answer");
 
         assertThat(job.verdict().orElseThrow().disagreed()).containsExactly(network.workerKeys.get(faulty));
         assertThat(faultyReplica(job).state()).isEqualTo(ReplicaState.RESULT_REVEALED);
         assertThat(faultyReplica(job).result().orElseThrow().output().orElseThrow())
                 .isNotEqualTo(CoinFlip.result(job.id(), K));
+        assertThat(network.record("org3").disagreements())
+                .as("the wrong worker's reputation drops")
+                .isEqualTo(disagreements + 1);
     }
 
     @Test
     void a_copier_cannot_open_its_commitment_and_is_faulted() throws Exception {
+        final long faults = network.record("org2").faults();
+
         final Job job = decided("org2", "copy");
 
         assertThat(faultyReplica(job).state()).isEqualTo(ReplicaState.FAULTED);
         assertThat(faultyReplica(job).fault())
                 .hasValueSatisfying(f -> assertThat(f).contains("commitment"));
         assertThat(job.verdict().orElseThrow().faulted()).containsExactly(network.workerKeys.get(faulty));
+        assertThat(network.record("org2").faults()).isEqualTo(faults + 1);
     }
 
     @Test

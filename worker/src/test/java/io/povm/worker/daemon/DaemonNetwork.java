@@ -7,7 +7,9 @@ import io.povm.api.JobSpec;
 import io.povm.api.Redundancy;
 import io.povm.api.Resources;
 import io.povm.api.Worker;
+import io.povm.api.WorkerKey;
 import io.povm.api.WorkerOffer;
+import io.povm.api.WorkerRecord;
 import io.povm.api.WorkerState;
 import io.povm.client.PovmGateway;
 import io.povm.client.job.JobClient;
@@ -237,6 +239,11 @@ final class DaemonNetwork implements AutoCloseable {
 
     static String unique(final String prefix) {
         return prefix + "-" + Instant.now().toEpochMilli();
+    }
+
+    /** @return the track record of the org's worker, as the ledger holds it */
+    WorkerRecord record(final String org) {
+        return new WorkerClient(connect("org1").chaincode()).record(WorkerKey.parse(workerKeys.get(org), "workerKey"));
     }
 
     PovmGateway connect(final String profile) {
