@@ -161,75 +161,45 @@ public final class WorkerRecord {
         return streak;
     }
 
-    private WorkerRecord with(final Counts counts) {
-        return new WorkerRecord(workerKey, counts);
+    /**
+     * @param delta what to add to each count (a reversed verdict adds -1 to one of them; no count goes below 0)
+     * @param keepsStreak false for a bad mark, which ends the run of agreements
+     */
+    private WorkerRecord plus(final Counts delta, final boolean keepsStreak) {
+        final Counts c = counts();
+        return new WorkerRecord(
+                workerKey,
+                new Counts(
+                        c.results() + delta.results(),
+                        Math.max(0, c.agreements() + delta.agreements()),
+                        Math.max(0, c.disagreements() + delta.disagreements()),
+                        c.timeouts() + delta.timeouts(),
+                        c.faults() + delta.faults(),
+                        c.violations() + delta.violations(),
+                        c.releases() + delta.releases(),
+                        keepsStreak ? c.streak() + delta.streak() : 0));
     }
 
     public WorkerRecord withResult() {
-        final Counts c = counts();
-        return with(new Counts(
-                c.results() + 1,
-                c.agreements(),
-                c.disagreements(),
-                c.timeouts(),
-                c.faults(),
-                c.violations(),
-                c.releases(),
-                c.streak()));
+        return plus(new Counts(1, 0, 0, 0, 0, 0, 0, 0), true);
     }
 
     public WorkerRecord withTimeout() {
-        final Counts c = counts();
-        return with(new Counts(
-                c.results(),
-                c.agreements(),
-                c.disagreements(),
-                c.timeouts() + 1,
-                c.faults(),
-                c.violations(),
-                c.releases(),
-                0));
+        return plus(new Counts(0, 0, 0, 1, 0, 0, 0, 0), false);
     }
 
     public WorkerRecord withRelease() {
-        final Counts c = counts();
-        return with(new Counts(
-                c.results(),
-                c.agreements(),
-                c.disagreements(),
-                c.timeouts(),
-                c.faults(),
-                c.violations(),
-                c.releases() + 1,
-                c.streak()));
+        return plus(new Counts(0, 0, 0, 0, 0, 0, 1, 0), true);
     }
 
     /** @return the record after a verdict agreed with the worker's answer */
     public WorkerRecord withAgreement() {
-        final Counts c = counts();
-        return with(new Counts(
-                c.results(),
-                c.agreements() + 1,
-                c.disagreements(),
-                c.timeouts(),
-                c.faults(),
-                c.violations(),
-                c.releases(),
-                c.streak() + 1));
+        return plus(new Counts(0, 1, 0, 0, 0, 0, 0, 1), true);
     }
 
     /** @return the record after a verdict went against the worker's answer */
     public WorkerRecord withDisagreement() {
-        final Counts c = counts();
-        return with(new Counts(
-                c.results(),
-                c.agreements(),
-                c.disagreements() + 1,
-                c.timeouts(),
-                c.faults(),
-                c.violations(),
-                c.releases(),
-                0));
+        return plus(new Counts(0, 0, 1, 0, 0, 0, 0, 0), false);
     }
 
     /**
@@ -237,45 +207,18 @@ public final class WorkerRecord {
      *     disagreement ({@code wasAgreement}) or the other way round
      */
     public WorkerRecord withVerdictReversed(final boolean wasAgreement) {
-        final Counts c = counts();
         final long delta = wasAgreement ? -1 : 1;
-        return with(new Counts(
-                c.results(),
-                Math.max(0, c.agreements() + delta),
-                Math.max(0, c.disagreements() - delta),
-                c.timeouts(),
-                c.faults(),
-                c.violations(),
-                c.releases(),
-                wasAgreement ? 0 : c.streak()));
+        return plus(new Counts(0, delta, -delta, 0, 0, 0, 0, 0), !wasAgreement);
     }
 
     /** @return the record after a reveal that did not open the worker's commitment */
     public WorkerRecord withFault() {
-        final Counts c = counts();
-        return with(new Counts(
-                c.results(),
-                c.agreements(),
-                c.disagreements(),
-                c.timeouts(),
-                c.faults() + 1,
-                c.violations(),
-                c.releases(),
-                0));
+        return plus(new Counts(0, 0, 0, 0, 1, 0, 0, 0), false);
     }
 
     /** @return the record after an SLA violation blamed on the worker */
     public WorkerRecord withViolation() {
-        final Counts c = counts();
-        return with(new Counts(
-                c.results(),
-                c.agreements(),
-                c.disagreements(),
-                c.timeouts(),
-                c.faults(),
-                c.violations() + 1,
-                c.releases(),
-                0));
+        return plus(new Counts(0, 0, 0, 0, 0, 1, 0, 0), false);
     }
 
     @Override

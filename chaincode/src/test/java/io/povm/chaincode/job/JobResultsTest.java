@@ -19,6 +19,10 @@ import io.povm.api.Specs;
 import io.povm.api.Submitter;
 import io.povm.chaincode.assignment.Candidate;
 import io.povm.chaincode.assignment.InterimTxSeedSource;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.spec.ECGenParameterSpec;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -198,25 +202,7 @@ class JobResultsTest {
     void a_reveal_attesting_another_container_configuration_is_refused_naming_the_field() {
         final Job job = committed(running(3), "x", "y", "z");
         final Attestation honest = Answers.reveal(job, 1, SLA, "y").attestation();
-        final Attestation other = new Attestation(
-                honest.version(),
-                honest.jobId(),
-                honest.replica(),
-                honest.workerKey(),
-                honest.msp(),
-                honest.imageDigest(),
-                honest.slaRef(),
-                "f".repeat(64),
-                honest.wallMillis(),
-                honest.cpuMillis(),
-                honest.peakMemoryBytes(),
-                honest.exitCode(),
-                honest.limitHit(),
-                honest.outputBytes(),
-                honest.resultHash(),
-                honest.checkpointRoot(),
-                honest.checkpoints(),
-                honest.nonce());
+        final Attestation other = altered(honest, "f".repeat(64), honest.outputBytes());
         final Reveal reveal = new Reveal(
                 other, AttestationSignature.sign(other, Answers.KEYS.getPrivate()), "y", Answers.leaves("y", 4));
 
@@ -243,25 +229,7 @@ class JobResultsTest {
     void a_reveal_stating_more_output_than_the_sla_allows_is_refused_naming_the_limit() {
         final Job job = committed(running(3), "x", "y", "z");
         final Attestation honest = Answers.reveal(job, 1, SLA, "y").attestation();
-        final Attestation big = new Attestation(
-                honest.version(),
-                honest.jobId(),
-                honest.replica(),
-                honest.workerKey(),
-                honest.msp(),
-                honest.imageDigest(),
-                honest.slaRef(),
-                honest.configHash(),
-                honest.wallMillis(),
-                honest.cpuMillis(),
-                honest.peakMemoryBytes(),
-                honest.exitCode(),
-                honest.limitHit(),
-                SLA.job().maxOutputBytes() + 1,
-                honest.resultHash(),
-                honest.checkpointRoot(),
-                honest.checkpoints(),
-                honest.nonce());
+        final Attestation big = altered(honest, honest.configHash(), SLA.job().maxOutputBytes() + 1);
         final Reveal reveal = new Reveal(
                 big, AttestationSignature.sign(big, Answers.KEYS.getPrivate()), null, Answers.leaves("y", 4));
 
@@ -272,12 +240,35 @@ class JobResultsTest {
                 });
     }
 
-    private static java.security.PrivateKey otherKey() {
+    /** @return the attestation with another configuration hash and output size, otherwise the same */
+    private static Attestation altered(final Attestation a, final String configHash, final long outputBytes) {
+        return new Attestation(
+                a.version(),
+                a.jobId(),
+                a.replica(),
+                a.workerKey(),
+                a.msp(),
+                a.imageDigest(),
+                a.slaRef(),
+                configHash,
+                a.wallMillis(),
+                a.cpuMillis(),
+                a.peakMemoryBytes(),
+                a.exitCode(),
+                a.limitHit(),
+                outputBytes,
+                a.resultHash(),
+                a.checkpointRoot(),
+                a.checkpoints(),
+                a.nonce());
+    }
+
+    private static PrivateKey otherKey() {
         try {
-            final java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
-            generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+            final KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
             return generator.generateKeyPair().getPrivate();
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
