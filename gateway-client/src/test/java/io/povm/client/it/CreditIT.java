@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
  */
 class CreditIT {
     private static final List<PovmGateway> GATEWAYS = new ArrayList<>();
-    /** standard@1 (network/default-sla.json): price 1, 600 s; a one-replica job escrows 600. */
-    private static final long STANDARD_ESCROW = 600;
+    /** standard@1 (network/default-sla.json): price 100, 600 s; a one-replica job escrows 60000. */
+    private static final long STANDARD_ESCROW = 60_000;
 
     private static CreditClient customerCredits;
     private static JobClient customer;
