@@ -6,6 +6,7 @@ import io.povm.api.Job;
 import io.povm.api.JobState;
 import io.povm.api.Replica;
 import io.povm.api.ReplicaState;
+import io.povm.api.Settlement;
 import io.povm.api.Sha256;
 import io.povm.api.Verdict;
 import io.povm.worker.job.CoinFlip;
@@ -90,6 +91,15 @@ class ConsensusIT {
         assertThat(network.record("org3").disagreements())
                 .as("the wrong worker's reputation drops")
                 .isEqualTo(disagreements + 1);
+
+        network.await(job.id(), j -> j.state() == JobState.FINALIZED);
+        final Settlement settlement = network.credits().settlement(job.id());
+        assertThat(settlement.entries())
+                .as("the daemons finalize the job after its challenge window; the wrong worker is not paid")
+                .filteredOn(e -> Settlement.Entry.PAYOUT.equals(e.kind()))
+                .extracting(Settlement.Entry::workerKey)
+                .containsExactlyInAnyOrderElementsOf(job.verdict().orElseThrow().agreed());
+        assertThat(settlement.paid()).isPositive();
     }
 
     @Test

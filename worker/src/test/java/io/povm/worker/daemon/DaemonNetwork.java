@@ -12,6 +12,7 @@ import io.povm.api.WorkerOffer;
 import io.povm.api.WorkerRecord;
 import io.povm.api.WorkerState;
 import io.povm.client.PovmGateway;
+import io.povm.client.credit.CreditClient;
 import io.povm.client.job.JobClient;
 import io.povm.client.profile.ConnectionProfile;
 import io.povm.client.profile.ProfileLocator;
@@ -239,6 +240,11 @@ final class DaemonNetwork implements AutoCloseable {
 
     static String unique(final String prefix) {
         return prefix + "-" + Instant.now().toEpochMilli();
+    }
+
+    /** @return a credit client of Org1's customer identity */
+    CreditClient credits() {
+        return new CreditClient(connect("org1").chaincode());
     }
 
     /** @return the track record of the org's worker, as the ledger holds it */
