@@ -127,6 +127,33 @@ public record Attestation(
                 nonce);
     }
 
+    /**
+     * @return the same statement of measurements and result, claimed for another replica, worker and nonce (what a
+     *     copier would post; its signature must be made anew)
+     */
+    public Attestation claimedAs(
+            final int otherReplica, final String otherWorker, final String otherMsp, final String otherNonce) {
+        return new Attestation(
+                version,
+                jobId,
+                otherReplica,
+                otherWorker,
+                otherMsp,
+                imageDigest,
+                slaRef,
+                configHash,
+                wallMillis,
+                cpuMillis,
+                peakMemoryBytes,
+                exitCode,
+                limitHit,
+                outputBytes,
+                resultHash,
+                checkpointRoot,
+                checkpoints,
+                otherNonce);
+    }
+
     /** @return the commitment this attestation opens */
     public String commitment() {
         return Commitment.of(resultHash, nonce, workerKey);

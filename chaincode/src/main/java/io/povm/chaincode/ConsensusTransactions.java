@@ -57,18 +57,16 @@ final class ConsensusTransactions {
         return tx;
     }
 
-    Job commit(final String id, final int index, final String commitment) {
-        final Job job = tx.requireJob(JobSpecValidator.validateId(id));
+    Job commit(final Job job, final int index, final String commitment) {
         return JobResults.commit(job, index, tx.callerWorkerKey(), commitment, tx.slaOf(job), tx.at());
     }
 
     /** @return the job after the reveal and, when it was the last one, the verdict */
-    Job reveal(final String id, final int index, final String revealJson) {
+    Job reveal(final Job job, final int index, final String revealJson) {
         if (revealJson != null && revealJson.getBytes(StandardCharsets.UTF_8).length > Reveal.MAX_REVEAL_BYTES) {
             throw PovmException.invalid("reveal", "is larger than " + Reveal.MAX_REVEAL_BYTES + " bytes");
         }
         final Reveal reveal = PovmJson.read(revealJson, Reveal.class);
-        final Job job = tx.requireJob(JobSpecValidator.validateId(id));
         final SlaSpec sla = tx.slaOf(job);
         final Replica target =
                 index >= 0 && index < job.replicas().size() ? job.replicas().get(index) : null;
@@ -78,22 +76,22 @@ final class ConsensusTransactions {
         if (!revealed.changed()) {
             return job;
         }
-        final WorkerRecordLedger records = new WorkerRecordLedger(stub);
         final String workerKey = job.replicas().get(index).workerKey();
-        if (revealed.faulted()) {
-            records.update(workerKey, WorkerRecord::withFault);
-        } else {
-            records.update(workerKey, WorkerRecord::withResult);
+        if (!revealed.faulted()) {
             new AttestationLedger(stub).write(job.id(), index, reveal);
         }
-        // Fabric does not read a transaction's own writes: add this reveal to the stored ones by hand.
-        final Map<Integer, Reveal> reveals = new TreeMap<>(reveals(revealed.job()));
-        if (!revealed.faulted()) {
-            reveals.put(index, reveal);
-        }
         final JobConsensus.Step counted = JobConsensus.count(
-                revealed.job(), sla, () -> tx.draw(revealed.job(), sla), reveals, spotCheck(job), tx.at());
-        apply(counted.records());
+                revealed.job(),
+                sla,
+                () -> tx.draw(revealed.job(), sla),
+                () -> revealedSoFar(revealed.job(), index, revealed.faulted() ? null : reveal),
+                spotCheck(job),
+                tx.at());
+        final List<JobConsensus.RecordChange> changes = new ArrayList<>();
+        changes.add(new JobConsensus.RecordChange(
+                workerKey, revealed.faulted() ? WorkerRecord::withFault : WorkerRecord::withResult));
+        changes.addAll(counted.records());
+        apply(changes);
         countCustomer(job, counted.job());
         return counted.job();
     }
@@ -101,16 +99,15 @@ final class ConsensusTransactions {
     /**
      * @throws PovmException INVALID_STATE [state] when there is nothing to advance, saying why
      */
-    Job advance(final String id) {
+    Job advance(final Job job) {
         final Members members = tx.requireMember(PovmTransactions.ADVANCE_JOB);
-        final Job job = tx.requireJob(JobSpecValidator.validateId(id));
         final SlaSpec sla = tx.slaOf(job);
         final JobConsensus.Step step = JobConsensus.advance(
                 job,
                 sla,
                 new ClockLedger(stub).read(members),
                 () -> tx.draw(job, sla),
-                reveals(job),
+                () -> reveals(job),
                 spotCheck(job),
                 tx.at());
         if (step.job().equals(job)) {
@@ -123,9 +120,8 @@ final class ConsensusTransactions {
     }
 
     /** @return the challenge: the job RESOLVING with its re-run replicas, and the deposit the challenger owes */
-    JobDisputes.Challenge challenge(final String id, final String reason) {
+    JobDisputes.Challenge challenge(final Job job, final String reason) {
         final Caller caller = Caller.of(ctx.getClientIdentity());
-        final Job job = tx.requireJob(JobSpecValidator.validateId(id));
         final Members members = new MemberLedger(stub).require();
         if (!caller.submitter().equals(job.submitter()) && !members.contains(caller.msp())) {
             throw PovmException.forbidden(
@@ -140,9 +136,8 @@ final class ConsensusTransactions {
         return challenge;
     }
 
-    Job finalizeJob(final String id) {
+    Job finalizeJob(final Job job) {
         final Members members = tx.requireMember(PovmTransactions.FINALIZE_JOB);
-        final Job job = tx.requireJob(JobSpecValidator.validateId(id));
         return JobDisputes.finalizeJob(job, new ClockLedger(stub).read(members), tx.at());
     }
 
@@ -162,9 +157,22 @@ final class ConsensusTransactions {
         return new AttestationLedger(stub).ofJob(job);
     }
 
+    /**
+     * @param own this transaction's reveal, or null when it was a fault: Fabric does not read a transaction's own
+     *     writes, so it joins the stored ones by hand
+     */
+    private Map<Integer, Reveal> revealedSoFar(final Job job, final int index, final Reveal own) {
+        final Map<Integer, Reveal> reveals = new TreeMap<>(reveals(job));
+        if (own != null) {
+            reveals.put(index, own);
+        }
+        return reveals;
+    }
+
+    /** Writes each worker's record once, with all of its changes in this transaction. */
     private void apply(final List<JobConsensus.RecordChange> changes) {
         final WorkerRecordLedger records = new WorkerRecordLedger(stub);
-        changes.forEach(change -> records.update(change.workerKey(), change.change()));
+        JobConsensus.RecordChange.byWorker(changes).forEach(records::update);
     }
 
     /**

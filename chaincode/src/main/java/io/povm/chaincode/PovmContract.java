@@ -212,7 +212,7 @@ public final class PovmContract implements ContractInterface {
         return TransactionGuard.run(
                 PovmTransactions.COMMIT_RESULT, ctx.getStub().getTxId(), () -> {
                     final Job job = consensus.tx().requireJob(JobSpecValidator.validateId(id));
-                    final Job committed = consensus.commit(id, replicaIndex(replica), commitment);
+                    final Job committed = consensus.commit(job, replicaIndex(replica), commitment);
                     return committed.equals(job)
                             ? PovmJson.write(job)
                             : write(consensus.tx(), job, committed, PovmTransactions.RESULT_COMMITTED_EVENT);
@@ -232,7 +232,7 @@ public final class PovmContract implements ContractInterface {
         return TransactionGuard.run(
                 PovmTransactions.REVEAL_RESULT, ctx.getStub().getTxId(), () -> {
                     final Job job = consensus.tx().requireJob(JobSpecValidator.validateId(id));
-                    final Job revealed = consensus.reveal(id, replicaIndex(replica), revealJson);
+                    final Job revealed = consensus.reveal(job, replicaIndex(replica), revealJson);
                     return revealed.equals(job)
                             ? PovmJson.write(job)
                             : write(consensus.tx(), job, revealed, PovmTransactions.RESULT_REVEALED_EVENT);
@@ -248,7 +248,7 @@ public final class PovmContract implements ContractInterface {
         final ConsensusTransactions consensus = new ConsensusTransactions(ctx);
         return TransactionGuard.run(PovmTransactions.ADVANCE_JOB, ctx.getStub().getTxId(), () -> {
             final Job job = consensus.tx().requireJob(JobSpecValidator.validateId(id));
-            return write(consensus.tx(), job, consensus.advance(id), PovmTransactions.JOB_ADVANCED_EVENT);
+            return write(consensus.tx(), job, consensus.advance(job), PovmTransactions.JOB_ADVANCED_EVENT);
         });
     }
 
@@ -265,7 +265,7 @@ public final class PovmContract implements ContractInterface {
                 PovmTransactions.CHALLENGE_JOB, ctx.getStub().getTxId(), () -> {
                     final Job job = consensus.tx().requireJob(JobSpecValidator.validateId(id));
                     final JobDisputes.Challenge challenge = consensus.challenge(
-                            id, JobCancellation.reason(reason).orElse(""));
+                            job, JobCancellation.reason(reason).orElse(""));
                     return write(consensus.tx(), job, challenge.job(), PovmTransactions.JOB_CHALLENGED_EVENT);
                 });
     }
@@ -276,7 +276,7 @@ public final class PovmContract implements ContractInterface {
         final ConsensusTransactions consensus = new ConsensusTransactions(ctx);
         return TransactionGuard.run(PovmTransactions.FINALIZE_JOB, ctx.getStub().getTxId(), () -> {
             final Job job = consensus.tx().requireJob(JobSpecValidator.validateId(id));
-            return write(consensus.tx(), job, consensus.finalizeJob(id), PovmTransactions.JOB_FINALIZED_EVENT);
+            return write(consensus.tx(), job, consensus.finalizeJob(job), PovmTransactions.JOB_FINALIZED_EVENT);
         });
     }
 

@@ -13,6 +13,7 @@ import io.povm.api.WorkerRecord;
 import io.povm.chaincode.clock.MultipartyClock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,20 @@ public final class JobConsensus {
     private JobConsensus() {}
 
     /** A change to one worker's record, e.g. {@code WorkerRecord::withAgreement}. */
-    public record RecordChange(String workerKey, UnaryOperator<WorkerRecord> change) {}
+    public record RecordChange(String workerKey, UnaryOperator<WorkerRecord> change) {
+        /**
+         * @return the changes with every change of one worker composed into one, in order, first appearance first:
+         *     Fabric does not show a transaction its own writes, so two separate read-modify-writes of one record
+         *     in one transaction would keep only the last
+         */
+        public static Map<String, UnaryOperator<WorkerRecord>> byWorker(final List<RecordChange> changes) {
+            final Map<String, UnaryOperator<WorkerRecord>> folded = new LinkedHashMap<>();
+            for (final RecordChange change : changes) {
+                folded.merge(change.workerKey(), change.change(), (first, then) -> r -> then.apply(first.apply(r)));
+            }
+            return folded;
+        }
+    }
 
     /**
      * @param job the job after the step
@@ -54,7 +68,7 @@ public final class JobConsensus {
             final Supplier<ReplicaDraw> draw,
             final Map<Integer, Reveal> reveals,
             final String at) {
-        return advance(job, sla, clock, draw, reveals, r -> false, at);
+        return advance(job, sla, clock, draw, () -> reveals, r -> false, at);
     }
 
     /** As {@link #advance}, with the adaptive spot-check decision ({@link #count}). */
@@ -63,7 +77,7 @@ public final class JobConsensus {
             final SlaSpec sla,
             final MultipartyClock clock,
             final Supplier<ReplicaDraw> draw,
-            final Map<Integer, Reveal> reveals,
+            final Supplier<Map<Integer, Reveal>> reveals,
             final Predicate<Replica> unchecked,
             final String at) {
         final List<RecordChange> records = new ArrayList<>();
@@ -97,7 +111,7 @@ public final class JobConsensus {
             final Supplier<ReplicaDraw> draw,
             final Map<Integer, Reveal> reveals,
             final String at) {
-        return count(job, sla, draw, reveals, r -> false, at);
+        return count(job, sla, draw, () -> reveals, r -> false, at);
     }
 
     /**
@@ -108,7 +122,7 @@ public final class JobConsensus {
             final Job job,
             final SlaSpec sla,
             final Supplier<ReplicaDraw> draw,
-            final Map<Integer, Reveal> reveals,
+            final Supplier<Map<Integer, Reveal>> reveals,
             final Predicate<Replica> unchecked,
             final String at) {
         if (job.state() != JobState.RESULTS_PENDING && job.state() != JobState.RESOLVING) {
@@ -117,7 +131,7 @@ public final class JobConsensus {
         final VerdictCount.Outcome outcome = VerdictCount.count(job, sla, at, unchecked);
         final Verdict verdict = outcome.verdict();
         if (job.state() == JobState.RESOLVING) {
-            return decideDispute(job, outcome, reveals, at);
+            return decideDispute(job, outcome, reveals.get(), at);
         }
         switch (outcome.kind()) {
             case WON:

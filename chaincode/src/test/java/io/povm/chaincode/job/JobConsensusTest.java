@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class JobConsensusTest {
@@ -325,10 +326,28 @@ class JobConsensusTest {
         final Job job = commit(running(Redundancy.adaptive(3)), "a");
         final Job revealed = revealOnly(job, 0);
 
-        final JobConsensus.Step step = JobConsensus.count(revealed, SLA, () -> draw(WORKERS), Map.of(), r -> true, AT);
+        final JobConsensus.Step step = JobConsensus.count(revealed, SLA, () -> draw(WORKERS), Map::of, r -> true, AT);
 
         assertThat(step.job().state()).isEqualTo(JobState.RESOLVED_SOFT);
         assertThat(step.job().replicas()).hasSize(1);
         assertThat(step.job().verdict().orElseThrow().reason()).contains("not drawn for a spot check");
+    }
+
+    @Test
+    void every_change_of_one_worker_folds_into_one_write_in_order() {
+        final Map<String, UnaryOperator<WorkerRecord>> folded = JobConsensus.RecordChange.byWorker(List.of(
+                new JobConsensus.RecordChange("Org1MSP/w1", WorkerRecord::withResult),
+                new JobConsensus.RecordChange("Org2MSP/w1", WorkerRecord::withFault),
+                new JobConsensus.RecordChange("Org1MSP/w1", WorkerRecord::withAgreement),
+                new JobConsensus.RecordChange("Org1MSP/w1", WorkerRecord::withViolation)));
+
+        assertThat(folded).containsOnlyKeys("Org1MSP/w1", "Org2MSP/w1");
+        final WorkerRecord one = folded.get("Org1MSP/w1").apply(WorkerRecord.empty("Org1MSP/w1"));
+        assertThat(one.results()).isEqualTo(1);
+        assertThat(one.agreements()).isEqualTo(1);
+        assertThat(one.violations()).isEqualTo(1);
+        assertThat(one.streak())
+                .as("the violation after the agreement ends the streak")
+                .isZero();
     }
 }

@@ -98,25 +98,7 @@ class AttestationVerifierTest {
     void a_workers_own_attestation_re_signed_for_another_replica_does_not_pass_as_that_replicas() {
         final Reveal own = signed.reveals.get(0);
         final Attestation a = own.attestation();
-        final Attestation moved = new Attestation(
-                a.version(),
-                a.jobId(),
-                1,
-                a.workerKey(),
-                a.msp(),
-                a.imageDigest(),
-                a.slaRef(),
-                a.configHash(),
-                a.wallMillis(),
-                a.cpuMillis(),
-                a.peakMemoryBytes(),
-                a.exitCode(),
-                a.limitHit(),
-                a.outputBytes(),
-                a.resultHash(),
-                a.checkpointRoot(),
-                a.checkpoints(),
-                a.nonce());
+        final Attestation moved = a.claimedAs(1, a.workerKey(), a.msp(), a.nonce());
         final Reveal forged = new Reveal(
                 moved,
                 AttestationSignature.sign(moved, signed.keys.get(0).getPrivate()),

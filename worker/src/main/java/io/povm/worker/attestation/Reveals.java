@@ -48,25 +48,7 @@ public final class Reveals {
      */
     public Reveal copy(final Reveal other, final int replica, final String nonce) {
         final Attestation a = other.attestation();
-        final Attestation copied = new Attestation(
-                a.version(),
-                a.jobId(),
-                replica,
-                workerKey,
-                msp,
-                a.imageDigest(),
-                a.slaRef(),
-                a.configHash(),
-                a.wallMillis(),
-                a.cpuMillis(),
-                a.peakMemoryBytes(),
-                a.exitCode(),
-                a.limitHit(),
-                a.outputBytes(),
-                a.resultHash(),
-                a.checkpointRoot(),
-                a.checkpoints(),
-                nonce);
+        final Attestation copied = a.claimedAs(replica, workerKey, msp, nonce);
         return new Reveal(
                 copied,
                 AttestationSignature.sign(copied, key),
