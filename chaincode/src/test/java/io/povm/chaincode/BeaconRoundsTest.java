@@ -394,16 +394,30 @@ class BeaconRoundsTest {
     }
 
     @Test
-    void a_commit_after_the_commit_deadline_passed_for_the_committer_is_refused() {
+    void a_commit_after_the_commit_phase_closed_and_checks_began_is_refused() {
         final RoundHeader header = open();
+        commit(header, "Org1MSP");
+        commit(header, "Org2MSP");
         final Instant late = Instant.parse(header.commitBy()).plusSeconds(1);
         tick("Org1MSP", late);
         tick("Org2MSP", late);
+        check(1, "Org1MSP");
         final RoundCommit commit = BeaconParty.deal(header, "Org3MSP", Feldman.random(2, random), random);
         as("Org3MSP");
         assertThat(refused(() -> contract.CommitRound(ledger.ctx, "1", PovmJson.write(commit)))
                         .reason())
-                .contains("commit phase of round 1 closed");
+                .contains("commit phase of round 1 is over");
+    }
+
+    @Test
+    void a_check_before_the_commit_phase_closed_is_refused() {
+        final RoundHeader header = open();
+        commit(header, "Org1MSP");
+        commit(header, "Org2MSP");
+        as("Org1MSP");
+        final String check = PovmJson.write(new RoundCheck(1, "Org1MSP", List.of(), null));
+        assertThat(refused(() -> contract.CheckShares(ledger.ctx, "1", check)).reason())
+                .contains("waits for the commit phase of round 1 to close");
     }
 
     @Test

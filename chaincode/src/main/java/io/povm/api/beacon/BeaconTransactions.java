@@ -21,6 +21,9 @@ public final class BeaconTransactions {
     public static final String VERIFY_ROUND = CONTRACT + ":VerifyRound";
     public static final String GET_STRIKES = CONTRACT + ":GetStrikes";
 
+    /** The chaincode name bound into every seed, whatever the deployed chaincode is called. */
+    public static final String SEED_CHAINCODE = "povm";
+
     /** Event of every round transaction; its payload is {@code {"round":n,"step":"..."}}. */
     public static final String ROUND_EVENT = "BeaconRound";
 

@@ -42,11 +42,15 @@ import org.hyperledger.fabric.shim.ChaincodeStub;
  * The beacon's transactions for one caller (design note "beacon"): register a key, open a round (freezing its
  * members, keys, tickets and config), commit, check shares (complain), reveal, recover a withheld secret from shares,
  * and close (seed, strikes, lottery, reward). Every check happens before any write; a refused call writes nothing.
- * Each transaction reads only what it needs, so that orgs acting in the same phase do not conflict.
+ * Each transaction reads only what it needs, so that orgs acting in the same phase do not conflict. A phase ends for
+ * latecomers as soon as the next phase's first piece is on the ledger (a late commit is refused once a share check
+ * exists, a late check once a secret is revealed): the range reads make the two serialize, and until then a late
+ * piece changes nothing anybody relied on. The multiparty clock is read only when a phase must close without a
+ * laggard.
  */
 public final class BeaconRounds {
     /** The chaincode name bound into every seed. */
-    public static final String CHAINCODE = "povm";
+    public static final String CHAINCODE = io.povm.api.beacon.BeaconTransactions.SEED_CHAINCODE;
 
     private static final Pattern ROUND = Pattern.compile("[1-9][0-9]{0,11}");
     private static final Pattern CIPHERTEXT = Pattern.compile("[0-9a-f]{64}");
@@ -260,15 +264,17 @@ public final class BeaconRounds {
                     "commit.dealer",
                     "is " + commit.dealer() + "; an org commits only as itself (" + caller.msp() + ")");
         }
+        validateCommitments(header, commit.commitments());
+        validateShares(header, commit.shares());
         if (ledger.commit(round, caller.msp()).isPresent()) {
             throw invalidState("round", caller.msp() + " committed in round " + round + " already; a commit is final");
         }
-        final MultipartyClock clock = clock();
-        if (clock.hasPassed(Instant.parse(header.commitBy()), caller.msp())) {
-            throw invalidState("round", "the commit phase of round " + round + " closed at " + header.commitBy());
+        if (!ledger.checks(round).isEmpty()) {
+            throw invalidState(
+                    "round",
+                    "the commit phase of round " + round + " is over: share checks have begun" + " (the deadline was "
+                            + header.commitBy() + ")");
         }
-        validateCommitments(header, commit.commitments());
-        validateShares(header, commit.shares());
         final RoundCommit stored = commit.stamped(at(), stub.getTxId());
         ledger.put(stored);
         return stored;
@@ -350,8 +356,11 @@ public final class BeaconRounds {
             throw invalidState("round", caller.msp() + " checked its shares of round " + round + " already");
         }
         final RoundView view = afterCommits(header, "CheckShares");
-        if (clock().hasPassed(Instant.parse(header.checkBy()), caller.msp())) {
-            throw invalidState("round", "the check phase of round " + round + " closed at " + header.checkBy());
+        if (!ledger.reveals(round).isEmpty() || !ledger.recoveries(round).isEmpty()) {
+            throw invalidState(
+                    "round",
+                    "the check phase of round " + round + " is over: secrets are being revealed" + " (the deadline was "
+                            + header.checkBy() + ")");
         }
         final Set<String> dealers = new HashSet<>();
         for (final RoundCheck.Complaint complaint : check.complaints()) {

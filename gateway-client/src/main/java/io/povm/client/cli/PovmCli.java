@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
             "  povm credit balance",
             "  povm job result job-1a2b3c4d",
             "  povm attestation verify job-1a2b3c4d",
+            "  povm beacon show",
+            "  povm lottery show 4",
             "",
             "Environment:",
             "  POVM_RUN_DIR   the network's run directory, holding profiles/",
@@ -56,7 +58,7 @@ import picocli.CommandLine.Spec;
             "  5  network or peer unavailable",
             "  6  identity or profile problem: no such profile, unreadable or",
             "     mismatched certificate or key",
-            "  7  povm attestation verify: the job does not verify"
+            "  7  povm attestation verify / beacon verify: does not verify"
         })
 public final class PovmCli implements Runnable {
     @Spec
@@ -110,12 +112,24 @@ public final class PovmCli implements Runnable {
                         .addSubcommand(new CreditMintShowCommand(context)))
                 .addSubcommand(new CreditAuditCommand(context))
                 .addSubcommand(new CreditSettlementCommand(context));
+        final CommandLine beacon = new CommandLine(new BeaconCommand())
+                .addSubcommand(new BeaconCommands.Show(context))
+                .addSubcommand(new BeaconCommands.Verify(context))
+                .addSubcommand(new BeaconCommands.Keygen())
+                .addSubcommand(new BeaconCommands.RegisterKey(context))
+                .addSubcommand(new BeaconCommands.Config(context))
+                .addSubcommand(new BeaconCommands.Strikes(context));
+        final CommandLine lottery = new CommandLine(new LotteryCommand())
+                .addSubcommand(new BeaconCommands.LotteryShow(context))
+                .addSubcommand(new BeaconCommands.LotteryHistory(context));
         return new CommandLine(new PovmCli())
                 .addSubcommand(job)
                 .addSubcommand(sla)
                 .addSubcommand(worker)
                 .addSubcommand(credit)
                 .addSubcommand(attestation)
+                .addSubcommand(beacon)
+                .addSubcommand(lottery)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(new ErrorReporter());
     }
