@@ -44,29 +44,37 @@ class BeaconIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static DaemonNetwork network;
     private static BeaconClient beacon;
+    private static BeaconClient org1Admin;
+    private static BeaconClient org2Admin;
+    private static BeaconConfig fast;
 
     @BeforeAll
     static void three_daemons_take_part_in_fast_rounds() throws Exception {
         network = new DaemonNetwork("beacon-it");
         final String channel = "povm";
-        final BeaconClient org1Admin =
-                new BeaconClient(network.connect("org1-admin").chaincode(), channel);
-        final BeaconClient org2Admin =
-                new BeaconClient(network.connect("org2-admin").chaincode(), channel);
-        final BeaconConfig fast =
-                new BeaconConfig(6, 2, 1000, 1, BeaconConfig.POVM, 1000, 120, 1, 10, BeaconConfig.INTERIM);
-        final String id = "it-fast-" + System.currentTimeMillis();
-        org1Admin.proposeConfig(id, fast);
-        org2Admin.approveConfig(id);
+        org1Admin = new BeaconClient(network.connect("org1-admin").chaincode(), channel);
+        org2Admin = new BeaconClient(network.connect("org2-admin").chaincode(), channel);
+        fast = new BeaconConfig(6, 2, 1000, 1, BeaconConfig.POVM, 1000, 120, 1, 10, BeaconConfig.INTERIM);
         beacon = new BeaconClient(network.connect("org1").chaincode(), channel);
-        awaitTrue(() -> beacon.config().equals(fast), "the fast config to be in force on org1's peer");
+        govern(fast);
         DaemonNetwork.ORGS.forEach(org -> network.beaconModes.put(org, "honest"));
         network.start();
+    }
+
+    /** Puts {@code config} in force: proposed by Org1's admin, approved by Org2's. */
+    private static void govern(final BeaconConfig config) throws InterruptedException {
+        final String id = "it-config-" + System.currentTimeMillis();
+        org1Admin.proposeConfig(id, config);
+        org2Admin.approveConfig(id);
+        awaitTrue(() -> beacon.config().equals(config), "config " + id + " to be in force on org1's peer");
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
         if (network != null) {
+            if (beacon != null && !beacon.config().assignment().equals(BeaconConfig.INTERIM)) {
+                govern(fast); // the ITs after this one run no beacon rounds: jobs must not wait for one
+            }
             network.close();
         }
     }
@@ -216,6 +224,32 @@ class BeaconIT {
         });
         final Optional<PovmError> verbatim = refusedWhileOpen(org1, open -> old);
         assertThat(verbatim).hasValueSatisfying(e -> assertThat(e.field()).isEqualTo("commit.round"));
+    }
+
+    @Test
+    @Order(5)
+    void with_beacon_assignment_a_job_waits_for_the_first_round_opened_after_it_and_then_runs() throws Exception {
+        govern(new BeaconConfig(6, 2, 1000, 1, BeaconConfig.POVM, 1000, 120, 1, 10, BeaconConfig.BEACON));
+        final String id = DaemonNetwork.unique("beacon-assigned");
+        final long latestAtSubmission = latest();
+        network.customer.submit(network.coinflipJob(id, 4, 3));
+
+        final PovmClientException early =
+                catchThrowableOfType(PovmClientException.class, () -> network.customer.assign(id));
+        if (early != null) {
+            assertThat(early.error()).hasValueSatisfying(e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE);
+                assertThat(e.field()).isEqualTo("beacon");
+                assertThat(e.reason()).contains("has not closed yet");
+            });
+        }
+        final var job = network.await(id, j -> j.verdict().isPresent());
+
+        assertThat(job.verdict().orElseThrow().agreed()).hasSize(3);
+        assertThat(beacon.round(latestAtSubmission + 1).result())
+                .as("the round whose seed assigned the job closed")
+                .isNotNull();
+        govern(fast);
     }
 
     private static Optional<PovmError> refusedWhileOpen(
