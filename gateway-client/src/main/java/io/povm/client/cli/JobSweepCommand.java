@@ -2,6 +2,7 @@ package io.povm.client.cli;
 
 import io.povm.api.JobSpec;
 import io.povm.api.PovmException;
+import io.povm.api.PovmJson;
 import io.povm.api.Redundancy;
 import io.povm.client.PovmClientException;
 import io.povm.client.job.JobClient;
@@ -12,7 +13,11 @@ import io.povm.client.usage.ProcessCpuSampler;
 import io.povm.client.usage.SweepJob;
 import io.povm.client.usage.SweepSummary;
 import io.povm.client.usage.UsefulWork;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
@@ -147,6 +152,12 @@ final class JobSweepCommand extends ClientCommand {
                     "Ticks per second of /proc/<pid>/stat times," + " getconf CLK_TCK (default: ${DEFAULT-VALUE}).")
     private long clockTicks = ProcessCpuSampler.DEFAULT_CLOCK_TICKS;
 
+    @Option(
+            names = "--json-file",
+            paramLabel = "FILE",
+            description = "Also write the summary as JSON (as -o json" + " prints it) to FILE.")
+    private Path jsonFile;
+
     private List<JobSpec> specs;
     private int exitCode = ExitCodes.OK;
 
@@ -229,6 +240,9 @@ final class JobSweepCommand extends ClientCommand {
                 after,
                 wattsPerCore,
                 new SweepSummary.Timing(submitted.submitted(), submitMillis, sweepMillis, clientCpuMillis()));
+        if (jsonFile != null) {
+            write(jsonFile, PovmJson.write(summary) + "\n");
+        }
         if (common().output() == OutputFormat.JSON) {
             printJson(summary, out);
         } else {
@@ -239,6 +253,14 @@ final class JobSweepCommand extends ClientCommand {
                     "error: not every job was %s within %d s; the summary above counts what there is%n",
                     until.equals("final") ? "settled" : "decided", timeoutSeconds);
             exitCode = ExitCodes.UNAVAILABLE;
+        }
+    }
+
+    private static void write(final Path file, final String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the summary to " + file, e);
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 /**
  * The one-line progress report of {@code povm job sweep} while it waits: how many jobs are done, then where each other
  * job is, with its replicas' states, e.g. {@code [ 42s] 3/10 done | demo-4 RUNNING(running,committed,assigned) |
- * demo-5 SUBMITTED}.
+ * waiting for workers: demo-5 demo-6}.
  */
 final class SweepProgress {
     private SweepProgress() {}
@@ -22,16 +22,24 @@ final class SweepProgress {
                 jobs.stream().filter(job -> !done.test(SweepJob.of(job))).toList();
         final StringBuilder line = new StringBuilder(
                 String.format(Locale.ROOT, "[%4ds] %d/%d done", seconds, jobs.size() - open.size(), jobs.size()));
-        open.forEach(job -> line.append(" | ").append(where(job)));
+        open.stream().filter(job -> !job.replicas().isEmpty()).forEach(job -> line.append(" | ")
+                .append(where(job)));
+        final List<String> waiting = open.stream()
+                .filter(job -> job.replicas().isEmpty())
+                .map(SweepProgress::seed)
+                .toList();
+        if (!waiting.isEmpty()) {
+            line.append(" | waiting for workers: ").append(String.join(" ", waiting));
+        }
         return line.toString();
     }
 
+    private static String seed(final Job job) {
+        return job.spec().env().getOrDefault("SEED", job.id());
+    }
+
     private static String where(final Job job) {
-        final String seed = job.spec().env().getOrDefault("SEED", job.id());
-        if (job.replicas().isEmpty()) {
-            return seed + " " + job.state();
-        }
-        return seed + " " + job.state()
+        return seed(job) + " " + job.state()
                 + job.replicas().stream().map(SweepProgress::replica).collect(Collectors.joining(",", "(", ")"));
     }
 

@@ -115,6 +115,21 @@ class JobSweepCommandTest {
     }
 
     @Test
+    void json_file_holds_the_summary_the_table_shows() throws IOException {
+        final Path file = pids.resolve("summary.json");
+
+        assertThat(sweep("--json-file", file.toString())).isZero();
+
+        assertThat(cli.out()).contains("luckiest seed  demo-2");
+        assertThat(new ObjectMapper()
+                        .readTree(file.toFile())
+                        .path("statistics")
+                        .path("meanFlips")
+                        .asDouble())
+                .isEqualTo(22.0);
+    }
+
+    @Test
     void jobs_already_on_the_ledger_are_not_submitted_again() {
         final Job stored = CoinflipJobs.resolved("s-1", "demo-1", 3, 40, 3, 100);
         when(cli.jobs.find("s-1")).thenReturn(Optional.of(stored));
@@ -134,7 +149,9 @@ class JobSweepCommandTest {
                 .as(cli.err())
                 .isEqualTo(ExitCodes.UNAVAILABLE);
 
-        assertThat(cli.err()).contains("2/3 done | demo-3 SUBMITTED").contains("not every job was decided within 1 s");
+        assertThat(cli.err())
+                .contains("2/3 done | waiting for workers: demo-3")
+                .contains("not every job was decided within 1 s");
         assertThat(cli.out()).contains("luckiest seed  demo-2");
     }
 
