@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Submit, show, list and cancel jobs, show their history and result, and",
-            "move their result consensus on: advance, challenge, finalize."
+            "move their result consensus on: advance, challenge, finalize; run a",
+            "coin-flip sweep: sweep."
         },
         footer = {
             "",
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
             "  povm job cancel job-1a2b3c4d --reason 'wrong seed'",
             "  povm job history job-1a2b3c4d",
             "  povm job result job-1a2b3c4d",
-            "  povm job challenge job-1a2b3c4d --reason 'flips look wrong'"
+            "  povm job challenge job-1a2b3c4d --reason 'flips look wrong'",
+            "  povm job sweep --image povm/coinflip@sha256:<64 hex> --count 10 --k 14"
         })
 final class JobCommand implements Runnable {
     @Spec
@@ -32,6 +34,6 @@ final class JobCommand implements Runnable {
     public void run() {
         throw new ParameterException(
                 spec.commandLine(),
-                "missing subcommand: submit, get, list, cancel, history, result, advance, challenge or finalize");
+                "missing subcommand: submit, get, list, cancel, history, result, advance, challenge, finalize or sweep");
     }
 }

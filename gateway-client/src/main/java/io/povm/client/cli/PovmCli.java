@@ -79,6 +79,7 @@ public final class PovmCli implements Runnable {
                 .addSubcommand(new JobCancelCommand(context))
                 .addSubcommand(new JobHistoryCommand(context))
                 .addSubcommand(new JobResultCommand(context))
+                .addSubcommand(new JobSweepCommand(context))
                 .addSubcommand(new JobStepCommand.Advance(context))
                 .addSubcommand(new JobStepCommand.Challenge(context))
                 .addSubcommand(new JobStepCommand.Finalize(context));
