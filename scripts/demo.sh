@@ -8,7 +8,7 @@ COUNT=10
 K=20
 BASE_PORT=""
 WATTS=10
-STEPS=9
+STEPS=10
 
 usage() {
   cat <<USAGE
@@ -99,6 +99,7 @@ setup() {
   "$POVM_ROOT/network/network.sh" up ${BASE_PORT:+--base-port "$BASE_PORT"}
   step "one worker daemon per org"
   "$POVM_ROOT/scripts/workers.sh" start
+  beacon_rounds
 }
 
 # sweep SUMMARY_FILE: submits the jobs, waits (progress on stderr), prints the summary table
@@ -123,32 +124,54 @@ verify_luckiest() {
   ((rc == 0)) || warn "could not check $1 now (exit $rc); try: scripts/povm attestation verify $1"
 }
 
-lottery() {
-  step "the lottery of the beacon rounds that ran"
-  local history rc=0
-  history="$("$POVM" lottery history -o json 2>&1)" || rc=$?
-  if ((rc == 2)) && [[ "$history" == *"Unmatched argument"* ]]; then
-    echo "lottery: not available in this build"
-    return
-  elif ((rc != 0)); then
-    echo "lottery: povm lottery history failed (exit $rc): $history"
+# beacon_rounds: fast beacon rounds and beacon-seeded assignment, put in force by governance (Org1's admin
+# proposes, Org2's approves): every job then waits for the first round opened after its submission and is assigned
+# with that round's seed, which nobody knew when it was submitted. Skipped when already in force.
+beacon_rounds() {
+  step "the beacon: rounds every few seconds, job assignment seeded by them (governance: Org1 proposes, Org2 approves)"
+  local config id
+  config="$(patiently "$POVM" beacon config -o json)" || { warn "cannot read the beacon config; leaving it"; return; }
+  if [[ "$config" == *'"phaseSeconds":10,"cadenceSeconds":5,'*'"assignment":"beacon"'* ]]; then
+    info "beacon config already in force: $config"
     return
   fi
-  HISTORY="$history" python3 - <<'PY'
+  id="demo-beacon-$(date -u +%Y%m%d%H%M%S)"
+  patiently "$POVM" beacon config --propose "$id" --phase-seconds 10 --cadence-seconds 5 --assignment beacon \
+    --profile org1-admin >/dev/null || fatal "beacon config --propose $id failed"
+  patiently "$POVM" beacon config --approve "$id" --profile org2-admin >/dev/null ||
+    fatal "beacon config --approve $id failed"
+  info "in force: $("$POVM" beacon config -o json)"
+}
+
+# lottery: waits until a beacon round that opened after the sweep's jobs were paid has drawn (their verified
+# VM-seconds are its tickets), then explains that draw and lists the rounds' winners.
+lottery() {
+  step "the lottery: a beacon round draws a winner from the tickets of the work just paid"
+  local deadline=$(($(date +%s) + 120)) round history
+  while :; do
+    history="$("$POVM" lottery history --last 30 -o json 2>/dev/null)" || history=""
+    round="$(HISTORY="$history" python3 -c '
 import json, os
-text = os.environ["HISTORY"]
 try:
-    doc = json.loads(text)
-except ValueError:
-    print("lottery: " + text.strip()); raise SystemExit
-rounds = doc if isinstance(doc, list) else next((v for v in doc.values() if isinstance(v, list)), [doc])
-won = [r for r in rounds if isinstance(r, dict) and r.get("winner")]
-if not won:
-    print("lottery: no round has a winner yet (%d round(s)): %s" % (len(rounds), json.dumps(doc)[:300]))
-for r in won:
-    label = r.get("round", r.get("id", r.get("roundId", "?")))
-    print("lottery: round %s won by %s" % (label, json.dumps(r["winner"]) if not isinstance(r["winner"], str) else r["winner"]))
-PY
+    rounds = json.loads(os.environ["HISTORY"])["rounds"]
+except (ValueError, KeyError):
+    rounds = []
+won = [r["round"] for r in rounds if r.get("winners")]
+print(won[0] if won else "")')"
+    [[ -n "$round" ]] && break
+    (($(date +%s) < deadline)) || { warn "no beacon round drew a winner within 120 s; see scripts/povm beacon show"; return; }
+    info "waiting for a beacon round with tickets to close (scripts/povm beacon show)"
+    sleep 5
+  done
+  patiently "$POVM" lottery show "$round" --profile org2 || warn "lottery show $round failed"
+  patiently "$POVM" beacon verify "$round" --profile org3 || warn "beacon verify $round failed"
+  HISTORY="$history" python3 -c '
+import json, os
+for r in json.loads(os.environ["HISTORY"])["rounds"]:
+    for w in r.get("winners", []):
+        print("lottery: round %s won by %s with %d of %d tickets, +%d credits" % (r["round"], w["workerKey"], w["tickets"], w["total"], w["amount"]))
+    for s in r.get("strikes", []):
+        print("lottery: round %s strike for %s: %s" % (r["round"], s["msp"], s["reason"]))'
 }
 
 settlement() {
@@ -191,8 +214,8 @@ main() {
   luckiest="$(json_field "$summary" \
     '[j["jobId"] for j in d["jobs"] if j["seed"] == d["statistics"]["luckiest"]["seed"]][0]')"
   verify_luckiest "$luckiest"
-  lottery
   settlement "$luckiest"
+  lottery
   closing
 }
 
