@@ -116,6 +116,7 @@ public final class PovmCli implements Runnable {
                 .addSubcommand(worker)
                 .addSubcommand(credit)
                 .addSubcommand(attestation)
+                .addSubcommand(new DashboardCommand(context))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(new ErrorReporter());
     }
