@@ -134,7 +134,6 @@ class DashboardServerTest {
     void names_its_address() {
         assertThat(server.uri()).hasScheme("http").hasHost("127.0.0.1");
         assertThat(server.uri().getPort()).isPositive();
-        assertThat(URI.create("http://127.0.0.1:1/").getPath())
-                .isEqualTo(server.uri().getPath());
+        assertThat(server.uri().getPath()).isEqualTo("/");
     }
 }
