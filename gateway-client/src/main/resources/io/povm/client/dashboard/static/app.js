@@ -26,6 +26,14 @@ function once(key, fn) {
   timers.set(key, setTimeout(() => { timers.delete(key); fn(); }, 500));
 }
 
+// throttle(key, millis, fn): runs fn at most once per `millis` for key, at the end of the interval.
+const throttled = new Set();
+function throttle(key, millis, fn) {
+  if (throttled.has(key)) return;
+  throttled.add(key);
+  setTimeout(() => { throttled.delete(key); fn(); }, millis);
+}
+
 async function api(path, options) {
   const response = await fetch(path, options);
   const body = await response.json();
@@ -52,7 +60,11 @@ function connect() {
     live.className = 'live off';
   });
   events.addEventListener('job', (event) => onJob(JSON.parse(event.data)));
-  events.addEventListener('worker', () => once('workers', loadWorkers));
+  events.addEventListener('worker', (event) => {
+    // heartbeats come every few seconds from every worker: refresh for them at most every 15 s
+    if (JSON.parse(event.data).event === 'WorkerHeartbeat') throttle('workers', 15000, loadWorkers);
+    else once('workers', loadWorkers);
+  });
 }
 
 // ---- jobs ----
