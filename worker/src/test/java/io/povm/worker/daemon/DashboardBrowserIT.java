@@ -10,6 +10,7 @@ import io.povm.client.profile.ProfileLocator;
 import io.povm.client.usefulwork.ProcessCpuReader;
 import io.povm.client.usefulwork.UsefulWorkMeter;
 import io.povm.worker.job.CoinFlip;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -79,7 +82,7 @@ class DashboardBrowserIT {
         final ChromeOptions options = new ChromeOptions()
                 .setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu")
-                .addArguments("--window-size=1400,1000");
+                .addArguments("--window-size=1400,2200");
         return new ChromeDriver(service, options);
     }
 
@@ -97,7 +100,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void a_sweep_submitted_from_the_page_shows_its_results_as_the_workers_reveal_them() {
+    void a_sweep_submitted_from_the_page_shows_its_results_as_the_workers_reveal_them() throws IOException {
         final Instant started = Instant.now();
         browser.get(dashboard.uri().toString());
         final WebDriverWait page = new WebDriverWait(browser, PAGE_WAIT);
@@ -138,6 +141,13 @@ class DashboardBrowserIT {
         assertThat(browser.findElement(By.id("useful-share")).getText()).endsWith(" %");
         final List<WebElement> workers = browser.findElements(By.cssSelector("#workers tbody tr"));
         assertThat(workers).hasSizeGreaterThanOrEqualTo(3);
+        screenshot("dashboard.png");
+    }
+
+    /** Saves what the browser shows under target/dashboard-it, for a reader of the test's output. */
+    private static void screenshot(final String name) throws IOException {
+        final byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(network.work.resolve(name), png);
     }
 
     private static void fill(final String id, final int value) {
