@@ -1,5 +1,6 @@
 package io.povm.client.dashboard;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.povm.api.PovmTransactions;
 import io.povm.api.WorkerTransactions;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows the povm chaincode's events through the Fabric Gateway and hands them to the {@link EventHub}: a job event
- * as {@code job} with the job's JSON (every job event carries the whole job), a worker event as {@code worker}, any
- * other as {@code ledger}. Starts at the next block; when the stream breaks (a peer restart) it reconnects from the
+ * as {@code job}, {@code {"event":"JobSubmitted","block":9,"job":{...}}} (every job event carries the whole job), a
+ * worker event as {@code worker} and any other as {@code ledger}, both {@code {"event":"...","block":9}}. Starts at the next block; when the stream breaks (a peer restart) it reconnects from the
  * last event it relayed, so no event is lost or sent twice.
  */
 final class ChaincodeEventRelay implements Runnable {
@@ -85,12 +86,18 @@ final class ChaincodeEventRelay implements Runnable {
 
     /** Publishes one chaincode event to the pages. */
     void relay(final String name, final long block, final byte[] payload) {
-        if (JOB_EVENTS.contains(name)) {
-            hub.publish("job", new String(payload, StandardCharsets.UTF_8));
-        } else {
-            final String kind = WORKER_EVENTS.contains(name) ? "worker" : "ledger";
-            hub.publish(kind, Json.write(Json.object().put("event", name).put("block", block)));
+        final ObjectNode data = Json.object().put("event", name).put("block", block);
+        if (!JOB_EVENTS.contains(name)) {
+            hub.publish(WORKER_EVENTS.contains(name) ? "worker" : "ledger", Json.write(data));
+            return;
         }
+        try {
+            data.set("job", Json.parse(new String(payload, StandardCharsets.UTF_8)));
+        } catch (BadRequestException e) {
+            LOG.warn("skipping event {} in block {}: its payload is not a job: {}", name, block, e.getMessage());
+            return;
+        }
+        hub.publish("job", Json.write(data));
     }
 
     /** Stops relaying: closes the stream, which ends {@link #run()}. */

@@ -46,8 +46,8 @@ class EventStreamTest {
         server.stop(0);
     }
 
-    @Test
-    void a_page_receives_job_events_with_the_job_and_worker_events_by_name() throws Exception {
+    /** @return the event stream of a newly connected page, past its opening lines */
+    private BufferedReader openPage() throws Exception {
         final URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/events");
         final HttpResponse<InputStream> response = HttpClient.newHttpClient()
                 .send(
@@ -59,24 +59,40 @@ class EventStreamTest {
         final BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
         assertThat(read(lines, 3)).containsExactly("retry: 2000", ": connected", "");
         assertThat(hub.pages()).isEqualTo(1);
+        return lines;
+    }
 
-        final String job = PovmJson.write(TestJobs.job("flip-1"));
-        relay.relay(PovmTransactions.JOB_SUBMITTED_EVENT, 9, job.getBytes(StandardCharsets.UTF_8));
-        relay.relay(WorkerTransactions.HEARTBEAT_EVENT, 10, "{}".getBytes(StandardCharsets.UTF_8));
-        relay.relay("ClockTicked", 11, "{}".getBytes(StandardCharsets.UTF_8));
+    @Test
+    void a_page_receives_job_events_with_the_job_and_worker_events_by_name() throws Exception {
+        try (BufferedReader lines = openPage()) {
+            final String job = PovmJson.write(TestJobs.job("flip-1"));
+            relay.relay(PovmTransactions.JOB_SUBMITTED_EVENT, 9, job.getBytes(StandardCharsets.UTF_8));
+            relay.relay(WorkerTransactions.HEARTBEAT_EVENT, 10, "{}".getBytes(StandardCharsets.UTF_8));
+            relay.relay("ClockTicked", 11, "{}".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(read(lines, 9))
-                .containsExactly(
-                        "event: job",
-                        "data: " + job,
-                        "",
-                        "event: worker",
-                        "data: {\"event\":\"WorkerHeartbeat\",\"block\":10}",
-                        "",
-                        "event: ledger",
-                        "data: {\"event\":\"ClockTicked\",\"block\":11}",
-                        "");
-        lines.close();
+            assertThat(read(lines, 9))
+                    .containsExactly(
+                            "event: job",
+                            "data: {\"event\":\"JobSubmitted\",\"block\":9,\"job\":" + job + "}",
+                            "",
+                            "event: worker",
+                            "data: {\"event\":\"WorkerHeartbeat\",\"block\":10}",
+                            "",
+                            "event: ledger",
+                            "data: {\"event\":\"ClockTicked\",\"block\":11}",
+                            "");
+        }
+    }
+
+    @Test
+    void a_job_event_whose_payload_is_not_json_is_skipped() throws Exception {
+        try (BufferedReader lines = openPage()) {
+            relay.relay(PovmTransactions.JOB_ASSIGNED_EVENT, 3, "not json".getBytes(StandardCharsets.UTF_8));
+            relay.relay("ClockTicked", 4, "{}".getBytes(StandardCharsets.UTF_8));
+
+            assertThat(read(lines, 2))
+                    .containsExactly("event: ledger", "data: {\"event\":\"ClockTicked\",\"block\":4}");
+        }
     }
 
     @Test

@@ -133,7 +133,13 @@ class DashboardBrowserIT {
 
         browser.findElement(By.cssSelector("tr[data-job-id='" + ids.get(0) + "']"))
                 .click();
-        page.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#attestations tbody tr"), 3));
+        // a soft verdict needs 2 of the 3 replicas; on a loaded host the third lease may expire instead
+        page.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#attestations tbody tr"), 1));
+        final List<String> attested =
+                browser.findElements(By.cssSelector("#attestations tbody tr td:nth-child(2)")).stream()
+                        .map(WebElement::getText)
+                        .toList();
+        assertThat(attested).doesNotHaveDuplicates().allMatch(worker -> worker.matches("Org[123]MSP/.+"));
         assertThat(browser.findElement(By.id("detail-verdict")).getText())
                 .startsWith("soft: " + flips(CoinFlip.result(Integer.toString(SEEDS.get(0)), K)) + " flips")
                 .contains("agreed Org");

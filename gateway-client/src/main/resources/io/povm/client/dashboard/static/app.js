@@ -4,6 +4,7 @@
 
 const jobs = new Map();          // job id -> job as the ledger holds it
 let selected = null;             // id of the job shown in the detail panel
+let total = 0;                   // jobs on the ledger: the list's count plus those pushed since
 let jobsLoaded = false;          // until the first list arrives, pushed jobs wait in `early`
 let early = [];
 const timers = new Map();
@@ -59,7 +60,7 @@ function connect() {
     live.textContent = 'reconnecting…';
     live.className = 'live off';
   });
-  events.addEventListener('job', (event) => onJob(JSON.parse(event.data)));
+  events.addEventListener('job', (event) => onJob(JSON.parse(event.data)));  // {event, block, job}
   events.addEventListener('worker', (event) => {
     // heartbeats come every few seconds from every worker: refresh for them at most every 15 s
     if (JSON.parse(event.data).event === 'WorkerHeartbeat') throttle('workers', 15000, loadWorkers);
@@ -76,22 +77,23 @@ async function loadJobs() {
     const body = await api('/api/jobs');
     jobs.clear();
     body.jobs.forEach((job) => jobs.set(job.spec.id, job));
-    document.getElementById('job-count').textContent = body.total > body.jobs.length
-      ? '(newest ' + body.jobs.length + ' of ' + body.total + ')' : '(' + body.total + ')';
+    total = body.total;
+    renderJobs();
+    showCount();
   } catch (e) {
     document.getElementById('job-count').textContent = 'cannot list jobs: ' + e.message;
   }
   jobsLoaded = true;
-  renderJobs();
   early.forEach(onJob);
   early = [];
 }
 
-function onJob(job) {
+function onJob(change) {
   if (!jobsLoaded) {
-    early.push(job);
+    early.push(change);
     return;
   }
+  const job = change.job;
   const id = job.spec.id;
   jobs.set(id, job);
   const row = jobRow(job);
@@ -100,10 +102,18 @@ function onJob(job) {
     old.replaceWith(row);
   } else {
     document.querySelector('#jobs tbody').prepend(row);
+    if (change.event === 'JobSubmitted') total++;
+    showCount();
   }
   row.classList.add('flash');
   if (id === selected) once('detail', () => showDetail(id));
   if (job.replicas.some((r) => r.state === 'RESULT_REVEALED')) once('useful', loadUsefulWork);
+}
+
+function showCount() {
+  const shown = document.querySelectorAll('#jobs tbody tr').length;
+  document.getElementById('job-count').textContent =
+    total > shown ? '(newest ' + shown + ' of ' + total + ')' : '(' + total + ')';
 }
 
 function renderJobs() {
