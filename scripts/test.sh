@@ -76,6 +76,7 @@ cleanup() {
 "$POVM_ROOT/scripts/setup-docker.sh"
 "$POVM_ROOT/scripts/build-base-image.sh"
 "$POVM_ROOT/scripts/build-demo-images.sh"
+"$POVM_ROOT/scripts/setup-browser.sh"
 
 info "building all modules"
 "${MVN[@]}" -q install -DskipTests

@@ -131,6 +131,7 @@ public final class PovmCli implements Runnable {
                 .addSubcommand(attestation)
                 .addSubcommand(beacon)
                 .addSubcommand(lottery)
+                .addSubcommand(new DashboardCommand(context))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(new ErrorReporter());
     }

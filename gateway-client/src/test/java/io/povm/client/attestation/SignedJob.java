@@ -4,6 +4,7 @@ import io.povm.api.Attestation;
 import io.povm.api.AttestationSignature;
 import io.povm.api.ContainerConfig;
 import io.povm.api.Job;
+import io.povm.api.JobAttestations;
 import io.povm.api.JobState;
 import io.povm.api.MerkleTree;
 import io.povm.api.PovmJson;
@@ -67,6 +68,11 @@ public final class SignedJob {
                     .revealed(result));
         }
         job = resolved(submitted, replicas, verdict());
+    }
+
+    /** @return the job's stored attestations, as GetAttestations returns them */
+    public JobAttestations attestations() {
+        return new JobAttestations(JOB_ID, reveals);
     }
 
     /** @return the evidence a reader would fetch for the job */

@@ -1,0 +1,38 @@
+package io.povm.client.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DashboardCommandTest {
+    private final CliHarness cli = new CliHarness();
+
+    @Test
+    void help_shows_how_to_start_it_with_examples() {
+        assertThat(cli.run("dashboard", "--help")).isZero();
+
+        assertThat(cli.out())
+                .contains("Usage: povm dashboard")
+                .contains("--port", "--profile", "--coinflip-image")
+                .contains("Examples:", "povm dashboard --port 8081 --profile org2");
+    }
+
+    @Test
+    void a_profile_that_does_not_exist_is_exit_code_6_with_the_profiles_there_are(@TempDir final Path runDir) {
+        cli.env.put("POVM_RUN_DIR", runDir.toString());
+
+        assertThat(cli.run("dashboard", "--profile", "org9", "--coinflip-image", "x"))
+                .isEqualTo(6);
+
+        assertThat(cli.err()).startsWith("error: no profile 'org9' under ");
+    }
+
+    @Test
+    void a_port_that_is_not_a_number_is_a_usage_error() {
+        assertThat(cli.run("dashboard", "--port", "eighty")).isEqualTo(2);
+
+        assertThat(cli.err()).contains("--port");
+    }
+}
