@@ -385,6 +385,23 @@ class BeaconRoundsTest {
     }
 
     @Test
+    void with_one_org_offline_the_next_round_opens_once_the_opener_and_one_other_org_ticked_past_the_cadence() {
+        final RoundHeader header = open();
+        ORGS.forEach(msp -> commit(header, msp));
+        ORGS.forEach(msp -> check(1, msp));
+        ORGS.forEach(msp -> reveal(1, msp));
+        final RoundResult first = close(1);
+        final Instant due = Instant.parse(first.closedAt()).plusSeconds(31);
+        tick("Org1MSP", due);
+        as("Org1MSP");
+        assertThat(refused(() -> contract.OpenRound(ledger.ctx)).reason()).contains("the next round opens at");
+
+        tick("Org2MSP", due);
+
+        assertThat(open().round()).isEqualTo(2);
+    }
+
+    @Test
     void the_next_round_opens_only_after_the_latest_closed_and_needs_every_members_key() {
         open();
         as("Org2MSP");

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows the povm chaincode's events through the Fabric Gateway and hands them to the {@link EventHub}: a job event
  * as {@code job}, {@code {"event":"JobSubmitted","block":9,"job":{...}}} (every job event carries the whole job), a
- * worker event as {@code worker} and any other as {@code ledger}, both {@code {"event":"...","block":9}}. Starts at the next block; when the stream breaks (a peer restart) it reconnects from the
+ * worker event as {@code worker}, a beacon round event as {@code beacon} and any other as {@code ledger}, both {@code {"event":"...","block":9}}. Starts at the next block; when the stream breaks (a peer restart) it reconnects from the
  * last event it relayed, so no event is lost or sent twice.
  */
 final class ChaincodeEventRelay implements Runnable {
@@ -88,7 +88,11 @@ final class ChaincodeEventRelay implements Runnable {
     void relay(final String name, final long block, final byte[] payload) {
         final ObjectNode data = Json.object().put("event", name).put("block", block);
         if (!JOB_EVENTS.contains(name)) {
-            hub.publish(WORKER_EVENTS.contains(name) ? "worker" : "ledger", Json.write(data));
+            hub.publish(
+                    WORKER_EVENTS.contains(name)
+                            ? "worker"
+                            : io.povm.api.beacon.BeaconTransactions.ROUND_EVENT.equals(name) ? "beacon" : "ledger",
+                    Json.write(data));
             return;
         }
         try {

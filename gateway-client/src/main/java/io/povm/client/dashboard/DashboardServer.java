@@ -82,6 +82,7 @@ public final class DashboardServer implements AutoCloseable {
         private UsefulWorkMeter usefulWork;
         private CoinFlipSettings coinFlip;
         private PovmGateway events;
+        private io.povm.client.beacon.BeaconClient beacon;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {}
@@ -91,7 +92,15 @@ public final class DashboardServer implements AutoCloseable {
             Objects.requireNonNull(gateway, "gateway");
             this.jobs = new JobClient(gateway.chaincode());
             this.workers = new WorkerClient(gateway.chaincode());
+            this.beacon = new io.povm.client.beacon.BeaconClient(
+                    gateway.chaincode(), gateway.profile().channel());
             this.events = gateway;
+            return this;
+        }
+
+        /** Reads the beacon's rounds and lottery winners; without one the panel says "not available". */
+        public Builder beacon(final io.povm.client.beacon.BeaconClient value) {
+            this.beacon = Objects.requireNonNull(value, "beacon");
             return this;
         }
 
@@ -138,7 +147,7 @@ public final class DashboardServer implements AutoCloseable {
             api(server, "/api/jobs", new JobsApi(jobs, coinFlip, clock));
             api(server, "/api/workers", new WorkersApi(workers));
             api(server, "/api/useful-work", new UsefulWorkApi(usefulWork));
-            api(server, "/api/beacon", new BeaconApi());
+            api(server, "/api/beacon", new BeaconApi(Optional.ofNullable(beacon)));
             server.createContext("/api/events", hub);
             final ExecutorService executor = Executors.newCachedThreadPool(named("dashboard-http-"));
             server.setExecutor(executor);

@@ -193,19 +193,30 @@ class BeaconIT {
 
     @Test
     @Order(3)
-    void with_one_orgs_daemon_stopped_rounds_still_complete_and_it_is_struck_absent() throws Exception {
-        network.restartBeacon("org3", "honest");
-        closedRound(latest(), r -> r.strikes().isEmpty(), "all three orgs back");
-        network.stop("org3");
+    void with_one_orgs_daemon_stopped_after_it_committed_the_round_completes_by_recovery_and_the_next_without_it()
+            throws Exception {
+        network.restartBeacon("org3", "withhold");
         final long before = latest();
+        awaitTrue(
+                () -> beacon.latest()
+                        .filter(v -> v.round() > before && "REVEAL".equals(v.phase()))
+                        .filter(v -> v.commit("Org3MSP").isPresent()
+                                && v.reveal("Org3MSP").isEmpty())
+                        .isPresent(),
+                "a round in which Org3MSP committed and has not revealed");
+        final long committed = latest();
+        network.stop("org3");
 
-        final RoundView round = closedRound(
-                before,
-                r -> r.strikes().contains(new RoundResult.Strike("Org3MSP", RoundResult.Strike.ABSENT)),
-                "Org3MSP struck absent");
-
-        assertThat(round.result().qualified()).containsExactly("Org1MSP", "Org2MSP");
-        assertThat(beacon.verifyOffline(round)).isEmpty();
+        final RoundView recovered = closedRound(committed - 1, r -> r.round() == committed, "round " + committed);
+        assertThat(recovered.result().contributions())
+                .as("the stopped org's secret comes out of the others' shares")
+                .contains(new RoundResult.Contribution("Org3MSP", RoundResult.RECOVERED));
+        final RoundView without = closedRound(committed, r -> true, "the next round");
+        assertThat(without.result().strikes())
+                .containsExactly(new RoundResult.Strike("Org3MSP", RoundResult.Strike.ABSENT));
+        assertThat(without.result().qualified()).containsExactly("Org1MSP", "Org2MSP");
+        assertThat(beacon.verifyOffline(recovered)).isEmpty();
+        assertThat(beacon.verifyOffline(without)).isEmpty();
         network.restartBeacon("org3", "honest");
     }
 

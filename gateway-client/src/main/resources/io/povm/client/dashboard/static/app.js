@@ -61,6 +61,7 @@ function connect() {
     live.className = 'live off';
   });
   events.addEventListener('job', (event) => onJob(JSON.parse(event.data)));  // {event, block, job}
+  events.addEventListener('beacon', () => throttle('beacon', 1000, loadBeacon));  // {event, block}
   events.addEventListener('worker', (event) => {
     // heartbeats come every few seconds from every worker: refresh for them at most every 15 s
     if (JSON.parse(event.data).event === 'WorkerHeartbeat') throttle('workers', 15000, loadWorkers);
@@ -276,8 +277,16 @@ async function loadBeacon() {
   try {
     const body = await api('/api/beacon');
     box.replaceChildren(body.rounds.length
-      ? table(['round', 'details'], body.rounds.map((r, i) => [r.round ?? i, JSON.stringify(r)]))
-      : el('p', {class: 'unavailable'}, 'not available'));
+      ? table(['round', 'phase', 'closed', 'tickets', 'lottery winner', 'strikes'], body.rounds.map((r) => [
+          String(r.round),
+          r.phase === 'CLOSED' ? 'closed' : r.phase + ': ' + r.note,
+          r.closedAt ?? '',
+          String(r.tickets),
+          r.winners.length
+            ? r.winners.map((w) => `${w.workerKey} (${w.tickets} of ${w.total} tickets, +${w.amount})`).join(', ')
+            : (r.phase === 'CLOSED' ? 'none (no tickets)' : ''),
+          r.strikes.map((s) => `${s.msp}: ${s.reason}`).join('; ')]))
+      : el('p', {class: 'unavailable'}, 'no beacon round yet'));
   } catch (e) {
     box.replaceChildren(el('p', {class: 'unavailable'}, 'not available: ' + e.message));
   }
