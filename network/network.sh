@@ -775,6 +775,8 @@ cmd_add_org() {
   [[ -n "$committed" ]] || fatal "no chaincode is committed on '$CHANNEL'; run network/network.sh deploy first"
   [[ "$committed" == "$(cc_version)" ]] || fatal "chaincode/target/povm-chaincode.jar (version $(cc_version)) is not" \
     "the committed chaincode (version $committed); run network/network.sh deploy first, so that every org runs the same code"
+  members_set >/dev/null 2>&1 || fatal "the chaincode does not answer through org1's peer, or its member orgs are" \
+    "not set; run network/network.sh deploy (and see network/network.sh logs org1-cc)"
   start=$(date +%s)
   generate_org_crypto "$org"
   add_org_to_channel "$org"
