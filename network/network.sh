@@ -546,8 +546,8 @@ bootstrap_members() {
   info "member orgs set: $(members_set)"
 }
 
-# default_sla: the SLA network/default-sla.json (standard@1), proposed by Org1's admin and approved by Org2's, so
-# that jobs can be submitted on a fresh network. Both steps are idempotent; skipped once the SLA is ACTIVE.
+# default_sla: the SLA network/default-sla.json (standard@1), proposed by Org1's admin and approved by Org2's (and the
+# next ones until a majority of the members approved), so that jobs can be submitted on a fresh network. Both steps are idempotent; skipped once the SLA is ACTIVE.
 default_sla() {
   local sla ref="standard@1"
   sla="$(query_as org1 sla:Get "$ref" 2>/dev/null || true)"
@@ -556,13 +556,14 @@ default_sla() {
     return
   fi
   invoke_as org1 sla:Propose "$(cat "$NET_DIR/default-sla.json")" >/dev/null || fatal "sla:Propose $ref failed"
-  invoke_as org2 sla:Approve "$ref" >/dev/null || fatal "sla:Approve $ref by org2 failed"
-  info "SLA $ref proposed by Org1MSP, approved by Org2MSP: active"
+  vote_until_executed sla:ListApprovals sla:Approve "$ref" org2
+  info "SLA $ref proposed by Org1MSP, approved by a majority of the member orgs: active"
 }
 
 FUND_CREDITS=1000000000
 
-# proposal_votes GET ID: "STATE MSP..." of the proposal GET ID returns (credit:GetMint, org:GetMemberProposal).
+# proposal_votes GET ID: "STATE MSP..." of the proposal GET ID returns (credit:GetMint, org:GetMemberProposal,
+# sla:ListApprovals).
 proposal_votes() {
   query_as org1 "$1" "$2" | python3 -c 'import json, sys
 p = json.load(sys.stdin)
@@ -570,7 +571,7 @@ print(p["state"], *[a["msp"] for a in p["approvals"]])'
 }
 
 # vote_until_executed GET APPROVE ID FIRST: the admins of the member orgs, in ORGS order from FIRST on, call
-# APPROVE ID until the proposal is EXECUTED; an org that approved already, or is no member, is skipped.
+# APPROVE ID until the proposal is EXECUTED (an SLA: ACTIVE); an org that approved already, or is no member, is skipped.
 vote_until_executed() {
   local get="$1" approve="$2" id="$3" first="$4" members votes i org n=${#ORGS[@]} start
   members="$(members_set)"
@@ -580,12 +581,12 @@ vote_until_executed() {
   for ((i = 0; i < n; i++)); do
     org="${ORGS[$(((start + i) % n))]}"
     votes="$(proposal_votes "$get" "$id")" || fatal "$get $id failed"
-    [[ "$votes" == EXECUTED* ]] && return
+    [[ "$votes" == EXECUTED* || "$votes" == ACTIVE* ]] && return
     [[ " $votes " == *" $(msp_id "$org") "* || "$members" != *"\"$(msp_id "$org")\""* ]] && continue
     invoke_as "$org" "$approve" "$id" >/dev/null || fatal "$approve $id by $org failed; see $(log_file "$org-admin")"
   done
   votes="$(proposal_votes "$get" "$id")"
-  [[ "$votes" == EXECUTED* ]] || fatal "$id is not executed after every member org approved: $votes"
+  [[ "$votes" == EXECUTED* || "$votes" == ACTIVE* ]] || fatal "$id is not executed after every member org approved: $votes"
 }
 
 # fund_clients: mints FUND_CREDITS credits to each org's User1 and User2 (the client identities that the ITs, the
