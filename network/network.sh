@@ -28,7 +28,8 @@ Commands:
   add-org ORG                            add org4 (.. org9) to the running network: crypto, a channel
                                          config update signed by a majority of the orgs' admins, its
                                          peer joined, the chaincode approved and served by it, a member
-                                         by the members' vote, clients funded (see docs/operations.md)
+                                         by the members' vote, clients funded, its beacon key
+                                         registered (see docs/operations.md)
 
 Nodes: orderer1..orderer3, org1-peer..org3-peer, org1-cc..org3-cc (chaincode servers), and orgN-peer,
   orgN-cc of each org added with add-org.
@@ -796,6 +797,7 @@ cmd_add_org() {
     fatal "the peers did not discover $org's peer; see network/network.sh logs $org-peer"
   admit_member "$org"
   fund_clients
+  beacon_keys
   info "$org added in $(elapsed_since "$start"): peer 127.0.0.1:$(peer_port "$org"), chaincode server port" \
     "$(cc_server_port "$org"), profiles $POVM_RUN_DIR/profiles/$org*.json"
 }
