@@ -25,8 +25,14 @@ Commands:
   stop NODE | start NODE                 stop or start one node (e.g. orderer2, org1-peer, org3-cc)
   down [--wipe]                          stop exactly the processes 'up' started; --wipe also
                                          deletes the run directory (crypto, ledgers, logs)
+  add-org ORG                            add org4 (.. org9) to the running network: crypto, a channel
+                                         config update signed by a majority of the orgs' admins, its
+                                         peer joined, the chaincode approved and served by it, a member
+                                         by the members' vote, clients funded, its beacon key
+                                         registered (see docs/operations.md)
 
-Nodes: orderer1..orderer3, org1-peer..org3-peer, org1-cc..org3-cc (chaincode servers).
+Nodes: orderer1..orderer3, org1-peer..org3-peer, org1-cc..org3-cc (chaincode servers), and orgN-peer,
+  orgN-cc of each org added with add-org.
 Run directory: \$POVM_RUN_DIR (default: <repo>/.run). Ports: base port (default 7000) +
   orderer i: +10i (admin +1, operations +2); orgN peer: +100+10N (chaincode +1, operations +2,
   chaincode server +3). Client connection profiles: \$POVM_RUN_DIR/profiles/<org>[-admin].json.
@@ -38,10 +44,13 @@ USAGE
 load_settings() {
   BASE_PORT=7000
   ORDERER_COUNT=3
+  EXTRA_ORGS=""
   if [[ -f "$POVM_RUN_DIR/network.env" ]]; then
     # shellcheck disable=SC1091
     source "$POVM_RUN_DIR/network.env"
   fi
+  local extra
+  for extra in $EXTRA_ORGS; do ORGS+=("$extra"); done
   FABRIC_BIN_DIR="$("$POVM_ROOT/scripts/setup-fabric.sh" --print-bin)"
   FABRIC_CONFIG_DIR="${FABRIC_CFG:-$(dirname "$FABRIC_BIN_DIR")/config}"
   # plain text (no colour codes) so that logs read well in files
@@ -53,7 +62,8 @@ load_settings() {
 
 save_settings() {
   mkdir -p "$POVM_RUN_DIR"
-  printf 'BASE_PORT=%s\nORDERER_COUNT=%s\n' "$BASE_PORT" "$ORDERER_COUNT" >"$POVM_RUN_DIR/network.env"
+  printf 'BASE_PORT=%s\nORDERER_COUNT=%s\nEXTRA_ORGS="%s"\n' "$BASE_PORT" "$ORDERER_COUNT" "$EXTRA_ORGS" \
+    >"$POVM_RUN_DIR/network.env"
 }
 
 orderer_port() { echo $((BASE_PORT + 10 * $1)); }
@@ -537,8 +547,8 @@ bootstrap_members() {
   info "member orgs set: $(members_set)"
 }
 
-# default_sla: the SLA network/default-sla.json (standard@1), proposed by Org1's admin and approved by Org2's, so
-# that jobs can be submitted on a fresh network. Both steps are idempotent; skipped once the SLA is ACTIVE.
+# default_sla: the SLA network/default-sla.json (standard@1), proposed by Org1's admin and approved by Org2's (and the
+# next ones until a majority of the members approved), so that jobs can be submitted on a fresh network. Both steps are idempotent; skipped once the SLA is ACTIVE.
 default_sla() {
   local sla ref="standard@1"
   sla="$(query_as org1 sla:Get "$ref" 2>/dev/null || true)"
@@ -547,15 +557,43 @@ default_sla() {
     return
   fi
   invoke_as org1 sla:Propose "$(cat "$NET_DIR/default-sla.json")" >/dev/null || fatal "sla:Propose $ref failed"
-  invoke_as org2 sla:Approve "$ref" >/dev/null || fatal "sla:Approve $ref by org2 failed"
-  info "SLA $ref proposed by Org1MSP, approved by Org2MSP: active"
+  vote_until_executed sla:ListApprovals sla:Approve "$ref" org2
+  info "SLA $ref proposed by Org1MSP, approved by a majority of the member orgs: active"
 }
 
 FUND_CREDITS=1000000000
 
+# proposal_votes GET ID: "STATE MSP..." of the proposal GET ID returns (credit:GetMint, org:GetMemberProposal,
+# sla:ListApprovals).
+proposal_votes() {
+  query_as org1 "$1" "$2" | python3 -c 'import json, sys
+p = json.load(sys.stdin)
+print(p["state"], *[a["msp"] for a in p["approvals"]])'
+}
+
+# vote_until_executed GET APPROVE ID FIRST: the admins of the member orgs, in ORGS order from FIRST on, call
+# APPROVE ID until the proposal is EXECUTED (an SLA: ACTIVE); an org that approved already, or is no member, is skipped.
+vote_until_executed() {
+  local get="$1" approve="$2" id="$3" first="$4" members votes i org n=${#ORGS[@]} start
+  members="$(members_set)"
+  for ((i = 0; i < n; i++)); do
+    [[ "${ORGS[$i]}" == "$first" ]] && start=$i
+  done
+  for ((i = 0; i < n; i++)); do
+    org="${ORGS[$(((start + i) % n))]}"
+    votes="$(proposal_votes "$get" "$id")" || fatal "$get $id failed"
+    [[ "$votes" == EXECUTED* || "$votes" == ACTIVE* ]] && return
+    [[ " $votes " == *" $(msp_id "$org") "* || "$members" != *"\"$(msp_id "$org")\""* ]] && continue
+    invoke_as "$org" "$approve" "$id" >/dev/null || fatal "$approve $id by $org failed; see $(log_file "$org-admin")"
+  done
+  votes="$(proposal_votes "$get" "$id")"
+  [[ "$votes" == EXECUTED* || "$votes" == ACTIVE* ]] || fatal "$id is not executed after every member org approved: $votes"
+}
+
 # fund_clients: mints FUND_CREDITS credits to each org's User1 and User2 (the client identities that the ITs, the
 # demo and the workers use; priced jobs escrow credits at submission) through the governance flow: proposed by the
-# user's org admin, approved by the next org's admin. Mint ids are fixed (fund-org1-user1, ...), so a re-deploy
+# user's org admin, approved by the next org's admin (and the ones after it until a majority of the members approved:
+# 2 of 3, 3 of 4 once an org was added). Mint ids are fixed (fund-org1-user1, ...), so a re-deploy
 # finds them EXECUTED and mints nothing again; a proposal left PROPOSED by an interrupted deploy is approved.
 fund_clients() {
   local org user next id mint account fabric_id funded=0
@@ -572,7 +610,7 @@ fund_clients() {
         invoke_as "$org" credit:ProposeMint "$id" "$(msp_id "$org")" "$fabric_id" "$FUND_CREDITS" \
           "network funding of $user@$(org_domain "$org")" >/dev/null || fatal "credit:ProposeMint $id failed"
       fi
-      invoke_as "$next" credit:ApproveMint "$id" >/dev/null || fatal "credit:ApproveMint $id by $next failed"
+      vote_until_executed credit:GetMint credit:ApproveMint "$id" "$next"
       funded=$((funded + 1))
     done
   done
@@ -581,6 +619,187 @@ fund_clients() {
   else
     info "client identities funded already (mints fund-orgN-user1/2 executed)"
   fi
+}
+
+# ---------------------------------------------------------------- adding an org (add-org)
+
+org_dir() { echo "$POVM_RUN_DIR/config/$1"; }
+
+# generate_org_crypto ORG: the new org's MSP and TLS material (its CA, peer0, Admin, User1..4), by cryptogen from
+# crypto-config-org.yaml.tmpl; on its own host an org makes this with its own CA and hands out only msp/ (certs).
+generate_org_crypto() {
+  local org="$1" domain dir
+  domain="$(org_domain "$org")"
+  dir="$(org_dir "$org")"
+  if [[ -d "$CRYPTO/peerOrganizations/$domain" ]]; then
+    info "$org: crypto material exists"
+    return
+  fi
+  mkdir -p "$dir"
+  sed -e "s|@NAME@|Org$(org_index "$org")|" -e "s|@DOMAIN@|$domain|" "$NET_DIR/crypto-config-org.yaml.tmpl" \
+    >"$dir/crypto-config.yaml"
+  rm -rf "$dir/crypto.tmp"
+  cryptogen generate --config="$dir/crypto-config.yaml" --output="$dir/crypto.tmp" >/dev/null
+  mv "$dir/crypto.tmp/peerOrganizations/$domain" "$CRYPTO/peerOrganizations/$domain"
+  rm -rf "$dir/crypto.tmp"
+  info "$org: crypto material generated (cryptogen)"
+}
+
+# fetch_channel_config OUT_JSON: the channel's current config (the config group of its last config block), decoded.
+fetch_channel_config() {
+  local out="$1"
+  # shellcheck disable=SC2046
+  as_admin org1 peer channel fetch config "$out.block" -c "$CHANNEL" $(orderer_args) 2>>"$(log_file org1-admin)" ||
+    fatal "could not fetch the config block of '$CHANNEL'; see $(log_file org1-admin)"
+  configtxlator proto_decode --type common.Block --input "$out.block" |
+    python3 -c 'import json, sys; json.dump(json.load(sys.stdin)["data"]["data"][0]["payload"]["data"]["config"], sys.stdout)' \
+      >"$out"
+}
+
+channel_has_org() {
+  local cfg
+  cfg="$(org_dir "$1")/current-config.json"
+  fetch_channel_config "$cfg"
+  python3 -c 'import json, sys; sys.exit(sys.argv[2] not in json.load(open(sys.argv[1]))["channel_group"]["groups"]["Application"]["groups"])' \
+    "$cfg" "$(msp_id "$1")"
+}
+
+# add_org_to_channel ORG: a config update that adds ORG's MSP, policies and anchor peer to the channel's application
+# group, signed by a majority of the current orgs' admins (the group's Admins policy: MAJORITY Admins).
+add_org_to_channel() {
+  local org="$1" msp dir signers=() i
+  msp="$(msp_id "$org")"
+  dir="$(org_dir "$org")"
+  mkdir -p "$dir"
+  if channel_has_org "$org"; then
+    info "$org: $msp is in channel '$CHANNEL' already"
+    return
+  fi
+  # the org's definition, from the same template as the first orgs' (configtx.yaml)
+  { echo "Organizations:"; sed -e "s|@NAME@|$org|g" -e "s|@MSP@|$msp|g" -e "s|@DOMAIN@|$(org_domain "$org")|g" \
+    -e "s|@PEER_PORT@|$(peer_port "$org")|g" -e "s|@RUN@|$POVM_RUN_DIR|g" "$NET_DIR/org.yaml.tmpl"; } >"$dir/configtx.yaml"
+  FABRIC_CFG_PATH="$dir" configtxgen -printOrg "$msp" >"$dir/org.json" 2>>"$(log_file configtxgen)" ||
+    fatal "configtxgen -printOrg $msp failed; see $(log_file configtxgen)"
+  python3 - "$dir/current-config.json" "$dir/org.json" "$msp" "$(peer_port "$org")" >"$dir/updated-config.json" <<'PY'
+import json, sys
+config, org, msp, port = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), sys.argv[3], int(sys.argv[4])
+org["values"]["AnchorPeers"] = {"mod_policy": "Admins", "version": "0",
+                                "value": {"anchor_peers": [{"host": "127.0.0.1", "port": port}]}}
+config["channel_group"]["groups"]["Application"]["groups"][msp] = org
+json.dump(config, sys.stdout)
+PY
+  configtxlator proto_encode --type common.Config --input "$dir/current-config.json" --output "$dir/current-config.pb"
+  configtxlator proto_encode --type common.Config --input "$dir/updated-config.json" --output "$dir/updated-config.pb"
+  configtxlator compute_update --channel_id "$CHANNEL" --original "$dir/current-config.pb" \
+    --updated "$dir/updated-config.pb" --output "$dir/update.pb"
+  configtxlator proto_decode --type common.ConfigUpdate --input "$dir/update.pb" |
+    python3 -c 'import json, sys
+update = json.load(sys.stdin)
+print(json.dumps({"payload": {"header": {"channel_header": {"channel_id": sys.argv[1], "type": 2}},
+                              "data": {"config_update": update}}}))' "$CHANNEL" >"$dir/update-envelope.json"
+  configtxlator proto_encode --type common.Envelope --input "$dir/update-envelope.json" \
+    --output "$dir/update-envelope.pb"
+  # a majority of the current orgs: all but the last sign, the last signs by submitting
+  for ((i = 0; i < ${#ORGS[@]} / 2 + 1; i++)); do signers+=("${ORGS[$i]}"); done
+  for ((i = 0; i < ${#signers[@]} - 1; i++)); do
+    as_admin "${signers[$i]}" peer channel signconfigtx -f "$dir/update-envelope.pb" 2>>"$(log_file "${signers[$i]}-admin")" ||
+      fatal "${signers[$i]} could not sign the config update; see $(log_file "${signers[$i]}-admin")"
+  done
+  # shellcheck disable=SC2046
+  as_admin "${signers[-1]}" peer channel update -f "$dir/update-envelope.pb" -c "$CHANNEL" $(orderer_args) \
+    2>>"$(log_file "${signers[-1]}-admin")" ||
+    fatal "the channel config update adding $msp was refused; see $(log_file "${signers[-1]}-admin")"
+  info "$org: $msp added to channel '$CHANNEL' (config update signed by the admins of ${signers[*]})"
+}
+
+# join_org_peer ORG: the org's peer joins the channel from block 0, fetched from the ordering service.
+join_org_peer() {
+  local org="$1" block
+  block="$(org_dir "$org")/$CHANNEL-0.block"
+  if as_admin "$org" peer channel getinfo -c "$CHANNEL" >/dev/null 2>&1; then
+    info "$org: peer has joined channel '$CHANNEL' already"
+    return
+  fi
+  # shellcheck disable=SC2046
+  as_admin "$org" peer channel fetch 0 "$block" -c "$CHANNEL" $(orderer_args) 2>>"$(log_file "$org-admin")" ||
+    fatal "$org could not fetch block 0 of '$CHANNEL'; see $(log_file "$org-admin")"
+  as_admin "$org" peer channel join -b "$block" 2>>"$(log_file "$org-admin")" ||
+    fatal "$org peer could not join '$CHANNEL'; see $(log_file "$org-admin")"
+  info "$org: peer joined channel '$CHANNEL'"
+}
+
+org_sees_chaincode() { as_admin "$1" peer lifecycle chaincode querycommitted -C "$CHANNEL" -n "$CC_NAME"; }
+
+# serve_chaincode ORG: the committed definition (same version and sequence: the endorsement policy is the channel's
+# MAJORITY Endorsement, which counts the new org by itself) approved for ORG, its package installed, its server started.
+serve_chaincode() {
+  local org="$1" version sequence label
+  version="$(committed_field Version)"
+  sequence="$(committed_field Sequence)"
+  label="${CC_NAME}_${version}"
+  wait_until 120 "$org: peer caught up to the chaincode definition" org_sees_chaincode "$org" ||
+    fatal "$org peer does not see the committed chaincode; see $(log_file "$org-peer")"
+  package_chaincode "$org" "$label"
+  install_chaincode "$org" "$label"
+  if [[ "$(as_admin org1 peer lifecycle chaincode querycommitted -C "$CHANNEL" -n "$CC_NAME" 2>/dev/null)" == \
+    *"$(msp_id "$org"): true"* ]]; then
+    info "$org: approved $CC_NAME version $version sequence $sequence already"
+  else
+    approve_chaincode "$org" "$version" "$sequence"
+  fi
+  start_cc_server "$org"
+  wait_until 60 "$org chaincode server (port $(cc_server_port "$org"))" port_open "$(cc_server_port "$org")" ||
+    fatal "$org chaincode server did not start; see $(log_file "$org-cc")"
+}
+
+# admit_member ORG: ORG's MSP becomes a member org of povm (org:ProposeMember by the first member's admin,
+# org:ApproveMember by the next ones until a majority of the members approved).
+admit_member() {
+  local org="$1" msp
+  msp="$(msp_id "$org")"
+  if [[ "$(members_set)" == *"\"$msp\""* ]]; then
+    info "$org: $msp is a povm member already"
+    return
+  fi
+  if ! query_as org1 org:GetMemberProposal "$msp" >/dev/null 2>&1; then
+    invoke_as org1 org:ProposeMember "$msp" >/dev/null || fatal "org:ProposeMember $msp failed; see $(log_file org1-admin)"
+  fi
+  vote_until_executed org:GetMemberProposal org:ApproveMember "$msp" org1
+  info "$org: $msp is a povm member: $(members_set)"
+}
+
+cmd_add_org() {
+  local org="${1:-}" committed start
+  [[ "$org" =~ ^org[4-9]$ ]] || fatal "add-org needs the new org's name, org4 to org9 (e.g. add-org org4); got '$org'"
+  node_pid orderer1 >/dev/null && node_pid org1-peer >/dev/null ||
+    fatal "the network in $POVM_RUN_DIR is not running; start it with network/network.sh up"
+  committed="$(committed_field Version)"
+  [[ -n "$committed" ]] || fatal "no chaincode is committed on '$CHANNEL'; run network/network.sh deploy first"
+  [[ "$committed" == "$(cc_version)" ]] || fatal "chaincode/target/povm-chaincode.jar (version $(cc_version)) is not" \
+    "the committed chaincode (version $committed); run network/network.sh deploy first, so that every org runs the same code"
+  members_set >/dev/null 2>&1 || fatal "the chaincode does not answer through org1's peer, or its member orgs are" \
+    "not set; run network/network.sh deploy (and see network/network.sh logs org1-cc)"
+  start=$(date +%s)
+  generate_org_crypto "$org"
+  add_org_to_channel "$org"
+  if [[ " ${ORGS[*]} " != *" $org "* ]]; then
+    ORGS+=("$org")
+    EXTRA_ORGS="${EXTRA_ORGS:+$EXTRA_ORGS }$org"
+    save_settings
+  fi
+  start_peer "$org"
+  wait_until 60 "$org peer (port $(peer_port "$org"))" port_open "$(peer_port "$org")" ||
+    fatal "$org peer did not start; see $(log_file "$org-peer")"
+  join_org_peer "$org"
+  write_profiles
+  serve_chaincode "$org"
+  wait_until 120 "gossip: each peer knows the other orgs' peers" peers_know_each_other ||
+    fatal "the peers did not discover $org's peer; see network/network.sh logs $org-peer"
+  admit_member "$org"
+  fund_clients
+  beacon_keys
+  info "$org added in $(elapsed_since "$start"): peer 127.0.0.1:$(peer_port "$org"), chaincode server port" \
+    "$(cc_server_port "$org"), profiles $POVM_RUN_DIR/profiles/$org*.json"
 }
 
 # ---------------------------------------------------------------- commands
@@ -613,8 +832,8 @@ cmd_up() {
   cmd_deploy
   wait_until 120 "gossip: each peer knows the other orgs' peers" peers_know_each_other ||
     fatal "the peers did not discover each other; see network/network.sh logs org1-peer"
-  info "network up in $(elapsed_since "$start"): $ORDERER_COUNT orderer(s), 3 orgs, channel '$CHANNEL'"
-  info "client profiles: $POVM_RUN_DIR/profiles (org1, org2, org3, orgN-admin)"
+  info "network up in $(elapsed_since "$start"): $ORDERER_COUNT orderer(s), ${#ORGS[@]} orgs, channel '$CHANNEL'"
+  info "client profiles: $POVM_RUN_DIR/profiles (${ORGS[*]}, orgN-admin)"
 }
 
 cmd_status() {
@@ -744,8 +963,12 @@ main() {
     start) cmd_start "$@" ;;
     stop) cmd_stop "$@" ;;
     down) cmd_down "$@" ;;
+    add-org) cmd_add_org "$@" ;;
     *) usage >&2; fatal "unknown command '$cmd'" ;;
   esac
 }
 
-main "$@"
+# Sourced (e.g. by scripts/test-add-org.sh, for as_admin and the port helpers), it only defines its functions.
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+  main "$@"
+fi

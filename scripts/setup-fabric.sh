@@ -7,11 +7,12 @@ usage() {
   cat <<USAGE
 Usage: scripts/setup-fabric.sh [--force] [--print-bin]
 
-Builds peer, orderer, configtxgen, osnadmin and cryptogen from the Fabric Go module pinned in
+Builds peer, orderer, configtxgen, configtxlator, osnadmin and cryptogen from the Fabric Go module pinned in
 network/fabric-build/go.mod (every dependency hash in go.sum) into
   \$POVM_CACHE/fabric-<version>/bin   (POVM_CACHE defaults to ~/.cache/povm)
 and copies Fabric's default node configuration (core.yaml, orderer.yaml) next to it in config/.
-Skipped when the binaries are already there. Takes several minutes the first time.
+Skipped when the binaries are already there; a tool missing from the cache (e.g. one added to this list
+later) is built alone. Takes several minutes the first time.
 
   --force      rebuild even when cached
   --print-bin  only print the bin directory that would be used, build nothing
@@ -22,7 +23,7 @@ USAGE
 }
 
 BUILD_MODULE="$POVM_ROOT/network/fabric-build"
-TOOLS=(peer orderer configtxgen osnadmin cryptogen)
+TOOLS=(peer orderer configtxgen configtxlator osnadmin cryptogen)
 
 fabric_version() {
   awk '$1 == "require" && $2 == "github.com/hyperledger/fabric" {print $3}' "$BUILD_MODULE/go.mod"
@@ -35,30 +36,32 @@ have_all() {
   for t in "${TOOLS[@]}"; do [[ -x "$dir/$t" ]] || return 1; done
 }
 
+# build FORCE: builds every tool missing from the cache (all of them with FORCE=true), each one replaced atomically.
 build() {
-  local out
+  local force="$1" out t todo=()
   out="$(cache_dir)"
+  for t in "${TOOLS[@]}"; do
+    if $force || [[ ! -x "$out/bin/$t" ]]; then todo+=("$t"); fi
+  done
   command -v go >/dev/null || fatal "Go is required to build Fabric (apt-get install golang, or set FABRIC_BIN)"
   local start
   start=$(date +%s)
-  info "building Fabric $(fabric_version) from the Go module into $out/bin"
-  info "this compiles ~1,000 packages and takes several minutes on 2 cores; progress:"
-  mkdir -p "$out/bin.tmp"
+  info "building Fabric $(fabric_version) (${todo[*]}) from the Go module into $out/bin"
+  ((${#todo[@]} < ${#TOOLS[@]})) || info "this compiles ~1,000 packages and takes several minutes on 2 cores; progress:"
+  mkdir -p "$out/bin"
   (
     cd "$BUILD_MODULE"
     export CGO_ENABLED=0 GOFLAGS=-mod=readonly
     info "  downloading pinned modules (go.sum checked)"
     go mod download
-    local t
-    for t in "${TOOLS[@]}"; do
-      local s
+    local s
+    for t in "${todo[@]}"; do
       s=$(date +%s)
-      go build -trimpath -o "$out/bin.tmp/$t" "github.com/hyperledger/fabric/cmd/$t"
+      go build -trimpath -o "$out/bin/$t.tmp" "github.com/hyperledger/fabric/cmd/$t"
+      mv "$out/bin/$t.tmp" "$out/bin/$t"
       info "  built $t ($(elapsed_since "$s"))"
     done
   )
-  rm -rf "$out/bin"
-  mv "$out/bin.tmp" "$out/bin"
   copy_config "$out"
   info "Fabric binaries ready in $(elapsed_since "$start")"
 }
@@ -98,7 +101,7 @@ main() {
     info "Fabric $(fabric_version) binaries cached in $dir"
     return
   fi
-  build
+  build "$force"
 }
 
 main "$@"

@@ -87,6 +87,7 @@ trap cleanup EXIT
 
 info "running unit and integration tests (mvn verify)"
 "${MVN[@]}" verify "${MVN_ARGS[@]}"
+"$POVM_ROOT/scripts/test-add-org.sh" # docs/operations.md's add-org steps on the test network: Org4 joins, reads, endorses
 
 # A restart keeps everything: the same ledger, the same chaincode package ids, the same jobs.
 restart_check() {

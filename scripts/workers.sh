@@ -3,14 +3,14 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
-readonly ORGS=(org1 org2 org3)
+ORGS=(org1 org2 org3)
 readonly SLAS="standard@1"
 
 usage() {
   cat <<USAGE
 Usage: scripts/workers.sh start|stop|status
 
-  start    for each org: registers its User2 as worker w1 (once, as the org admin, with the
+  start    for each org (org1..org3 and any added with network.sh add-org): registers its User2 as worker w1 (once, as the org admin, with the
            attestation key \$POVM_RUN_DIR/workers/<org>-attestation.key, made once with openssl; a
            worker registered with another key gets this one through update-offer), writes
            \$POVM_RUN_DIR/workers/<org>.yaml and starts the daemon (scripts/povm-worker) in the
@@ -23,6 +23,14 @@ network/network.sh down stops them too. Health ports: base port + 100 + 10 * N +
 Environment: POVM_RUN_DIR (default .run), POVM_WORKER_SLOTS (default 2), POVM_WORKER_FAULTY_MODE
 (tests only: none|wrong-answer|copy|silent for every daemon started; see docs/workers.md).
 USAGE
+}
+
+# add_extra_orgs: the orgs network.sh add-org added (EXTRA_ORGS in network.env) run a daemon too.
+add_extra_orgs() {
+  local org
+  for org in $([[ -f "$POVM_RUN_DIR/network.env" ]] && (source "$POVM_RUN_DIR/network.env" && echo "${EXTRA_ORGS:-}")); do
+    ORGS+=("$org")
+  done
 }
 
 POVM="$POVM_ROOT/scripts/povm"
@@ -127,7 +135,7 @@ cmd_start() {
     wait_until 120 "$org worker daemon to start" grep -q "started with" "$POVM_RUN_DIR/logs/worker-$org.log" ||
       fatal "$org worker daemon did not start; see $POVM_RUN_DIR/logs/worker-$org.log"
   done
-  info "3 worker daemons running; scripts/workers.sh status shows what they do"
+  info "${#ORGS[@]} worker daemons running; scripts/workers.sh status shows what they do"
 }
 
 cmd_stop() {
@@ -153,6 +161,7 @@ cmd_status() {
 
 main() {
   export POVM_RUN_DIR="${POVM_RUN_DIR:-$POVM_ROOT/.run}"
+  add_extra_orgs
   case "${1:-}" in
     start) cmd_start ;;
     stop) cmd_stop ;;

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * The member organizations of the povm network, by MSP id: whom "a majority of orgs" is counted against. A majority
- * is {@code threshold = floor(n / 2) + 1} of the {@code n} members. Set once by {@code org:Bootstrap}.
+ * is {@code threshold = floor(n / 2) + 1} of the {@code n} members. Set once by {@code org:Bootstrap}; a majority of
+ * the members adds another org ({@code org:ProposeMember}, {@code org:ApproveMember}).
  *
  * <pre>{@code
  * {"msps":["Org1MSP","Org2MSP","Org3MSP"],"threshold":2,"bootstrappedBy":{"msp":"Org1MSP","id":"x509::..."},
@@ -119,6 +120,16 @@ public final class Members {
         }
         ids.sort(null);
         return List.copyOf(ids);
+    }
+
+    /**
+     * @return these members and {@code msp}, with the same bootstrap record; the threshold follows the new count
+     * @throws PovmException INVALID_ARGUMENT [msps] when {@code msp} is a member already or the list would be too long
+     */
+    public Members withMember(final String msp) {
+        final List<String> next = new ArrayList<>(msps);
+        next.add(msp);
+        return new Members(next, bootstrappedBy, bootstrappedAt, bootstrapTxId);
     }
 
     /** @return the member MSP ids, sorted */

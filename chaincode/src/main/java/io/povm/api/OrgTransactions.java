@@ -19,6 +19,30 @@ public final class OrgTransactions {
     /** {@code org:GetMembers()} → the {@link Members} as JSON; NOT_FOUND [members] before the bootstrap. */
     public static final String GET_MEMBERS = CONTRACT + ":GetMembers";
 
+    /**
+     * {@code org:ProposeMember(mspId)} → the {@link MemberProposal} as JSON, counting the proposer's org as its first
+     * approval. Admin of a member org.
+     */
+    public static final String PROPOSE_MEMBER = CONTRACT + ":ProposeMember";
+
+    /**
+     * {@code org:ApproveMember(mspId)} → the {@link MemberProposal} as JSON; the approval that reaches a majority of the
+     * members adds the org. Admin of another member org.
+     */
+    public static final String APPROVE_MEMBER = CONTRACT + ":ApproveMember";
+
+    /** {@code org:GetMemberProposal(mspId)} → the {@link MemberProposal} as JSON; NOT_FOUND [mspId] when none. */
+    public static final String GET_MEMBER_PROPOSAL = CONTRACT + ":GetMemberProposal";
+
+    /** Event of a new member proposal; its payload is the {@link MemberProposal} JSON. */
+    public static final String MEMBER_PROPOSED_EVENT = "MemberProposed";
+
+    /** Event of an approval that did not reach the majority yet; its payload is the {@link MemberProposal} JSON. */
+    public static final String MEMBER_APPROVED_EVENT = "MemberApproved";
+
+    /** Event of the approval that added the org; its payload is the new {@link Members} JSON. */
+    public static final String MEMBER_ADDED_EVENT = "MemberAdded";
+
     /** Chaincode event set by the Bootstrap that stored the members; its payload is the {@link Members} JSON. */
     public static final String MEMBERS_BOOTSTRAPPED_EVENT = "MembersBootstrapped";
 

@@ -1,6 +1,7 @@
 package io.povm.chaincode.org;
 
 import io.povm.api.ErrorCode;
+import io.povm.api.MemberProposal;
 import io.povm.api.Members;
 import io.povm.api.OrgTransactions;
 import io.povm.api.PovmError;
@@ -14,8 +15,9 @@ import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
 
 /**
- * The member orgs on the world state, under the single key {@code ("org-members")}. It is written once (by
- * {@code org:Bootstrap}) and read by every governance transaction, so it never becomes a hot key for writes.
+ * The member orgs on the world state, under the single key {@code ("org-members")}, and the proposals to add one,
+ * under {@code ("org-member-proposal", msp)}. The member list is written by {@code org:Bootstrap} and by the approval
+ * that adds an org, and read by every governance transaction, so it never becomes a hot key for writes.
  *
  * <pre>{@code
  * Members members = new MemberLedger(stub).requireMemberAdmin(caller, SlaTransactions.APPROVE);
@@ -23,6 +25,7 @@ import org.hyperledger.fabric.shim.ledger.CompositeKey;
  */
 public final class MemberLedger {
     static final String OBJECT_TYPE = "org-members";
+    static final String PROPOSAL_TYPE = "org-member-proposal";
 
     private final ChaincodeStub stub;
 
@@ -33,6 +36,11 @@ public final class MemberLedger {
     /** @return the world-state key of the member list */
     public static String key() {
         return new CompositeKey(OBJECT_TYPE).toString();
+    }
+
+    /** @return the world-state key of the proposal to add {@code msp} */
+    public static String proposalKey(final String msp) {
+        return new CompositeKey(PROPOSAL_TYPE, msp).toString();
     }
 
     /** @return the members, or empty before {@code org:Bootstrap} */
@@ -75,6 +83,33 @@ public final class MemberLedger {
                             + String.join(", ", members.msps()) + ")");
         }
         return members;
+    }
+
+    /** @return the proposal to add {@code msp}, if one was made */
+    public Optional<MemberProposal> findProposal(final String msp) {
+        final byte[] value = stub.getState(proposalKey(msp));
+        if (value == null || value.length == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(PovmJson.read(new String(value, StandardCharsets.UTF_8), MemberProposal.class));
+    }
+
+    /** Writes the proposal and sets {@code event} with the same bytes. */
+    public void put(final MemberProposal proposal, final String event) {
+        final byte[] json = PovmJson.writeBytes(proposal);
+        stub.putState(proposalKey(proposal.msp()), json);
+        stub.setEvent(event, json);
+    }
+
+    /**
+     * Writes an executed proposal and the members it changed; sets the {@value OrgTransactions#MEMBER_ADDED_EVENT}
+     * event with the members' bytes.
+     */
+    public void admit(final MemberProposal executed, final Members members) {
+        stub.putState(proposalKey(executed.msp()), PovmJson.writeBytes(executed));
+        final byte[] json = PovmJson.writeBytes(members);
+        stub.putState(key(), json);
+        stub.setEvent(OrgTransactions.MEMBER_ADDED_EVENT, json);
     }
 
     /** Writes the members and sets the {@value OrgTransactions#MEMBERS_BOOTSTRAPPED_EVENT} event with the same bytes. */

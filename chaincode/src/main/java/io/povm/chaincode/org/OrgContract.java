@@ -1,6 +1,7 @@
 package io.povm.chaincode.org;
 
 import io.povm.api.ErrorCode;
+import io.povm.api.MemberProposal;
 import io.povm.api.Members;
 import io.povm.api.MspIdList;
 import io.povm.api.OrgTransactions;
@@ -18,8 +19,9 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 
 /**
- * The {@value OrgTransactions#CONTRACT} contract: the member orgs of the network, whose majority governs SLAs.
- * Called as {@code org:Bootstrap} and {@code org:GetMembers}.
+ * The {@value OrgTransactions#CONTRACT} contract: the member orgs of the network, whose majority governs SLAs, mints
+ * and deadlines. Called as {@code org:Bootstrap}, {@code org:GetMembers}, and {@code org:ProposeMember}, {@code
+ * org:ApproveMember}, {@code org:GetMemberProposal} to add an org by a majority vote (see {@link MemberAdmission}).
  */
 @Contract(
         name = OrgTransactions.CONTRACT,
@@ -70,12 +72,100 @@ public final class OrgContract implements ContractInterface {
         });
     }
 
+    /**
+     * Proposes adding an org to the members; the proposer's org is its first approval (in a one-member network that
+     * adds it at once). The same org proposing it again gets the stored proposal and writes nothing.
+     *
+     * @param mspId the MSP id of the org to add, as the channel configuration names it
+     * @return the {@link io.povm.api.MemberProposal} as JSON; event {@value OrgTransactions#MEMBER_PROPOSED_EVENT}
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String ProposeMember(final Context ctx, final String mspId) {
+        final ChaincodeStub stub = ctx.getStub();
+        return TransactionGuard.run(OrgTransactions.PROPOSE_MEMBER, stub.getTxId(), () -> {
+            final Caller caller = Caller.of(ctx.getClientIdentity());
+            final MemberLedger ledger = new MemberLedger(stub);
+            final Members members = ledger.requireMemberAdmin(caller, OrgTransactions.PROPOSE_MEMBER);
+            final String msp = MemberAdmission.checkMspId(mspId);
+            final MemberAdmission admission = new MemberAdmission(members);
+            final MemberAdmission.Decision decision =
+                    admission.propose(msp, caller.submitter(), approval(stub, caller), ledger.findProposal(msp));
+            if (decision.created()) {
+                record(ledger, admission, decision.proposal(), OrgTransactions.MEMBER_PROPOSED_EVENT);
+            }
+            return PovmJson.write(decision.proposal());
+        });
+    }
+
+    /**
+     * Adds the caller's org's approval to adding an org; the approval that reaches a majority of the members adds it.
+     *
+     * @return the {@link io.povm.api.MemberProposal} as JSON; event {@value OrgTransactions#MEMBER_APPROVED_EVENT},
+     *     or {@value OrgTransactions#MEMBER_ADDED_EVENT} with the new members when it adds the org
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String ApproveMember(final Context ctx, final String mspId) {
+        final ChaincodeStub stub = ctx.getStub();
+        return TransactionGuard.run(OrgTransactions.APPROVE_MEMBER, stub.getTxId(), () -> {
+            final Caller caller = Caller.of(ctx.getClientIdentity());
+            final MemberLedger ledger = new MemberLedger(stub);
+            final Members members = ledger.requireMemberAdmin(caller, OrgTransactions.APPROVE_MEMBER);
+            final String msp = MemberAdmission.checkMspId(mspId);
+            final MemberAdmission admission = new MemberAdmission(members);
+            final MemberProposal before = ledger.findProposal(msp).orElseThrow(() -> noProposal(msp));
+            final MemberProposal after = admission.approve(before, approval(stub, caller));
+            record(ledger, admission, after, OrgTransactions.MEMBER_APPROVED_EVENT);
+            return PovmJson.write(after);
+        });
+    }
+
+    /** @return the {@link io.povm.api.MemberProposal} for {@code mspId} as JSON; NOT_FOUND [mspId] when none */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String GetMemberProposal(final Context ctx, final String mspId) {
+        final ChaincodeStub stub = ctx.getStub();
+        return TransactionGuard.run(OrgTransactions.GET_MEMBER_PROPOSAL, stub.getTxId(), () -> {
+            final String msp = MemberAdmission.checkMspId(mspId);
+            return PovmJson.write(new MemberLedger(stub).findProposal(msp).orElseThrow(() -> noProposal(msp)));
+        });
+    }
+
+    private static void record(
+            final MemberLedger ledger,
+            final MemberAdmission admission,
+            final MemberProposal proposal,
+            final String event) {
+        if (proposal.executed()) {
+            ledger.admit(proposal, admission.admitted(proposal));
+        } else {
+            ledger.put(proposal, event);
+        }
+    }
+
+    private static MemberProposal.Approval approval(final ChaincodeStub stub, final Caller caller) {
+        return new MemberProposal.Approval(
+                caller.msp(), caller.id(), TxTime.iso(stub.getTxTimestamp()), stub.getTxId());
+    }
+
+    private static PovmException noProposal(final String msp) {
+        return PovmException.notFound(
+                MemberAdmission.FIELD,
+                "nobody proposed adding " + msp + "; a member org's admin proposes it with "
+                        + OrgTransactions.PROPOSE_MEMBER);
+    }
+
     /** Reports an unknown transaction name in the povm error format. */
     @Override
     public void unknownTransaction(final Context ctx) {
         throw TransactionGuard.toChaincodeException(new PovmError(
                 ErrorCode.INVALID_ARGUMENT,
                 "function",
-                "unknown transaction; accepted: " + OrgTransactions.BOOTSTRAP + ", " + OrgTransactions.GET_MEMBERS));
+                "unknown transaction; accepted: "
+                        + String.join(
+                                ", ",
+                                OrgTransactions.BOOTSTRAP,
+                                OrgTransactions.GET_MEMBERS,
+                                OrgTransactions.PROPOSE_MEMBER,
+                                OrgTransactions.APPROVE_MEMBER,
+                                OrgTransactions.GET_MEMBER_PROPOSAL)));
     }
 }
