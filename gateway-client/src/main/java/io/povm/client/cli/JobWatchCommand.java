@@ -88,8 +88,18 @@ final class JobWatchCommand extends ClientCommand {
         Optional<Job> shown = Optional.empty();
         Optional<AssignmentDiagnosis> explained = Optional.empty();
         long pause = FIRST_POLL_MILLIS;
+        boolean unreachable = false;
         while (true) {
-            final Job job = jobs.get(id);
+            final Optional<Job> read = poll(jobs, shown.isPresent(), unreachable);
+            unreachable = read.isEmpty();
+            if (read.isEmpty()) {
+                if (timedOut(giveUpAt, shown.get())) {
+                    return ExitCodes.TIMEOUT;
+                }
+                pause(sleeper, LAST_POLL_MILLIS);
+                continue;
+            }
+            final Job job = read.get();
             if (shown.isEmpty() || !shown.get().equals(job)) {
                 show(shown, job, out);
                 shown = Optional.of(job);
@@ -106,14 +116,40 @@ final class JobWatchCommand extends ClientCommand {
                 spec().commandLine().getErr().println("job " + id + " ended " + job.state() + " without a result");
                 return ExitCodes.JOB_UNSUCCESSFUL;
             }
-            if (giveUpAt.isPresent() && !context().clock().instant().isBefore(giveUpAt.get())) {
-                spec().commandLine()
-                        .getErr()
-                        .println("gave up after " + timeout + ": job " + id + " is still " + job.state());
+            if (timedOut(giveUpAt, job)) {
                 return ExitCodes.TIMEOUT;
             }
             pause(sleeper, pause);
         }
+    }
+
+    /**
+     * @return the job; empty when the peer is unavailable after the job was read once (a watch outlives a restarting
+     *     or overloaded peer: it says so once and keeps polling); the first read's failure ends the command
+     */
+    private Optional<Job> poll(final JobClient jobs, final boolean seenOnce, final boolean saidSo) {
+        try {
+            return Optional.of(jobs.get(id));
+        } catch (PovmClientException e) {
+            if (!seenOnce || e.kind() != PovmClientException.Kind.UNAVAILABLE) {
+                throw e;
+            }
+            if (!saidSo) {
+                spec().commandLine().getErr().println("note: " + e.getMessage() + "; still watching");
+                spec().commandLine().getErr().flush();
+            }
+            return Optional.empty();
+        }
+    }
+
+    private boolean timedOut(final Optional<Instant> giveUpAt, final Job job) {
+        if (giveUpAt.isPresent() && !context().clock().instant().isBefore(giveUpAt.get())) {
+            spec().commandLine()
+                    .getErr()
+                    .println("gave up after " + timeout + ": job " + id + " is still " + job.state());
+            return true;
+        }
+        return false;
     }
 
     private void show(final Optional<Job> previous, final Job job, final PrintWriter out) {

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.when;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.povm.api.JobState;
+import io.povm.client.PovmClientException;
 import io.povm.client.TestSlas;
 import java.time.Duration;
 import java.util.List;
@@ -131,5 +132,30 @@ class JobWatchCommandTest {
 
         assertThat(cli.err()).contains("--timeout 'soon' is not a duration");
         assertThat(cli.profilesOpened).isEmpty();
+    }
+
+    @Test
+    void an_unavailable_peer_after_the_first_read_is_noted_once_and_the_watch_goes_on() {
+        final PovmClientException down =
+                PovmClientException.unavailable("peer 127.0.0.1:7110 is unavailable", "h", null);
+        when(cli.jobs.get(JobStory.ID))
+                .thenReturn(JobStory.revealed())
+                .thenThrow(down, down)
+                .thenReturn(JobStory.finalized());
+
+        assertThat(cli.run("job", "watch", JobStory.ID)).isZero();
+
+        assertThat(cli.err()).isEqualTo(String.format("note: peer 127.0.0.1:7110 is unavailable; still watching%n"));
+        assertThat(cli.out()).contains("state RESOLVED_SOFT -> FINALIZED");
+    }
+
+    @Test
+    void an_unavailable_peer_on_the_first_read_ends_the_watch_with_exit_5() {
+        when(cli.jobs.get(JobStory.ID))
+                .thenThrow(PovmClientException.unavailable("peer 127.0.0.1:7110 is unavailable", "is it up?", null));
+
+        assertThat(cli.run("job", "watch", JobStory.ID)).isEqualTo(ExitCodes.UNAVAILABLE);
+
+        assertThat(cli.err()).startsWith("error: peer 127.0.0.1:7110 is unavailable");
     }
 }
