@@ -474,9 +474,31 @@ cmd_deploy() {
   bootstrap_members
   default_sla
   fund_clients
+  beacon_keys
 }
 
 chaincode_answers() { query_as org1 ListJobs 1 ""; }
+
+# beacon_keys: each org's beacon key (a P-256 scalar in $POVM_RUN_DIR/beacon/ORG.key, created once, mode 0600),
+# registered by the org's admin with beacon:RegisterKey unless the ledger already holds that public key. The worker
+# daemons read the private half (beacon.key-file) to take part in beacon rounds.
+beacon_keys() {
+  local org key pub keys registered=0
+  mkdir -p "$POVM_RUN_DIR/beacon"
+  keys="$(query_as org1 beacon:GetKeys 2>/dev/null || echo '[]')"
+  for org in "${ORGS[@]}"; do
+    key="$POVM_RUN_DIR/beacon/$org.key"
+    pub="$("$POVM_ROOT/scripts/povm" beacon keygen --key-file "$key")" || fatal "povm beacon keygen for $org failed"
+    [[ "$keys" == *"\"publicKey\":\"$pub\""* ]] && continue
+    invoke_as "$org" beacon:RegisterKey "$pub" >/dev/null || fatal "beacon:RegisterKey for $org failed"
+    registered=$((registered + 1))
+  done
+  if ((registered > 0)); then
+    info "registered the beacon keys of $registered orgs (private halves in $POVM_RUN_DIR/beacon/)"
+  else
+    info "beacon keys registered already"
+  fi
+}
 
 # invoke_as ORG FUNCTION [ARG...]: submits a chaincode transaction as ORG's admin, endorsed by every org's peer,
 # and waits for its commit. Arguments are passed as they are (JSON-encoded for the peer CLI).

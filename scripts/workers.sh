@@ -91,6 +91,8 @@ slots: ${POVM_WORKER_SLOTS:-2}
 data-dir: $POVM_RUN_DIR/workers/$org-data
 attestation-key-file: $POVM_RUN_DIR/workers/$org-attestation.key
 heartbeat-interval: 5s
+beacon:
+  key-file: $POVM_RUN_DIR/beacon/$org.key
 health:
   port: $(health_port "$org")
 YAML

@@ -150,7 +150,7 @@ final class ConsensusTransactions {
     private Predicate<Replica> spotCheck(final Job job) {
         final WorkerRecordLedger records = new WorkerRecordLedger(stub);
         return replica -> SpotCheck.skipped(
-                records.find(replica.workerKey()), tx.seeds().assignmentSeed(job.id() + "#spot-check"));
+                records.find(replica.workerKey()), tx.seeds(job).assignmentSeed(job.id() + "#spot-check"));
     }
 
     private Map<Integer, Reveal> reveals(final Job job) {

@@ -6,8 +6,11 @@ import io.povm.api.PovmException;
 import io.povm.api.SlaRef;
 import io.povm.api.SlaSpec;
 import io.povm.api.Worker;
+import io.povm.api.beacon.BeaconConfig;
 import io.povm.chaincode.assignment.InterimTxSeedSource;
 import io.povm.chaincode.assignment.SeedSource;
+import io.povm.chaincode.beacon.BeaconLedger;
+import io.povm.chaincode.beacon.BeaconSeedSource;
 import io.povm.chaincode.credit.JobFunds;
 import io.povm.chaincode.job.JobLedger;
 import io.povm.chaincode.job.ReplicaDraw;
@@ -83,21 +86,40 @@ final class JobTransaction {
                 .map(Worker::key);
     }
 
-    /** INTERIM: seeds from this transaction's id, until the multiparty beacon provides them. */
-    SeedSource seeds() {
-        return new InterimTxSeedSource(stub.getTxId());
+    /**
+     * Where the job's draws take their randomness: with the beacon config's assignment {@code beacon}, the assign
+     * sub-seed of the first beacon round opened after the job's submission, which nobody knew when it was submitted
+     * ({@link BeaconSeedSource}); otherwise (and for jobs submitted before the beacon recorded their round) the
+     * INTERIM, grindable transaction-id seed ({@link InterimTxSeedSource}).
+     *
+     * @throws PovmException INVALID_STATE [beacon] when the job's round has not closed yet
+     */
+    SeedSource seeds(final Job job) {
+        final BeaconLedger beacon = new BeaconLedger(stub);
+        if (!BeaconConfig.BEACON.equals(beacon.config().assignment())) {
+            return new InterimTxSeedSource(stub.getTxId());
+        }
+        final Optional<Long> round = beacon.roundOfJob(job.id());
+        if (round.isEmpty()) {
+            return new InterimTxSeedSource(stub.getTxId());
+        }
+        return beacon.result(round.get())
+                .map(result -> (SeedSource) new BeaconSeedSource(result.assignSeed()))
+                .orElseThrow(() -> new PovmException(new io.povm.api.PovmError(
+                        io.povm.api.ErrorCode.INVALID_STATE,
+                        "beacon",
+                        "job " + job.id() + " is assigned with the seed of beacon round " + round.get()
+                                + ", the first round opened after its submission, which has not closed yet; assign it"
+                                + " again once the round closes")));
     }
 
     /**
-     * INTERIM: the draw is seeded from this transaction's id ({@link InterimTxSeedSource}), grindable by whoever
-     * creates it, until the multiparty beacon provides the seed.
-     *
-     * @return the eligible workers under the job's SLA and the rest of a draw
+     * @return the eligible workers under the job's SLA and the rest of a draw, seeded by {@link #seeds(Job)}
      */
     ReplicaDraw draw(final Job job, final SlaSpec sla) {
         final EligibleWorkers eligible = EligibleWorkers.forSla(
                 new WorkerLedger(stub), new WorkerRecordLedger(stub), job.spec().sla());
         return new ReplicaDraw(
-                eligible.candidates(), eligible.whyNone(), seeds(), at(), sla.lease(), eligible.orgsServing());
+                eligible.candidates(), eligible.whyNone(), seeds(job), at(), sla.lease(), eligible.orgsServing());
     }
 }

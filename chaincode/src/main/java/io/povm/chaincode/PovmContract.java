@@ -13,6 +13,7 @@ import io.povm.api.PovmTransactions;
 import io.povm.api.Sla;
 import io.povm.api.WorkerKey;
 import io.povm.api.WorkerRecord;
+import io.povm.chaincode.beacon.BeaconLedger;
 import io.povm.chaincode.clock.ClockLedger;
 import io.povm.chaincode.credit.JobFunds;
 import io.povm.chaincode.job.JobAdmission;
@@ -103,6 +104,8 @@ public final class PovmContract implements ContractInterface {
                 final Sla sla = JobAdmission.admit(spec, new SlaLedger(stub)::requireActive);
                 Reputation.requireCustomerStanding(new CustomerRecordLedger(stub).find(caller.submitter()));
                 new JobFunds(stub).hold(decision.job(), sla.spec());
+                final BeaconLedger beacon = new BeaconLedger(stub);
+                beacon.assignJob(decision.job().id(), beacon.latest() + 1);
                 ledger.create(decision.job());
             }
             return PovmJson.write(decision.job());

@@ -27,6 +27,7 @@ import io.povm.api.SlaRef;
 import io.povm.api.Specs;
 import io.povm.chaincode.credit.CreditLedger;
 import io.povm.chaincode.sla.SlaLedger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
@@ -64,7 +65,10 @@ class PovmContractTransactionsTest {
             verify(ledger.stub).putState(SUBMITTER_INDEX_KEY, new byte[] {0});
             verify(ledger.stub).putState(eq(ESCROW_KEY), any());
             verify(ledger.stub).putState(eq(SUBMITTER_ACCOUNT_KEY), any());
-            verify(ledger.stub, times(5)).putState(anyString(), any());
+            verify(ledger.stub)
+                    .putState(
+                            new CompositeKey("beacon-job", "flip-1").toString(), "1".getBytes(StandardCharsets.UTF_8));
+            verify(ledger.stub, times(6)).putState(anyString(), any());
             verify(ledger.stub).setEvent("JobSubmitted", bytes(FLIP_1_JOB));
             verify(ledger.stub).setEvent(anyString(), any());
             verify(ledger.stub, never()).delState(anyString());
@@ -81,7 +85,8 @@ class PovmContractTransactionsTest {
             verify(ledger.stub).getState(SlaLedger.key(SlaRef.parse("standard@1", "sla")));
             verify(ledger.stub).getState(ESCROW_KEY);
             verify(ledger.stub).getState(SUBMITTER_ACCOUNT_KEY);
-            verify(ledger.stub, times(5)).getState(anyString());
+            verify(ledger.stub).getState(new CompositeKey("beacon-latest").toString());
+            verify(ledger.stub, times(6)).getState(anyString());
             verify(ledger.stub, never()).getStateByPartialCompositeKey(any(CompositeKey.class));
             verify(ledger.stub, never()).getStateByPartialCompositeKeyWithPagination(any(), anyInt(), anyString());
         }

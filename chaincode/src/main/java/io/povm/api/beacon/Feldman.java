@@ -53,6 +53,11 @@ public final class Feldman {
         return new Feldman(coefficients);
     }
 
+    /** @return a_0..a_{t-1}, to keep a dealer's polynomial until its round closes */
+    public List<BigInteger> coefficients() {
+        return coefficients;
+    }
+
     public int threshold() {
         return coefficients.size();
     }
@@ -108,5 +113,10 @@ public final class Feldman {
             throw PovmException.invalid("index", "holder indices start at 1; 0 would reveal the secret");
         }
         return BigInteger.valueOf(j);
+    }
+
+    /** @throws PovmException INVALID_ARGUMENT [field] unless {@code hex} is a P-256 point in SEC1 hex */
+    public static void checkPoint(final String field, final String hex) {
+        P256.point(field, hex);
     }
 }

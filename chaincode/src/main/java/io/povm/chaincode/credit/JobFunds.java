@@ -10,7 +10,9 @@ import io.povm.api.Settlement;
 import io.povm.api.SlaSpec;
 import io.povm.api.Submitter;
 import io.povm.api.WorkerKey;
+import io.povm.api.beacon.Ticket;
 import io.povm.chaincode.TxTime;
+import io.povm.chaincode.beacon.BeaconLedger;
 import io.povm.chaincode.reputation.Reputation;
 import io.povm.chaincode.reputation.WorkerRecordLedger;
 import io.povm.chaincode.worker.WorkerLedger;
@@ -146,7 +148,44 @@ public final class JobFunds {
                 key -> workers.find(WorkerKey.parse(key, "workerKey"))
                         .map(w -> new Payee(w.msp(), w.fabricId(), Reputation.payoutPermille(records.find(w.key())))),
                 stamp());
+        earnTickets(job, sla, settlement, key -> Reputation.payoutPermille(records.find(key)));
         return apply(settlement, escrow, deposits);
+    }
+
+    /**
+     * Every paid replica earns lottery tickets for the next beacon round to open: its VM milliseconds (wall time
+     * capped by the SLA's maxWall) times its worker's payout multiplier ({@link Ticket#of}).
+     */
+    private void earnTickets(
+            final Job job,
+            final SlaSpec sla,
+            final Settlement settlement,
+            final java.util.function.Function<String, Long> permille) {
+        final BeaconLedger beacon = new BeaconLedger(stub);
+        final long round = beacon.latest() + 1;
+        for (Settlement.Entry entry : settlement.entries()) {
+            if (!Settlement.Entry.PAYOUT.equals(entry.kind()) || entry.replica() == null) {
+                continue;
+            }
+            final long wall = job.replicas().stream()
+                    .filter(r -> r.index() == entry.replica())
+                    .findFirst()
+                    .flatMap(io.povm.api.Replica::result)
+                    .map(io.povm.api.ReplicaResult::wallMillis)
+                    .orElse(0L);
+            final long vmMillis = Math.min(Math.max(wall, 0), sla.vm().maxWallSeconds() * 1000L);
+            final long multiplier = permille.apply(entry.workerKey());
+            beacon.put(new Ticket(
+                    round,
+                    job.id(),
+                    entry.replica(),
+                    entry.workerKey(),
+                    entry.msp(),
+                    entry.fabricId(),
+                    vmMillis,
+                    multiplier,
+                    Ticket.of(vmMillis, multiplier)));
+        }
     }
 
     /**

@@ -116,6 +116,11 @@ public final class WorkerLedger {
         return keysUnder(new CompositeKey(BY_SLA, slaRef, msp));
     }
 
+    /** ACTIVE workers of every org, in (MSP, name) order: one range read of {@code worker-by-state}. */
+    public List<WorkerKey> active() {
+        return keysUnder(new CompositeKey(BY_STATE, WorkerState.ACTIVE.name()));
+    }
+
     /** Writes a new worker with all its index keys and sets {@code event}. */
     void create(final Worker worker, final String event) {
         final WorkerKey key = worker.workerKey();

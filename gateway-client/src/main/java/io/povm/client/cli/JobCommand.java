@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Submit, show, list, watch and cancel jobs, show their result, logs and",
-            "history, a customer's standing, and move their result consensus on:",
-            "challenge, advance, finalize."
+            "history, a customer's standing, move their result consensus on:",
+            "challenge, advance, finalize; run a coin-flip sweep: sweep."
         },
         footer = {
             "",

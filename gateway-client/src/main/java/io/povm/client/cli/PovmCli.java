@@ -40,6 +40,8 @@ import picocli.CommandLine.Spec;
             "  povm worker status Org1MSP/w1",
             "  povm credit balance",
             "  povm attestation verify job-1a2b3c4d",
+            "  povm beacon show",
+            "  povm lottery show 4",
             "",
             "Every command takes --help (with examples) and --debug (stack traces of",
             "errors); every command that reads takes -o json. docs/cli.md has it all.",
@@ -63,7 +65,7 @@ import picocli.CommandLine.Spec;
             "  5  network or peer unavailable",
             "  6  identity or profile problem: no such profile, unreadable or",
             "     mismatched certificate or key",
-            "  7  povm attestation verify: the job does not verify",
+            "  7  povm attestation verify / beacon verify: does not verify",
             "  8  povm job watch: the job ended FAILED, CANCELLED or EXPIRED",
             "  9  povm job watch --timeout: the time ran out first",
             "  10 povm network up|down, worker start: the script failed"
@@ -117,6 +119,7 @@ public final class PovmCli implements Runnable {
                 .addSubcommand(new JobLogsCommand(context))
                 .addSubcommand(new JobHistoryCommand(context))
                 .addSubcommand(new JobStandingCommand(context))
+                .addSubcommand(new JobSweepCommand(context))
                 .addSubcommand(new JobStepCommand.Advance(context))
                 .addSubcommand(new JobStepCommand.Finalize(context));
         final CommandLine attestation = new CommandLine(new AttestationCommand())
@@ -133,6 +136,16 @@ public final class PovmCli implements Runnable {
                         .addSubcommand(new CreditMintShowCommand(context)))
                 .addSubcommand(new CreditAuditCommand(context))
                 .addSubcommand(new CreditSettlementCommand(context));
+        final CommandLine beacon = new CommandLine(new BeaconCommand())
+                .addSubcommand(new BeaconCommands.Show(context))
+                .addSubcommand(new BeaconCommands.Verify(context))
+                .addSubcommand(new BeaconCommands.Keygen())
+                .addSubcommand(new BeaconCommands.RegisterKey(context))
+                .addSubcommand(new BeaconCommands.Config(context))
+                .addSubcommand(new BeaconCommands.Strikes(context));
+        final CommandLine lottery = new CommandLine(new LotteryCommand())
+                .addSubcommand(new BeaconCommands.LotteryShow(context))
+                .addSubcommand(new BeaconCommands.LotteryHistory(context));
         return new CommandLine(new PovmCli())
                 .addSubcommand(network)
                 .addSubcommand(sla)
@@ -140,6 +153,8 @@ public final class PovmCli implements Runnable {
                 .addSubcommand(job)
                 .addSubcommand(attestation)
                 .addSubcommand(credit)
+                .addSubcommand(beacon)
+                .addSubcommand(lottery)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(new UsageErrorHandler())
                 .setExecutionExceptionHandler(new ErrorReporter());

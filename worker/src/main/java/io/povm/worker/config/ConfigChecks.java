@@ -51,6 +51,8 @@ final class ConfigChecks {
         b.drainTimeout = duration(ConfigKey.DRAIN_TIMEOUT, Duration.ZERO);
         b.attestationKey = attestationKey();
         b.faultyMode = faultyMode();
+        b.beaconKeyFile = beaconKeyFile();
+        b.beaconMode = beaconMode();
         return b;
     }
 
@@ -205,6 +207,33 @@ final class ConfigChecks {
             problem(Kind.MALFORMED, key.key(), setting.get().origin(), e.getMessage(), AttestationKey.ACCEPTED);
             return null;
         }
+    }
+
+    /** The org's beacon key file, optional: without it the daemon takes no part in beacon rounds. */
+    private Path beaconKeyFile() {
+        final Setting setting = settings.get(ConfigKey.BEACON_KEY_FILE);
+        if (setting == null || setting.text().isEmpty()) {
+            return null;
+        }
+        return file(ConfigKey.BEACON_KEY_FILE.key(), setting, setting.text());
+    }
+
+    private String beaconMode() {
+        return Optional.ofNullable(settings.get(ConfigKey.BEACON_MODE))
+                .filter(s -> !s.text().isEmpty())
+                .map(s -> {
+                    if (!List.of("honest", "withhold", "off").contains(s.text())) {
+                        problem(
+                                Kind.MALFORMED,
+                                ConfigKey.BEACON_MODE.key(),
+                                s.origin(),
+                                "'" + s.text() + "' is no beacon mode",
+                                "honest, off, or withhold (commits but never reveals; tests only)");
+                        return "honest";
+                    }
+                    return s.text();
+                })
+                .orElse("honest");
     }
 
     private FaultyMode faultyMode() {

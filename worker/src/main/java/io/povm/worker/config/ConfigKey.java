@@ -28,7 +28,9 @@ public enum ConfigKey {
     START_WINDOW("start-window"),
     DRAIN_TIMEOUT("drain-timeout"),
     ATTESTATION_KEY_FILE("attestation-key-file"),
-    FAULTY_MODE("faulty-mode");
+    FAULTY_MODE("faulty-mode"),
+    BEACON_KEY_FILE("beacon.key-file"),
+    BEACON_MODE("beacon.mode");
 
     /** The prefix of every environment override. */
     public static final String ENV_PREFIX = "POVM_WORKER_";

@@ -44,6 +44,8 @@ public final class WorkerConfig {
     private final Duration drainTimeout;
     private final AttestationKey attestationKey;
     private final FaultyMode faultyMode;
+    private final Path beaconKeyFile;
+    private final String beaconMode;
 
     private WorkerConfig(final Builder b) {
         this.source = Objects.requireNonNull(b.source, "source");
@@ -65,6 +67,8 @@ public final class WorkerConfig {
         this.drainTimeout = Objects.requireNonNull(b.drainTimeout, "drainTimeout");
         this.attestationKey = Objects.requireNonNull(b.attestationKey, "attestationKey");
         this.faultyMode = Objects.requireNonNull(b.faultyMode, "faultyMode");
+        this.beaconKeyFile = b.beaconKeyFile;
+        this.beaconMode = b.beaconMode == null ? "honest" : b.beaconMode;
     }
 
     /**
@@ -181,6 +185,16 @@ public final class WorkerConfig {
         return faultyMode;
     }
 
+    /** @return the org's beacon private key file; empty when the daemon takes no part in beacon rounds */
+    public java.util.Optional<Path> beaconKeyFile() {
+        return java.util.Optional.ofNullable(beaconKeyFile).filter(p -> !"off".equals(beaconMode));
+    }
+
+    /** @return {@code honest}, {@code off} or {@code withhold} (commits, never reveals: for tests) */
+    public String beaconMode() {
+        return beaconMode;
+    }
+
     @Override
     public String toString() {
         return "WorkerConfig{" + workerKey() + ", peers " + peers + ", " + channel + "/" + chaincode + ", " + slots
@@ -213,6 +227,8 @@ public final class WorkerConfig {
         Duration drainTimeout;
         AttestationKey attestationKey;
         FaultyMode faultyMode;
+        Path beaconKeyFile;
+        String beaconMode;
 
         WorkerConfig build() {
             return new WorkerConfig(this);

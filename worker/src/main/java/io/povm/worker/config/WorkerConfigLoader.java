@@ -30,7 +30,7 @@ final class WorkerConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Set<String> SECTIONS = Set.of("identity", "health", "images");
+    private static final Set<String> SECTIONS = Set.of("identity", "health", "images", "beacon");
     private static final Set<String> PEER_FIELDS = Set.of("endpoint", "tls-root-cert", "host-override");
     private static final Map<ConfigKey, String> DEFAULTS = Map.of(
             ConfigKey.CHANNEL, "povm",

@@ -76,6 +76,8 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
     private final ExecutorService revealer;
     private final ExecutorService assigner;
     private final ScheduledExecutorService ticker;
+    private final ScheduledExecutorService beaconTicker;
+    private BeaconDuty beacon;
     private PeerConnections peers;
     private Ledger ledger;
     private DockerEngine engine;
@@ -95,6 +97,7 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
         this.revealer = Executors.newSingleThreadExecutor(named("reveal"));
         this.assigner = Executors.newSingleThreadExecutor(named("assigner"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(named("heartbeat"));
+        this.beaconTicker = Executors.newSingleThreadScheduledExecutor(named("beacon"));
     }
 
     private static java.util.concurrent.ThreadFactory named(final String prefix) {
@@ -149,6 +152,17 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
         listenerThread.start();
         final long every = config.heartbeatInterval().toMillis();
         ticker.scheduleWithFixedDelay(this::periodic, every, every, TimeUnit.MILLISECONDS);
+        config.beaconKeyFile()
+                .ifPresentOrElse(
+                        keyFile -> {
+                            beacon = new BeaconDuty(config, keyFile, ledger, context.clock());
+                            beaconTicker.scheduleWithFixedDelay(
+                                    beacon::run,
+                                    BeaconDuty.EVERY.toMillis(),
+                                    BeaconDuty.EVERY.toMillis(),
+                                    TimeUnit.MILLISECONDS);
+                        },
+                        () -> LOG.info("no beacon.key-file configured: this daemon takes no part in beacon rounds"));
         LOG.info("worker {} started with {} slot(s) through peer {}", workerKey, config.slots(), peers.endpoint());
     }
 
@@ -335,6 +349,7 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
             listener.stop();
         }
         ticker.shutdownNow();
+        beaconTicker.shutdownNow();
         assigner.shutdownNow();
         revealer.shutdownNow();
         slots.shutdown();

@@ -37,6 +37,11 @@ public final class Ledger {
         return call(gateway -> call.apply(new ClockClient(gateway.chaincode())));
     }
 
+    public <T> T beacon(final Function<io.povm.client.beacon.BeaconClient, T> call) {
+        return call(gateway -> call.apply(new io.povm.client.beacon.BeaconClient(
+                gateway.chaincode(), gateway.profile().channel())));
+    }
+
     public PeerConnections peers() {
         return peers;
     }

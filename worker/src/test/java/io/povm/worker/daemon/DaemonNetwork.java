@@ -145,6 +145,25 @@ final class DaemonNetwork implements AutoCloseable {
         return worker.name();
     }
 
+    /** Each org's beacon mode (honest, withhold); orgs without one take no part in beacon rounds. */
+    final Map<String, String> beaconModes = new LinkedHashMap<>();
+
+    /** Restarts {@code org}'s daemon taking part in the beacon in {@code mode} (honest, withhold). */
+    void restartBeacon(final String org, final String mode) throws Exception {
+        beaconModes.put(org, mode);
+        restart(org, "none");
+    }
+
+    /** Stops {@code org}'s daemon (it stays stopped until restarted). */
+    void stop(final String org) throws Exception {
+        daemons.get(org).stop();
+    }
+
+    /** @return the org's beacon key file, written by network.sh deploy */
+    static Path beaconKeyFile(final String org) {
+        return Path.of(System.getenv(ProfileLocator.RUN_DIR_VARIABLE), "beacon", org + ".key");
+    }
+
     private Path config(final String org, final String faultyMode) throws IOException {
         final ConnectionProfile own = profiles.load(org + "-user2", Map.of());
         final String next = ORGS.get((ORGS.indexOf(org) + 1) % ORGS.size());
@@ -171,6 +190,9 @@ final class DaemonNetwork implements AutoCloseable {
                         "images:",
                         "  allow: [\"povm/*\"]",
                         "drain-timeout: 20s",
+                        beaconModes.containsKey(org)
+                                ? "beacon:\n  key-file: " + beaconKeyFile(org) + "\n  mode: " + beaconModes.get(org)
+                                : "",
                         ""));
         return file;
     }

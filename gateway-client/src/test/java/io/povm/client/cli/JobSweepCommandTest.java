@@ -1,0 +1,165 @@
+package io.povm.client.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.povm.api.Job;
+import io.povm.api.JobSpec;
+import io.povm.api.Redundancy;
+import io.povm.client.usage.CoinflipJobs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockito.ArgumentCaptor;
+
+/** {@code povm job sweep} against a mocked JobClient. */
+class JobSweepCommandTest {
+    private static final String IMAGE = "povm/coinflip@sha256:" + "ab".repeat(32);
+
+    private final CliHarness cli = new CliHarness();
+
+    @TempDir
+    Path pids;
+
+    @BeforeEach
+    void jobs_resolve_as_soon_as_they_are_read() throws IOException {
+        Files.writeString(
+                pids.resolve("me.pid"), Long.toString(ProcessHandle.current().pid()));
+        when(cli.jobs.find(any())).thenReturn(Optional.empty());
+        when(cli.jobs.submit(any())).thenAnswer(call -> {
+            final JobSpec spec = call.getArgument(0);
+            return CoinflipJobs.submitted(spec.id(), spec.env().get("SEED"), 3);
+        });
+        when(cli.jobs.get("s-1")).thenReturn(CoinflipJobs.resolved("s-1", "demo-1", 3, 40, 3, 100));
+        when(cli.jobs.get("s-2")).thenReturn(CoinflipJobs.resolved("s-2", "demo-2", 3, 6, 2, 120));
+        when(cli.jobs.get("s-3")).thenReturn(CoinflipJobs.resolved("s-3", "demo-3", 3, 20, 3, 80));
+    }
+
+    private int sweep(final String... more) {
+        final List<String> args = new ArrayList<>(List.of(
+                "job",
+                "sweep",
+                "--image",
+                IMAGE,
+                "--count",
+                "3",
+                "--k",
+                "3",
+                "--job-prefix",
+                "s-",
+                "--pid-dir",
+                pids.toString()));
+        args.addAll(List.of(more));
+        if (!args.contains("--poll-millis")) {
+            args.addAll(List.of("--poll-millis", "0"));
+        }
+        return cli.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void submits_one_coinflip_job_per_seed_with_k_vote_replicas() {
+        assertThat(sweep()).isZero();
+
+        final ArgumentCaptor<JobSpec> specs = ArgumentCaptor.forClass(JobSpec.class);
+        verify(cli.jobs, org.mockito.Mockito.times(3)).submit(specs.capture());
+        final JobSpec second = specs.getAllValues().get(1);
+        assertThat(second.id()).isEqualTo("s-2");
+        assertThat(second.env()).isEqualTo(Map.of("SEED", "demo-2", "K", "3", "CHECKPOINT_EVERY", "4096"));
+        assertThat(second.command()).containsExactly("povm-coinflip");
+        assertThat(second.redundancy()).isEqualTo(Redundancy.kVote(3));
+        assertThat(second.sla()).isEqualTo("standard@1");
+        assertThat(cli.err()).contains("s-1: submitted, SEED=demo-1").contains("3/3 done");
+    }
+
+    @Test
+    void prints_the_luckiest_seed_the_interval_the_votes_and_the_useful_work() {
+        assertThat(sweep()).isZero();
+
+        assertThat(cli.out())
+                .contains("luckiest seed  demo-2: 6 flips to 3 heads in a row (unluckiest: demo-1, 40 flips)")
+                .containsPattern("mean flips     22\\.0, 95% CI \\[[0-9.]+, [0-9.]+\\] \\(n=3, normal approx")
+                .contains("expected       2^(k+1)-2 = 14: inside the interval")
+                .contains("replicas       8 agreed, 1 disagreed, 0 timed out, 0 faulted (3 jobs)")
+                .contains("useful work    0.90 CPU-s attested by the replicas, about 9.0 J")
+                .contains("of 1 network and worker processes")
+                .contains("assumed 10.0 W per busy core");
+    }
+
+    @Test
+    void json_output_is_one_document_with_jobs_statistics_votes_and_work() throws IOException {
+        assertThat(sweep("-o", "json", "--watts-per-core", "20")).isZero();
+
+        final JsonNode summary = new ObjectMapper().readTree(cli.out());
+        assertThat(summary.path("k").asInt()).isEqualTo(3);
+        assertThat(summary.path("jobs")).hasSize(3);
+        assertThat(summary.path("statistics").path("luckiest").path("seed").asText())
+                .isEqualTo("demo-2");
+        assertThat(summary.path("statistics").path("n").asInt()).isEqualTo(3);
+        assertThat(summary.path("replicas").path("agreed").asInt()).isEqualTo(8);
+        assertThat(summary.path("work").path("usefulCpuMillis").asLong()).isEqualTo(900);
+        assertThat(summary.path("work").path("wattsPerCore").asDouble()).isEqualTo(20.0);
+        assertThat(summary.path("work").path("overheadByProcess").has("me")).isTrue();
+        assertThat(summary.path("timing").path("submitted").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void json_file_holds_the_summary_the_table_shows() throws IOException {
+        final Path file = pids.resolve("summary.json");
+
+        assertThat(sweep("--json-file", file.toString())).isZero();
+
+        assertThat(cli.out()).contains("luckiest seed  demo-2");
+        assertThat(new ObjectMapper()
+                        .readTree(file.toFile())
+                        .path("statistics")
+                        .path("meanFlips")
+                        .asDouble())
+                .isEqualTo(22.0);
+    }
+
+    @Test
+    void jobs_already_on_the_ledger_are_not_submitted_again() {
+        final Job stored = CoinflipJobs.resolved("s-1", "demo-1", 3, 40, 3, 100);
+        when(cli.jobs.find("s-1")).thenReturn(Optional.of(stored));
+
+        assertThat(sweep()).isZero();
+
+        verify(cli.jobs, never())
+                .submit(org.mockito.ArgumentMatchers.argThat(spec -> spec.id().equals("s-1")));
+        assertThat(cli.err()).contains("s-1: already on the ledger (RESOLVED_SOFT)");
+    }
+
+    @Test
+    void stops_waiting_at_the_timeout_prints_what_there_is_and_exits_5() {
+        when(cli.jobs.get("s-3")).thenReturn(CoinflipJobs.submitted("s-3", "demo-3", 3));
+
+        assertThat(sweep("--timeout-seconds", "1", "--poll-millis", "200"))
+                .as(cli.err())
+                .isEqualTo(ExitCodes.UNAVAILABLE);
+
+        assertThat(cli.err())
+                .contains("2/3 done | waiting for workers: demo-3")
+                .contains("not every job was decided within 1 s");
+        assertThat(cli.out()).contains("luckiest seed  demo-2");
+    }
+
+    @Test
+    void rejects_a_k_the_coin_flipper_does_not_accept_before_connecting() {
+        assertThat(cli.run("job", "sweep", "--image", IMAGE, "--k", "49")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(cli.err()).contains("--k is 49; must be 1 to 48");
+        assertThat(cli.profilesOpened).isEmpty();
+    }
+}

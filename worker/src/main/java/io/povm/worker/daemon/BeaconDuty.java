@@ -1,0 +1,81 @@
+package io.povm.worker.daemon;
+
+import io.povm.api.beacon.RoundView;
+import io.povm.client.beacon.BeaconKeyFile;
+import io.povm.client.beacon.BeaconParticipant;
+import io.povm.worker.config.WorkerConfig;
+import io.povm.worker.ledger.Ledger;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon's part in the beacon: every {@link #EVERY} it lets its org's {@link BeaconParticipant} act on the
+ * latest round, and, while a phase waits past its deadline for a late org, ticks the multiparty clock so that the
+ * deadline can close (the heartbeat alone ticks only every heartbeat interval). The round polynomials live in
+ * {@code <data-dir>/beacon}.
+ */
+final class BeaconDuty implements Runnable {
+    static final Duration EVERY = Duration.ofSeconds(2);
+    private static final Logger LOG = LoggerFactory.getLogger(BeaconDuty.class);
+    private static final Duration TICK_EVERY = Duration.ofSeconds(4);
+
+    private final BeaconParticipant participant;
+    private final Ledger ledger;
+    private final Clock clock;
+    private Instant lastTick = Instant.EPOCH;
+
+    BeaconDuty(final WorkerConfig config, final Path keyFile, final Ledger ledger, final Clock clock) {
+        this.participant = new BeaconParticipant(
+                config.mspId(),
+                BeaconKeyFile.read(keyFile),
+                config.dataDir().resolve("beacon"),
+                "withhold".equals(config.beaconMode())
+                        ? BeaconParticipant.Mode.WITHHOLD
+                        : BeaconParticipant.Mode.HONEST,
+                clock);
+        this.ledger = ledger;
+        this.clock = clock;
+        if ("withhold".equals(config.beaconMode())) {
+            LOG.warn("BEACON MODE withhold: this org commits but never reveals, for tests only");
+        }
+    }
+
+    @Override
+    public void run() {
+        try {
+            final List<String> done = ledger.beacon(participant::step);
+            if (done.isEmpty()) {
+                tickIfLate();
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("beacon step failed: {}", e.toString());
+        }
+    }
+
+    private void tickIfLate() {
+        final Optional<RoundView> latest = ledger.beacon(b -> b.latest());
+        if (latest.isEmpty()) {
+            return;
+        }
+        final RoundView view = latest.get();
+        final String deadline =
+                switch (view.phase()) {
+                    case "COMMIT" -> view.header().commitBy();
+                    case "CHECK" -> view.header().checkBy();
+                    case "REVEAL" -> view.header().revealBy();
+                    default -> null;
+                };
+        final Instant now = clock.instant();
+        if (deadline != null && now.isAfter(Instant.parse(deadline)) && now.isAfter(lastTick.plus(TICK_EVERY))) {
+            lastTick = now;
+            ledger.clock(c -> c.tick());
+            LOG.debug("ticked the clock: beacon round {} waits past {}", view.round(), deadline);
+        }
+    }
+}

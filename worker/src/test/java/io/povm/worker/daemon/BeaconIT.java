@@ -1,0 +1,275 @@
+package io.povm.worker.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.povm.api.ErrorCode;
+import io.povm.api.PovmError;
+import io.povm.api.beacon.BeaconConfig;
+import io.povm.api.beacon.Hex;
+import io.povm.api.beacon.RoundCommit;
+import io.povm.api.beacon.RoundResult;
+import io.povm.api.beacon.RoundView;
+import io.povm.client.PovmClientException;
+import io.povm.client.beacon.BeaconClient;
+import io.povm.client.cli.CliContext;
+import io.povm.client.cli.PovmCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import picocli.CommandLine;
+
+/**
+ * The beacon on the real network with the three orgs' worker daemons taking part: rounds complete and recompute
+ * offline; an org that withholds is recovered from the others' shares and struck; a stopped org is struck absent
+ * while rounds go on; a replayed commit and a reveal that does not open its commitment are refused. The ITs first
+ * make rounds fast through the beacon's governance (an org admin proposes, another approves).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BeaconIT {
+    private static final Duration ROUND_TIMEOUT = Duration.ofMinutes(3);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static DaemonNetwork network;
+    private static BeaconClient beacon;
+    private static BeaconClient org1Admin;
+    private static BeaconClient org2Admin;
+    private static BeaconConfig fast;
+
+    @BeforeAll
+    static void three_daemons_take_part_in_fast_rounds() throws Exception {
+        network = new DaemonNetwork("beacon-it");
+        final String channel = "povm";
+        org1Admin = new BeaconClient(network.connect("org1-admin").chaincode(), channel);
+        org2Admin = new BeaconClient(network.connect("org2-admin").chaincode(), channel);
+        fast = new BeaconConfig(6, 2, 1000, 1, BeaconConfig.POVM, 1000, 120, 1, 10, BeaconConfig.INTERIM);
+        beacon = new BeaconClient(network.connect("org1").chaincode(), channel);
+        govern(fast);
+        DaemonNetwork.ORGS.forEach(org -> network.beaconModes.put(org, "honest"));
+        network.start();
+    }
+
+    /** Puts {@code config} in force: proposed by Org1's admin, approved by Org2's. */
+    private static void govern(final BeaconConfig config) throws InterruptedException {
+        final String id = "it-config-" + System.currentTimeMillis();
+        org1Admin.proposeConfig(id, config);
+        org2Admin.approveConfig(id);
+        awaitTrue(() -> beacon.config().equals(config), "config " + id + " to be in force on org1's peer");
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (network != null) {
+            if (beacon != null && !beacon.config().assignment().equals(BeaconConfig.INTERIM)) {
+                govern(fast); // the ITs after this one run no beacon rounds: jobs must not wait for one
+            }
+            network.close();
+        }
+    }
+
+    private static void awaitTrue(final java.util.function.BooleanSupplier condition, final String what)
+            throws InterruptedException {
+        final Instant until = Instant.now().plus(ROUND_TIMEOUT);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(until)) {
+                fail("timed out waiting for " + what);
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    private static long latest() {
+        return beacon.latest().map(RoundView::round).orElse(0L);
+    }
+
+    /** @return the first closed round after {@code after} whose result matches, waiting up to a few rounds */
+    private static RoundView closedRound(final long after, final Predicate<RoundResult> wanted, final String what)
+            throws InterruptedException {
+        final Instant until = Instant.now().plus(ROUND_TIMEOUT);
+        long next = after + 1;
+        while (Instant.now().isBefore(until)) {
+            if (latest() >= next) {
+                final RoundView view = beacon.round(next);
+                if (view.result() != null) {
+                    if (wanted.test(view.result())) {
+                        return view;
+                    }
+                    next++;
+                    continue;
+                }
+            }
+            Thread.sleep(1000);
+        }
+        fail("no round after " + after + " closed with " + what + " within " + ROUND_TIMEOUT);
+        return null;
+    }
+
+    private static boolean contributed(final RoundResult r, final String msp, final String how) {
+        return r.contributions().contains(new RoundResult.Contribution(msp, how));
+    }
+
+    private static String cli(final int expectedExit, final String... args) {
+        final StringWriter out = new StringWriter();
+        final CommandLine cli = PovmCli.commandLine(CliContext.system());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(out));
+        assertThat(cli.execute(args))
+                .as("povm %s: %s", String.join(" ", args), out)
+                .isEqualTo(expectedExit);
+        return out.toString();
+    }
+
+    @Test
+    @Order(1)
+    void rounds_complete_with_all_three_orgs_and_recompute_offline() throws Exception {
+        final RoundView round = closedRound(
+                0, r -> r.strikes().isEmpty() && r.contributions().size() == 3, "all three secrets revealed");
+        final RoundResult result = round.result();
+
+        assertThat(result.contributions())
+                .extracting(RoundResult.Contribution::how)
+                .containsOnly(RoundResult.REVEALED);
+        assertThat(beacon.verifyOffline(round)).isEmpty();
+        assertThat(beacon.verifyOnChain(round.round())).containsEntry("verified", true);
+        if (!round.header().tickets().isEmpty()) {
+            assertThat(result.lottery().winners()).singleElement().satisfies(w -> assertThat(
+                            round.header().tickets())
+                    .extracting(t -> t.workerKey())
+                    .contains(w.workerKey()));
+        }
+        final String r = Long.toString(round.round());
+        assertThat(cli(0, "beacon", "verify", r, "--profile", "org2")).contains("round " + r + " verifies");
+        final JsonNode lottery = JSON.readTree(cli(0, "lottery", "show", r, "--profile", "org3", "-o", "json"));
+        assertThat(lottery.get("verified").asBoolean()).isTrue();
+        assertThat(cli(0, "lottery", "show", r, "--profile", "org3")).contains("recomputed from the ledger's pieces");
+    }
+
+    @Test
+    @Order(2)
+    void a_withholding_org_is_recovered_from_the_others_shares_and_struck() throws Exception {
+        final long before = latest();
+        network.restartBeacon("org3", "withhold");
+        final BeaconClient org3 = new BeaconClient(network.connect("org3").chaincode(), "povm");
+
+        awaitTrue(
+                () -> beacon.latest()
+                        .filter(v -> v.round() > before)
+                        .filter(v -> "REVEAL".equals(v.phase())
+                                && v.commit("Org3MSP").isPresent())
+                        .filter(v -> v.reveal("Org3MSP").isEmpty())
+                        .isPresent(),
+                "a round waiting for Org3MSP's reveal");
+        final long waiting = latest();
+        final PovmClientException wrong = catchThrowableOfType(
+                PovmClientException.class, () -> org3.reveal(waiting, Hex.of(BigInteger.valueOf(12345))));
+        assertThat(wrong.error()).hasValueSatisfying(e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+            assertThat(e.field()).isEqualTo("secret");
+        });
+
+        final RoundView round = closedRound(
+                before, r -> contributed(r, "Org3MSP", RoundResult.RECOVERED), "Org3MSP's secret recovered");
+
+        assertThat(round.result().strikes())
+                .containsExactly(new RoundResult.Strike("Org3MSP", RoundResult.Strike.WITHHELD));
+        assertThat(round.recoveriesOf("Org3MSP")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(beacon.verifyOffline(round)).isEmpty();
+        assertThat(round.result().lottery().excluded())
+                .allSatisfy(key -> assertThat(key).startsWith("Org3MSP/"));
+        assertThat(beacon.strikes("Org3MSP")).anySatisfy(s -> assertThat(s).startsWith(round.round() + ": withheld"));
+    }
+
+    @Test
+    @Order(3)
+    void with_one_orgs_daemon_stopped_rounds_still_complete_and_it_is_struck_absent() throws Exception {
+        network.restartBeacon("org3", "honest");
+        closedRound(latest(), r -> r.strikes().isEmpty(), "all three orgs back");
+        network.stop("org3");
+        final long before = latest();
+
+        final RoundView round = closedRound(
+                before,
+                r -> r.strikes().contains(new RoundResult.Strike("Org3MSP", RoundResult.Strike.ABSENT)),
+                "Org3MSP struck absent");
+
+        assertThat(round.result().qualified()).containsExactly("Org1MSP", "Org2MSP");
+        assertThat(beacon.verifyOffline(round)).isEmpty();
+        network.restartBeacon("org3", "honest");
+    }
+
+    @Test
+    @Order(4)
+    void a_replayed_commit_from_an_earlier_round_is_refused() throws Exception {
+        final RoundView done = closedRound(latest() - 1, r -> true, "any closed round");
+        final RoundCommit old = done.commit("Org1MSP").orElseThrow();
+        final BeaconClient org1 = new BeaconClient(network.connect("org1").chaincode(), "povm");
+
+        final Optional<PovmError> replay = refusedWhileOpen(
+                org1, open -> new RoundCommit(open, "Org1MSP", old.commitments(), old.shares(), null, null));
+        assertThat(replay).hasValueSatisfying(e -> {
+            assertThat(e.field()).isEqualTo("commit.commitments[0]");
+            assertThat(e.reason()).contains("replayed");
+        });
+        final Optional<PovmError> verbatim = refusedWhileOpen(org1, open -> old);
+        assertThat(verbatim).hasValueSatisfying(e -> assertThat(e.field()).isEqualTo("commit.round"));
+    }
+
+    @Test
+    @Order(5)
+    void with_beacon_assignment_a_job_waits_for_the_first_round_opened_after_it_and_then_runs() throws Exception {
+        govern(new BeaconConfig(6, 2, 1000, 1, BeaconConfig.POVM, 1000, 120, 1, 10, BeaconConfig.BEACON));
+        final String id = DaemonNetwork.unique("beacon-assigned");
+        final long latestAtSubmission = latest();
+        network.customer.submit(network.coinflipJob(id, 4, 3));
+
+        final PovmClientException early =
+                catchThrowableOfType(PovmClientException.class, () -> network.customer.assign(id));
+        if (early != null) {
+            assertThat(early.error()).hasValueSatisfying(e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE);
+                assertThat(e.field()).isEqualTo("beacon");
+                assertThat(e.reason()).contains("has not closed yet");
+            });
+        }
+        final var job = network.await(id, j -> j.verdict().isPresent());
+
+        assertThat(job.verdict().orElseThrow().agreed()).hasSize(3);
+        assertThat(beacon.round(latestAtSubmission + 1).result())
+                .as("the round whose seed assigned the job closed")
+                .isNotNull();
+        govern(fast);
+    }
+
+    private static Optional<PovmError> refusedWhileOpen(
+            final BeaconClient client, final java.util.function.LongFunction<RoundCommit> commit)
+            throws InterruptedException {
+        final Instant until = Instant.now().plus(ROUND_TIMEOUT);
+        while (Instant.now().isBefore(until)) {
+            final RoundView now = beacon.latest().orElseThrow();
+            if (now.result() == null) {
+                final PovmClientException e = catchThrowableOfType(
+                        PovmClientException.class, () -> client.commit(now.round(), commit.apply(now.round())));
+                assertThat(e).as("the replayed commit is refused").isNotNull();
+                final Optional<PovmError> error = e.error();
+                if (error.filter(err -> !err.reason().contains("is closed")).isPresent()) {
+                    return error;
+                }
+            }
+            Thread.sleep(500);
+        }
+        fail("no open round to replay a commit into");
+        return Optional.empty();
+    }
+}
