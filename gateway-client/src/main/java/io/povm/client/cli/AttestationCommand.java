@@ -29,6 +29,8 @@ final class AttestationCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand: verify, export or show");
+        throw new ParameterException(
+                spec.commandLine(),
+                "missing subcommand: " + String.join(", ", spec.subcommands().keySet()));
     }
 }

@@ -117,9 +117,12 @@ final class BeaconCommands {
                 "exists, and print its public key. No network needed."
             },
             footer = {"", "Examples:", "  povm beacon keygen --key-file .run/beacon/org1.key"})
-    static final class Keygen implements Callable<Integer> {
+    static final class Keygen implements Callable<Integer>, PlainOutputCommand {
         @Spec
         private CommandSpec spec;
+
+        @Option(names = "--debug", description = "Print stack traces of errors.")
+        private boolean debug;
 
         @Option(names = "--key-file", required = true, description = "where the private key is (or is created)")
         private Path keyFile;

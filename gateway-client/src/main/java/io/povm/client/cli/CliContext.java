@@ -1,5 +1,6 @@
 package io.povm.client.cli;
 
+import io.povm.client.PovmChaincode;
 import java.io.InputStream;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -20,6 +21,9 @@ import java.util.function.Supplier;
  * @param slaClients opens the connection of the {@code sla} commands for a profile
  * @param workerClients opens the connection of a {@code povm worker} command for a profile
  * @param creditClients opens the connection of a {@code povm credit} command for a profile
+ * @param ledgers opens the connection {@code povm network status} reads the members and clock through
+ * @param scripts runs the checkout's scripts: {@code network/network.sh}, {@code scripts/povm-worker}
+ * @param sleeper waits between the polls of {@code povm job watch}
  */
 public record CliContext(
         Map<String, String> env,
@@ -29,7 +33,10 @@ public record CliContext(
         Clock clock,
         SlaClientFactory slaClients,
         WorkerClientFactory workerClients,
-        CreditClientFactory creditClients) {
+        CreditClientFactory creditClients,
+        NetworkLedgerFactory ledgers,
+        ScriptRunner scripts,
+        PovmChaincode.Sleeper sleeper) {
     /** The profile used when neither {@code --profile} nor {@code POVM_PROFILE} names one. */
     public static final String DEFAULT_PROFILE = "org1";
 
@@ -42,11 +49,15 @@ public record CliContext(
         Objects.requireNonNull(slaClients, "slaClients");
         Objects.requireNonNull(workerClients, "workerClients");
         Objects.requireNonNull(creditClients, "creditClients");
+        Objects.requireNonNull(ledgers, "ledgers");
+        Objects.requireNonNull(scripts, "scripts");
+        Objects.requireNonNull(sleeper, "sleeper");
     }
 
     /**
-     * A context with the system's UTC clock whose {@code sla} and {@code worker} commands connect through the Fabric
-     * gateway; replace any of these with the {@code with...} methods.
+     * A context with the system's UTC clock whose {@code sla}, {@code worker}, {@code credit} and {@code network}
+     * commands connect through the Fabric gateway and run the scripts of the checkout {@link ScriptRunner#checkout}
+     * finds; replace any of these with the {@code with...} methods.
      */
     public CliContext(
             final Map<String, String> env,
@@ -61,27 +72,102 @@ public record CliContext(
                 Clock.systemUTC(),
                 SlaClientFactory.gateway(env),
                 WorkerClientFactory.gateway(env),
-                CreditClientFactory.gateway(env));
+                CreditClientFactory.gateway(env),
+                NetworkLedgerFactory.gateway(env),
+                ScriptRunner.checkout(env),
+                duration -> Thread.sleep(duration.toMillis()));
     }
 
     /** @return this context with another "now" */
     public CliContext withClock(final Clock value) {
-        return new CliContext(env, jobClients, stdin, newJobId, value, slaClients, workerClients, creditClients);
+        return new CliContext(
+                env,
+                jobClients,
+                stdin,
+                newJobId,
+                value,
+                slaClients,
+                workerClients,
+                creditClients,
+                ledgers,
+                scripts,
+                sleeper);
     }
 
     /** @return this context with other connections for the {@code sla} commands */
     public CliContext withSlaClients(final SlaClientFactory value) {
-        return new CliContext(env, jobClients, stdin, newJobId, clock, value, workerClients, creditClients);
+        return new CliContext(
+                env,
+                jobClients,
+                stdin,
+                newJobId,
+                clock,
+                value,
+                workerClients,
+                creditClients,
+                ledgers,
+                scripts,
+                sleeper);
     }
 
     /** @return this context with other connections for the {@code worker} commands */
     public CliContext withWorkerClients(final WorkerClientFactory value) {
-        return new CliContext(env, jobClients, stdin, newJobId, clock, slaClients, value, creditClients);
+        return new CliContext(
+                env, jobClients, stdin, newJobId, clock, slaClients, value, creditClients, ledgers, scripts, sleeper);
     }
 
     /** @return this context with other connections for the {@code credit} commands */
     public CliContext withCreditClients(final CreditClientFactory value) {
-        return new CliContext(env, jobClients, stdin, newJobId, clock, slaClients, workerClients, value);
+        return new CliContext(
+                env, jobClients, stdin, newJobId, clock, slaClients, workerClients, value, ledgers, scripts, sleeper);
+    }
+
+    /** @return this context with another connection for {@code network status} */
+    public CliContext withLedgers(final NetworkLedgerFactory value) {
+        return new CliContext(
+                env,
+                jobClients,
+                stdin,
+                newJobId,
+                clock,
+                slaClients,
+                workerClients,
+                creditClients,
+                value,
+                scripts,
+                sleeper);
+    }
+
+    /** @return this context with another runner of the checkout's scripts */
+    public CliContext withScripts(final ScriptRunner value) {
+        return new CliContext(
+                env,
+                jobClients,
+                stdin,
+                newJobId,
+                clock,
+                slaClients,
+                workerClients,
+                creditClients,
+                ledgers,
+                value,
+                sleeper);
+    }
+
+    /** @return this context with another way to wait between polls */
+    public CliContext withSleeper(final PovmChaincode.Sleeper value) {
+        return new CliContext(
+                env,
+                jobClients,
+                stdin,
+                newJobId,
+                clock,
+                slaClients,
+                workerClients,
+                creditClients,
+                ledgers,
+                scripts,
+                value);
     }
 
     /** @return the process's environment, gateway connections, {@code System.in}, random ids, the UTC clock */

@@ -29,7 +29,7 @@ abstract class ClientCommand implements Callable<Integer>, NetworkCommand {
     @Override
     public final Integer call() {
         prepare();
-        execute(context.profile(common.profile()), spec.commandLine().getOut());
+        execute(profile(), spec.commandLine().getOut());
         spec.commandLine().getOut().flush();
         return exitCode();
     }
@@ -59,6 +59,11 @@ abstract class ClientCommand implements Callable<Integer>, NetworkCommand {
     @Override
     public final boolean debug() {
         return common.debug();
+    }
+
+    /** @return the profile the command connects with: --profile, else $POVM_PROFILE, else the default */
+    final String profile() {
+        return context.profile(common.profile());
     }
 
     final CliContext context() {

@@ -34,6 +34,7 @@ final class CreditCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(
-                spec.commandLine(), "missing subcommand: balance, history, transfer, mint, audit or settlement");
+                spec.commandLine(),
+                "missing subcommand: " + String.join(", ", spec.subcommands().keySet()));
     }
 }

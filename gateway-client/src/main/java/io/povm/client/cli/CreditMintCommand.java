@@ -27,6 +27,8 @@ final class CreditMintCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand: propose, approve or show");
+        throw new ParameterException(
+                spec.commandLine(),
+                "missing subcommand: " + String.join(", ", spec.subcommands().keySet()));
     }
 }

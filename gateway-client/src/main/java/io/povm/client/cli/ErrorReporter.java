@@ -19,13 +19,18 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         final Optional<NetworkCommand> network = command.getCommand() instanceof NetworkCommand
                 ? Optional.of((NetworkCommand) command.getCommand())
                 : Optional.empty();
-        final boolean debug = network.map(NetworkCommand::debug).orElse(false);
+        final boolean debug = network.map(NetworkCommand::debug).orElse(false) || debugRequested(parsed);
         final int exitCode;
         if (e instanceof PovmClientException) {
             final PovmClientException failure = (PovmClientException) e;
             err.println("error: " + failure.getMessage());
             hint(failure, network).ifPresent(hint -> err.println("hint: " + hint));
             exitCode = ExitCodes.of(failure);
+        } else if (e instanceof CliFailure) {
+            final CliFailure failure = (CliFailure) e;
+            err.println("error: " + failure.getMessage());
+            failure.hint().ifPresent(hint -> err.println("hint: " + hint));
+            exitCode = failure.exitCode();
         } else {
             err.println("error: internal error: " + e);
             if (!debug) {
@@ -38,6 +43,16 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         }
         err.flush();
         return exitCode;
+    }
+
+    /** @return whether {@code --debug} was given to the command that ran, including one that is no NetworkCommand */
+    private static boolean debugRequested(final ParseResult parsed) {
+        for (ParseResult level = parsed; level != null; level = level.subcommand()) {
+            if (level.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<String> hint(final PovmClientException e, final Optional<NetworkCommand> command) {

@@ -14,6 +14,12 @@ final class ExitCodes {
     static final int IDENTITY = 6;
     /** {@code povm attestation verify}: an attestation, the stored attestations or the verdict do not check. */
     static final int NOT_VERIFIED = 7;
+    /** {@code povm job watch}: the job settled without a result (FAILED, CANCELLED or EXPIRED). */
+    static final int JOB_UNSUCCESSFUL = 8;
+    /** {@code povm job watch --timeout}: the time ran out before the job settled. */
+    static final int TIMEOUT = 9;
+    /** {@code povm network ...}, {@code povm worker start}: the script failed or cannot be found. */
+    static final int SCRIPT_FAILED = 10;
 
     private ExitCodes() {}
 

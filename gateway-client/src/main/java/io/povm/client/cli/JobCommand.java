@@ -10,21 +10,23 @@ import picocli.CommandLine.Spec;
         name = "job",
         mixinStandardHelpOptions = true,
         description = {
-            "Submit, show, list and cancel jobs, show their history and result, and",
-            "move their result consensus on: advance, challenge, finalize; run a",
-            "coin-flip sweep: sweep."
+            "Submit, show, list, watch and cancel jobs, show their result, logs and",
+            "history, a customer's standing, move their result consensus on:",
+            "challenge, advance, finalize; run a coin-flip sweep: sweep."
         },
         footer = {
             "",
             "Examples:",
             "  povm job submit --image povm/coinflip@sha256:<64 hex> -- coinflip --k 5",
+            "  povm job submit -f flip.yaml",
+            "  povm job watch job-1a2b3c4d",
+            "  povm job logs job-1a2b3c4d",
             "  povm job get job-1a2b3c4d",
             "  povm job list --state SUBMITTED",
             "  povm job cancel job-1a2b3c4d --reason 'wrong seed'",
             "  povm job history job-1a2b3c4d",
             "  povm job result job-1a2b3c4d",
-            "  povm job challenge job-1a2b3c4d --reason 'flips look wrong'",
-            "  povm job sweep --image povm/coinflip@sha256:<64 hex> --count 10 --k 14"
+            "  povm job challenge job-1a2b3c4d --reason 'flips look wrong'"
         })
 final class JobCommand implements Runnable {
     @Spec
@@ -34,6 +36,6 @@ final class JobCommand implements Runnable {
     public void run() {
         throw new ParameterException(
                 spec.commandLine(),
-                "missing subcommand: submit, get, list, cancel, history, result, advance, challenge, finalize or sweep");
+                "missing subcommand: " + String.join(", ", spec.subcommands().keySet()));
     }
 }

@@ -1,6 +1,7 @@
 package io.povm.client.cli;
 
 import io.povm.api.Job;
+import io.povm.client.PovmClientException;
 import io.povm.client.job.JobClient;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
@@ -10,7 +11,12 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "get",
         mixinStandardHelpOptions = true,
-        description = "Show one job as the ledger holds it.",
+        description = {
+            "Show one job as the ledger holds it. A SUBMITTED job also says what it",
+            "waits for: which constraint keeps every worker from taking it (no",
+            "ACTIVE SLA, no worker offering it, all below the reputation floor, no",
+            "free slot, no worker daemon running), or that none does."
+        },
         footer = {"", "Examples:", "  povm job get job-1a2b3c4d", "  povm job get job-1a2b3c4d --profile org2 -o json"})
 final class JobGetCommand extends ClientCommand {
     @Parameters(index = "0", paramLabel = "ID", description = "The job's id.")
@@ -27,6 +33,15 @@ final class JobGetCommand extends ClientCommand {
             printJson(job, out);
         } else {
             JobTable.detail(job, out);
+            explain(job, jobs, out);
+        }
+    }
+
+    private void explain(final Job job, final JobClient jobs, final PrintWriter out) {
+        try {
+            AssignmentProbe.diagnose(job, jobs, context(), profile()).ifPresent(d -> AssignmentProbe.print(d, out));
+        } catch (PovmClientException e) {
+            out.println("note: cannot tell what the job waits for: " + e.getMessage());
         }
     }
 }

@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,9 +33,12 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {
             "Submit a job: a digest-pinned image, the command to run in it, an SLA,",
-            "a redundancy scheme and a deadline. Give either a spec file (-f) or the",
-            "flags and the command after --. Resubmitting the identical spec with",
-            "the same id returns the stored job."
+            "a redundancy scheme and a deadline. Give a job file (-f, JSON or YAML),",
+            "the flags and the command after --, or both: flags override the file.",
+            "Resubmitting the identical spec with the same id returns the stored",
+            "job. When no worker could take the job now, a warning on stderr says",
+            "which constraint failed (no ACTIVE SLA, no worker offering it, all",
+            "below the reputation floor, no free slot, no worker daemon running)."
         },
         footer = {
             "",
@@ -45,15 +50,21 @@ import picocli.CommandLine.Parameters;
             "      --input seed.txt=@seed.txt --cpu-millis 500 --memory-mib 256 \\",
             "      --image povm/coinflip@sha256:<64 hex> -- coinflip",
             "  povm job submit -f spec.json -o json",
+            "  povm job submit -f flip.yaml --id flip-2 --env SEED=8",
             "  cat spec.json | povm job submit -f -",
             "",
-            "Spec file:",
+            "Job file (JSON, or the same fields in YAML; id, sla, redundancy and",
+            "deadline may be left out for the defaults, deadline may be a duration):",
             "  {\"id\":\"flip-1\",\"image\":\"povm/coinflip@sha256:<64 hex>\",",
             "   \"command\":[\"coinflip\",\"--k\",\"5\"],\"env\":{\"SEED\":\"7\"},",
             "   \"inputs\":[{\"name\":\"seed.txt\",\"data\":\"Nwo=\"}],",
             "   \"resources\":{\"cpuMillis\":500,\"memoryMiB\":256},\"sla\":\"standard@1\",",
             "   \"redundancy\":{\"mode\":\"k-vote\",\"replicas\":3},",
-            "   \"deadline\":\"2026-11-20T11:00:00Z\"}"
+            "   \"deadline\":\"2026-11-20T11:00:00Z\"}",
+            "  image: povm/coinflip@sha256:<64 hex>",
+            "  command: [coinflip, --k, \"5\"]",
+            "  redundancy: {mode: k-vote, replicas: 3}",
+            "  deadline: 2h"
         })
 final class JobSubmitCommand extends ClientCommand {
     private static final String DEFAULT_SLA = "standard@1";
@@ -62,7 +73,8 @@ final class JobSubmitCommand extends ClientCommand {
     @Option(
             names = {"-f", "--file"},
             paramLabel = "SPEC",
-            description = "Read the job spec (JSON) from this file, or from stdin for '-'.")
+            description = "Read the job from this file (JSON, or YAML), or from stdin for '-'; flags override its"
+                    + " fields.")
     private String file;
 
     @Option(names = "--id", paramLabel = "ID", description = "The job's id (default: job-<8 random hex digits>).")
@@ -128,30 +140,77 @@ final class JobSubmitCommand extends ClientCommand {
 
     @Override
     void prepare() {
-        if (file != null) {
-            if (anyFlag()) {
-                throw new ParameterException(
-                        spec().commandLine(), "give either -f/--file or the flags and command, not both");
-            }
-            jobSpec = parse(readSpec());
-        } else {
-            if (image == null) {
-                throw new ParameterException(spec().commandLine(), "missing --image (or give a spec with -f/--file)");
-            }
-            if (replicas != null && redundancy != null) {
-                throw new ParameterException(spec().commandLine(), "give either --replicas or --redundancy, not both");
-            }
-            try {
+        if (replicas != null && redundancy != null) {
+            throw new ParameterException(spec().commandLine(), "give either --replicas or --redundancy, not both");
+        }
+        try {
+            if (file != null) {
+                jobSpec = override(parse(JobFile.toSpecJson(
+                        file,
+                        readSpec(),
+                        context().newJobId(),
+                        DEFAULT_SLA,
+                        DEFAULT_DEADLINE,
+                        context().clock())));
+            } else if (image == null) {
+                throw new ParameterException(spec().commandLine(), "missing --image (or give a job file with -f)");
+            } else {
                 jobSpec = fromFlags();
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec().commandLine(), e.getMessage());
             }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec().commandLine(), e.getMessage());
         }
         try {
             JobSpecValidator.validate(jobSpec);
         } catch (PovmException e) {
             throw PovmClientException.rejected(e.error(), e);
         }
+    }
+
+    /** @return the file's spec with each field a flag gives replaced; --env adds to and overrides its variables */
+    private JobSpec override(final JobSpec base) {
+        if (!anyFlag()) {
+            return base;
+        }
+        final TreeMap<String, String> mergedEnv = new TreeMap<>(base.env());
+        if (env != null) {
+            mergedEnv.putAll(env);
+        }
+        final List<JobInput> given = new ArrayList<>();
+        if (inputs != null) {
+            inputs.forEach(input -> given.add(SpecOptions.input(input)));
+        }
+        final JobResources fileResources = base.resources().orElse(new JobResources(null, null));
+        try {
+            return JobSpec.builder(id == null ? base.id() : id)
+                    .image(image == null ? base.image() : image)
+                    .command(command == null ? base.command() : new ArrayList<>(command))
+                    .env(mergedEnv)
+                    .inputs(inputs == null ? base.inputs() : given)
+                    .resources(new JobResources(
+                            cpuMillis == null ? boxed(fileResources.cpuMillis()) : cpuMillis,
+                            memoryMiB == null ? boxed(fileResources.memoryMiB()) : memoryMiB))
+                    .sla(sla == null ? base.sla() : sla)
+                    .redundancy(redundancyFlag().orElse(base.redundancy()))
+                    .deadline(
+                            deadline == null
+                                    ? base.deadline()
+                                    : SpecOptions.deadline(deadline, context().clock()))
+                    .build();
+        } catch (PovmException e) {
+            throw PovmClientException.rejected(e.error(), e);
+        }
+    }
+
+    private Optional<Redundancy> redundancyFlag() {
+        if (redundancy != null) {
+            return Optional.of(SpecOptions.redundancy(redundancy));
+        }
+        return Optional.ofNullable(replicas).map(Redundancy::kVote);
+    }
+
+    private static Integer boxed(final OptionalInt value) {
+        return value.isPresent() ? value.getAsInt() : null;
     }
 
     private boolean anyFlag() {
@@ -175,6 +234,23 @@ final class JobSubmitCommand extends ClientCommand {
             printJson(job, out);
         } else {
             JobTable.detail(job, out);
+        }
+        out.flush();
+        warnIfStuck(job, jobs);
+    }
+
+    /** Says on stderr which constraint keeps every worker from taking the job, if one does. */
+    private void warnIfStuck(final Job job, final JobClient jobs) {
+        final PrintWriter err = spec().commandLine().getErr();
+        try {
+            AssignmentProbe.diagnose(job, jobs, context(), profile())
+                    .filter(AssignmentDiagnosis::blocked)
+                    .ifPresent(diagnosis -> {
+                        err.println("warning: no worker can take job " + job.id() + " now; it waits on the ledger");
+                        AssignmentProbe.print(diagnosis, err);
+                    });
+        } catch (PovmClientException e) {
+            err.println("note: cannot tell whether a worker can take the job: " + e.getMessage());
         }
     }
 

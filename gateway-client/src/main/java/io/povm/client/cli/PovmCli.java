@@ -29,21 +29,28 @@ import picocli.CommandLine.Spec;
         footerHeading = "%n",
         footer = {
             "Examples:",
+            "  povm network up",
+            "  povm worker start --all-orgs",
             "  povm job submit --image povm/coinflip@sha256:<64 hex> --replicas 3 \\",
             "      -- coinflip --k 5",
+            "  povm job watch job-1a2b3c4d",
             "  povm job get job-1a2b3c4d --profile org2",
             "  povm job list --all -o json",
             "  povm sla list --state active",
-            "  povm worker list --org Org1MSP",
+            "  povm worker status Org1MSP/w1",
             "  povm credit balance",
-            "  povm job result job-1a2b3c4d",
             "  povm attestation verify job-1a2b3c4d",
             "  povm beacon show",
             "  povm lottery show 4",
             "",
+            "Every command takes --help (with examples) and --debug (stack traces of",
+            "errors); every command that reads takes -o json. docs/cli.md has it all.",
+            "",
             "Environment:",
             "  POVM_RUN_DIR   the network's run directory, holding profiles/",
             "                 (scripts/povm sets it to <repo>/.run)",
+            "  POVM_ROOT      the checkout whose scripts network and worker start",
+            "                 run (scripts/povm sets it)",
             "  POVM_PROFILE   the default --profile (else org1)",
             "  POVM_MSP_ID  POVM_PEER_ENDPOINT  POVM_PEER_HOST_ALIAS  POVM_TLS_ROOT_CERT",
             "  POVM_CERT  POVM_KEY  POVM_CHANNEL  POVM_CHAINCODE",
@@ -58,7 +65,10 @@ import picocli.CommandLine.Spec;
             "  5  network or peer unavailable",
             "  6  identity or profile problem: no such profile, unreadable or",
             "     mismatched certificate or key",
-            "  7  povm attestation verify / beacon verify: does not verify"
+            "  7  povm attestation verify / beacon verify: does not verify",
+            "  8  povm job watch: the job ended FAILED, CANCELLED or EXPIRED",
+            "  9  povm job watch --timeout: the time ran out first",
+            "  10 povm network up|down, worker start: the script failed"
         })
 public final class PovmCli implements Runnable {
     @Spec
@@ -70,23 +80,16 @@ public final class PovmCli implements Runnable {
         System.exit(commandLine(CliContext.system()).execute(args));
     }
 
-    /** @return the {@code povm} command tree, wired to {@code context} */
+    /**
+     * @return the {@code povm} command tree, wired to {@code context}: one line per command, so that a new command is
+     *     one more line; CommandTreeTest then checks that it has help with an example, takes -o json (or is a
+     *     {@link PlainOutputCommand}) and is in docs/cli.md
+     */
     public static CommandLine commandLine(final CliContext context) {
-        final CommandLine job = new CommandLine(new JobCommand())
-                .addSubcommand(new JobSubmitCommand(context))
-                .addSubcommand(new JobGetCommand(context))
-                .addSubcommand(new JobListCommand(context))
-                .addSubcommand(new JobCancelCommand(context))
-                .addSubcommand(new JobHistoryCommand(context))
-                .addSubcommand(new JobResultCommand(context))
-                .addSubcommand(new JobSweepCommand(context))
-                .addSubcommand(new JobStepCommand.Advance(context))
-                .addSubcommand(new JobStepCommand.Challenge(context))
-                .addSubcommand(new JobStepCommand.Finalize(context));
-        final CommandLine attestation = new CommandLine(new AttestationCommand())
-                .addSubcommand(new AttestationVerifyCommand(context))
-                .addSubcommand(new AttestationExportCommand(context))
-                .addSubcommand(new AttestationShowCommand(context));
+        final CommandLine network = new CommandLine(new NetworkGroupCommand())
+                .addSubcommand(new NetworkUpCommand(context))
+                .addSubcommand(new NetworkDownCommand(context))
+                .addSubcommand(new NetworkStatusCommand(context));
         final CommandLine sla = new CommandLine(new SlaCommand())
                 .addSubcommand(new SlaListCommand(context))
                 .addSubcommand(new SlaShowCommand(context))
@@ -94,6 +97,8 @@ public final class PovmCli implements Runnable {
                 .addSubcommand(new SlaApproveCommand(context))
                 .addSubcommand(new SlaDeprecateCommand(context));
         final CommandLine worker = new CommandLine(new WorkerCommand())
+                .addSubcommand(new WorkerStartCommand(context))
+                .addSubcommand(new WorkerStatusCommand(context))
                 .addSubcommand(new WorkerListCommand(context))
                 .addSubcommand(new WorkerShowCommand(context))
                 .addSubcommand(new WorkerRegisterCommand(context))
@@ -103,6 +108,24 @@ public final class PovmCli implements Runnable {
                 .addSubcommand(new WorkerChangeCommand.Deregister(context))
                 .addSubcommand(new WorkerChangeCommand.Revoke(context))
                 .addSubcommand(new WorkerWhoamiCommand(context));
+        final CommandLine job = new CommandLine(new JobCommand())
+                .addSubcommand(new JobSubmitCommand(context))
+                .addSubcommand(new JobGetCommand(context))
+                .addSubcommand(new JobListCommand(context))
+                .addSubcommand(new JobWatchCommand(context))
+                .addSubcommand(new JobCancelCommand(context))
+                .addSubcommand(new JobStepCommand.Challenge(context))
+                .addSubcommand(new JobResultCommand(context))
+                .addSubcommand(new JobLogsCommand(context))
+                .addSubcommand(new JobHistoryCommand(context))
+                .addSubcommand(new JobStandingCommand(context))
+                .addSubcommand(new JobSweepCommand(context))
+                .addSubcommand(new JobStepCommand.Advance(context))
+                .addSubcommand(new JobStepCommand.Finalize(context));
+        final CommandLine attestation = new CommandLine(new AttestationCommand())
+                .addSubcommand(new AttestationVerifyCommand(context))
+                .addSubcommand(new AttestationExportCommand(context))
+                .addSubcommand(new AttestationShowCommand(context));
         final CommandLine credit = new CommandLine(new CreditCommand())
                 .addSubcommand(new CreditBalanceCommand(context))
                 .addSubcommand(new CreditHistoryCommand(context))
@@ -124,21 +147,25 @@ public final class PovmCli implements Runnable {
                 .addSubcommand(new BeaconCommands.LotteryShow(context))
                 .addSubcommand(new BeaconCommands.LotteryHistory(context));
         return new CommandLine(new PovmCli())
-                .addSubcommand(job)
+                .addSubcommand(network)
                 .addSubcommand(sla)
                 .addSubcommand(worker)
-                .addSubcommand(credit)
+                .addSubcommand(job)
                 .addSubcommand(attestation)
+                .addSubcommand(credit)
                 .addSubcommand(beacon)
                 .addSubcommand(lottery)
                 .addSubcommand(new DashboardCommand(context))
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(new UsageErrorHandler())
                 .setExecutionExceptionHandler(new ErrorReporter());
     }
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: job, sla, worker, credit or attestation");
+        throw new ParameterException(
+                spec.commandLine(),
+                "missing command: " + String.join(", ", spec.subcommands().keySet()));
     }
 
     /** Reads the version from the jar's manifest. */

@@ -30,6 +30,7 @@ final class SlaCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(
-                spec.commandLine(), "missing subcommand: list, show, propose, approve or deprecate");
+                spec.commandLine(),
+                "missing subcommand: " + String.join(", ", spec.subcommands().keySet()));
     }
 }

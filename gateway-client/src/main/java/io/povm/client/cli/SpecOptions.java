@@ -64,6 +64,19 @@ final class SpecOptions {
                 clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(duration));
     }
 
+    /** @return a duration such as 90s, 30m, 1h, 2d or 1h30m; {@code option} names it in the error */
+    static Duration duration(final String value, final String option) {
+        final Matcher matcher = DURATION.matcher(value);
+        if (value.isEmpty() || !matcher.matches()) {
+            throw new IllegalArgumentException(
+                    option + " '" + value + "' is not a duration such as 90s, 30m, 1h, 2d or 1h30m");
+        }
+        return Duration.ofDays(number(matcher.group(1)))
+                .plusHours(number(matcher.group(2)))
+                .plusMinutes(number(matcher.group(3)))
+                .plusSeconds(number(matcher.group(4)));
+    }
+
     private static long number(final String digits) {
         return digits == null ? 0 : Long.parseLong(digits);
     }

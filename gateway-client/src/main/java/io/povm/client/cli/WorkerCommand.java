@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
         name = "worker",
         mixinStandardHelpOptions = true,
         description = {
-            "Register, show and manage workers.",
+            "Start worker daemons, show a worker's status and reputation, register,",
+            "show and manage workers.",
             "Workers are the identities that run jobs for an org, each with its",
             "offer (SLAs, slots, resources) and CloudPoS stake. A KEY is MSP/NAME,",
             "or a NAME of the profile's own org."
@@ -18,6 +19,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "",
             "Examples:",
+            "  povm worker start --all-orgs",
+            "  povm worker status Org1MSP/w1",
             "  povm worker register --profile org1-admin --name w1 --cert user2-cert.pem \\",
             "      --slas standard@1 --slots 2 --cpu-millis 4000 --memory-mib 8192 \\",
             "      --disk-mib 40960 --attestation-key attestation.pem",
@@ -32,6 +35,6 @@ final class WorkerCommand implements Runnable {
     public void run() {
         throw new ParameterException(
                 spec.commandLine(),
-                "missing subcommand: list, show, register, update-offer, pause, resume, deregister, revoke or whoami");
+                "missing subcommand: " + String.join(", ", spec.subcommands().keySet()));
     }
 }

@@ -187,7 +187,7 @@ class AttestationCommandsTest {
     @Test
     void the_group_alone_is_a_usage_error() {
         assertThat(cli.run("attestation")).isEqualTo(ExitCodes.USAGE);
-        assertThat(cli.err()).contains("missing subcommand: verify, export or show");
+        assertThat(cli.err()).contains("missing subcommand: verify, export, show");
         verifyNoInteractions(cli.jobs);
     }
 

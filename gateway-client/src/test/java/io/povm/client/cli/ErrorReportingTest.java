@@ -109,4 +109,36 @@ class ErrorReportingTest {
 
         assertThat(cli.err()).contains("hint: run the command again with --debug");
     }
+
+    @Test
+    void a_command_that_runs_a_script_reports_its_failure_in_one_line_and_the_trace_only_with_debug() {
+        cli.scriptExitCode = 1;
+
+        assertThat(cli.run("network", "down")).isEqualTo(ExitCodes.SCRIPT_FAILED);
+        assertThat(cli.err())
+                .isEqualTo(String.format("error: network/network.sh down exited with 1%n"
+                        + "hint: its messages above say what went wrong%n"));
+
+        assertThat(cli.run("network", "down", "--debug")).isEqualTo(ExitCodes.SCRIPT_FAILED);
+        assertThat(cli.err()).contains("io.povm.client.cli.CliFailure").contains("\tat ");
+    }
+
+    @Test
+    void a_failure_while_watching_is_reported_like_any_other() {
+        when(cli.jobs.get("job-1")).thenThrow(new IllegalStateException("bug"));
+
+        assertThat(cli.run("job", "watch", "job-1")).isEqualTo(ExitCodes.INTERNAL);
+
+        assertThat(cli.err()).doesNotContain("\tat ").contains("hint: run the command again with --debug");
+    }
+
+    @Test
+    void a_usage_error_never_prints_a_stack_trace_even_with_debug() {
+        assertThat(cli.run("job", "get", "--debug")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(cli.err())
+                .startsWith("error: Missing required parameter: 'ID'")
+                .contains("see 'povm job get --help' for usage and examples")
+                .doesNotContain("\tat ");
+    }
 }

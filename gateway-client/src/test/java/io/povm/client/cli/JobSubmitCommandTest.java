@@ -260,14 +260,82 @@ class JobSubmitCommandTest {
     }
 
     @Test
-    void a_spec_file_and_flags_together_are_a_usage_error() throws IOException {
+    void flags_override_the_fields_of_a_job_file() throws IOException {
         final Path file = Files.writeString(dir.resolve("spec.json"), PovmJson.write(TestJobs.spec("x")));
 
-        assertThat(cli.run("job", "submit", "-f", file.toString(), "--deadline", "1h"))
-                .isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.run(
+                        "job",
+                        "submit",
+                        "-f",
+                        file.toString(),
+                        "--id",
+                        "x-2",
+                        "--deadline",
+                        "1h",
+                        "--env",
+                        "K=v",
+                        "--replicas",
+                        "1",
+                        "--",
+                        "coinflip",
+                        "--k",
+                        "9"))
+                .isZero();
 
-        assertThat(cli.err()).contains("either -f/--file or the flags");
+        final JobSpec spec = submitted();
+        assertThat(spec.id()).isEqualTo("x-2");
+        assertThat(spec.deadline()).isEqualTo("2026-11-20T11:00:00Z");
+        assertThat(spec.env()).containsExactly(Map.entry("K", "v"), Map.entry("SEED", "7"));
+        assertThat(spec.redundancy()).isEqualTo(Redundancy.kVote(1));
+        assertThat(spec.command()).containsExactly("coinflip", "--k", "9");
+        assertThat(spec.image()).isEqualTo(TestJobs.IMAGE);
+        assertThat(spec.sla()).isEqualTo("standard@1");
+    }
+
+    @Test
+    void a_yaml_job_file_may_leave_out_the_defaults_and_give_a_relative_deadline() throws IOException {
+        final Path file = Files.writeString(
+                dir.resolve("flip.yaml"),
+                String.join(
+                        "\n",
+                        "image: " + TestJobs.IMAGE,
+                        "command: [coinflip, --k, \"5\"]",
+                        "env:",
+                        "  SEED: \"7\"",
+                        "redundancy: {mode: k-vote, replicas: 3}",
+                        "deadline: 2h",
+                        ""));
+
+        assertThat(cli.run("job", "submit", "-f", file.toString())).isZero();
+
+        final JobSpec spec = submitted();
+        assertThat(spec.id()).isEqualTo(CliHarness.GENERATED_ID);
+        assertThat(spec.sla()).isEqualTo("standard@1");
+        assertThat(spec.deadline()).isEqualTo("2026-11-20T12:00:00Z");
+        assertThat(spec.redundancy()).isEqualTo(Redundancy.kVote(3));
+        assertThat(spec.command()).containsExactly("coinflip", "--k", "5");
+        assertThat(spec.env()).containsExactly(Map.entry("SEED", "7"));
+    }
+
+    @Test
+    void a_job_file_that_is_not_an_object_is_a_usage_error() throws IOException {
+        final Path file = Files.writeString(dir.resolve("flip.yaml"), "- just\n- a list\n");
+
+        assertThat(cli.run("job", "submit", "-f", file.toString())).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(cli.err()).contains("job file " + file + " must hold one object with the spec's fields");
         assertThat(cli.profilesOpened).isEmpty();
+    }
+
+    @Test
+    void a_job_nothing_can_run_gets_a_warning_that_names_the_failed_constraint() {
+        assertThat(submit("--", "coinflip")).isZero();
+
+        assertThat(cli.err())
+                .isEqualTo(String.format(
+                        "warning: no worker can take job %s now; it waits on the ledger%n"
+                                + "waiting: no SLA standard@1 on the ledger; see: povm sla list%n",
+                        CliHarness.GENERATED_ID));
     }
 
     @Test

@@ -2,10 +2,7 @@ package io.povm.client.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The command tree itself: help, version, suggestions, usage errors. */
 class PovmCliTest {
@@ -27,21 +24,6 @@ class PovmCliTest {
     }
 
     @Test
-    void every_command_shows_an_example_in_its_help() {
-        final CommandLine root = PovmCli.commandLine(
-                new CliContext(Map.of(), p -> null, new ByteArrayInputStream(new byte[0]), () -> "job-1"));
-        assertThat(root.getUsageMessage()).contains("Examples:");
-        for (CommandLine group : root.getSubcommands().values()) {
-            assertThat(group.getUsageMessage()).contains("Examples:");
-            for (CommandLine leaf : group.getSubcommands().values()) {
-                assertThat(leaf.getUsageMessage())
-                        .as(leaf.getCommandName())
-                        .contains("Examples:", "povm " + group.getCommandName());
-            }
-        }
-    }
-
-    @Test
     void version_names_povm() {
         assertThat(cli.run("--version")).isZero();
 
@@ -53,8 +35,9 @@ class PovmCliTest {
         assertThat(cli.run("job", "sumbit")).isEqualTo(ExitCodes.USAGE);
 
         assertThat(cli.err())
-                .contains("Unmatched argument at index 1: 'sumbit'")
-                .contains("Did you mean: job submit");
+                .startsWith(String.format("error: unknown command 'sumbit' for 'povm job'%ndid you mean: submit"))
+                .contains("see 'povm job --help' for usage and examples")
+                .doesNotContain("\tat ");
         assertThat(cli.profilesOpened).isEmpty();
     }
 
@@ -62,7 +45,9 @@ class PovmCliTest {
     void a_mistyped_command_suggests_the_right_one() {
         assertThat(cli.run("jobs", "list")).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(cli.err()).contains("Did you mean: povm job?");
+        assertThat(cli.err())
+                .isEqualTo(String.format("error: unknown command 'jobs' for 'povm'%ndid you mean: job?%n"
+                        + "see 'povm --help' for usage and examples%n"));
     }
 
     @Test
@@ -76,11 +61,11 @@ class PovmCliTest {
     void a_command_group_without_a_subcommand_is_a_usage_error() {
         assertThat(cli.run("job")).isEqualTo(ExitCodes.USAGE);
         assertThat(cli.err())
-                .contains("missing subcommand: submit, get, list, cancel, history, result, advance,")
+                .contains("missing subcommand: submit, get, list, watch, cancel, challenge, result, logs,")
                 .contains("Usage: povm job");
 
         assertThat(cli.run()).isEqualTo(ExitCodes.USAGE);
-        assertThat(cli.err()).contains("missing command: job");
+        assertThat(cli.err()).contains("missing command: network, sla, worker, job");
     }
 
     @Test

@@ -7,7 +7,7 @@ import io.povm.client.TestJobs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Which profile a command connects with: --profile, else $POVM_PROFILE, else org1; and that it closes it. */
+/** Which profile a command connects with: --profile, else $POVM_PROFILE, else org1; and that it closes each. */
 class ProfileOptionTest {
     private final CliHarness cli = new CliHarness();
 
@@ -20,7 +20,7 @@ class ProfileOptionTest {
     void the_profile_option_is_passed_to_the_connection() {
         assertThat(cli.run("job", "get", "job-1", "--profile", "org2")).isZero();
 
-        assertThat(cli.profilesOpened).containsExactly("org2");
+        assertThat(cli.profilesOpened).isNotEmpty().containsOnly("org2");
     }
 
     @Test
@@ -29,20 +29,21 @@ class ProfileOptionTest {
 
         assertThat(cli.run("job", "get", "job-1")).isZero();
 
-        assertThat(cli.profilesOpened).containsExactly("org3-admin");
+        assertThat(cli.profilesOpened).isNotEmpty().containsOnly("org3-admin");
     }
 
     @Test
     void org1_is_the_default_without_POVM_PROFILE() {
         assertThat(cli.run("job", "get", "job-1")).isZero();
 
-        assertThat(cli.profilesOpened).containsExactly("org1");
+        assertThat(cli.profilesOpened).isNotEmpty().containsOnly("org1");
     }
 
     @Test
     void the_connection_is_closed_after_the_command() {
         cli.run("job", "get", "job-1");
 
-        assertThat(cli.sessionsClosed).isEqualTo(1);
+        // the job's connection, and the SLA and worker ones that explain what a SUBMITTED job waits for
+        assertThat(cli.sessionsClosed).isEqualTo(cli.profilesOpened.size()).isPositive();
     }
 }

@@ -329,7 +329,7 @@ class SlaCommandsTest {
     void the_group_alone_is_a_usage_error_naming_its_subcommands() {
         assertThat(cli.run("sla")).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(cli.err()).contains("missing subcommand: list, show, propose, approve or deprecate");
+        assertThat(cli.err()).contains("missing subcommand: list, show, propose, approve, deprecate");
         verify(cli.slas, never()).list(anyInt(), anyString());
     }
 }

@@ -349,6 +349,6 @@ class WorkerCommandsTest {
     void the_group_alone_names_its_subcommands() {
         assertThat(cli.run("worker")).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(cli.err()).contains("missing subcommand: list, show, register, update-offer, pause");
+        assertThat(cli.err()).contains("missing subcommand: start, status, list, show, register, update-offer, pause");
     }
 }

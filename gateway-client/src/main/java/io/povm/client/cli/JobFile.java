@@ -1,0 +1,68 @@
+package io.povm.client.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/**
+ * A job file of {@code job submit -f}: the spec as JSON or YAML (the same fields either way), where {@code id}, {@code
+ * sla}, {@code redundancy} and {@code deadline} may be left out for their defaults and {@code deadline} may also be a
+ * duration from now ({@code 2h}). Turns it into the spec's JSON, which the chaincode's own rules then read.
+ */
+final class JobFile {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    private JobFile() {}
+
+    /**
+     * @param name the file's name, for messages ({@code -} for stdin)
+     * @throws IllegalArgumentException when the text is neither a JSON nor a YAML object, or a duration is malformed
+     */
+    static String toSpecJson(
+            final String name,
+            final String text,
+            final Supplier<String> newId,
+            final String defaultSla,
+            final String defaultDeadline,
+            final Clock clock) {
+        final ObjectNode spec = read(name, text);
+        if (!spec.hasNonNull("id")) {
+            spec.put("id", newId.get());
+        }
+        if (!spec.hasNonNull("sla")) {
+            spec.put("sla", defaultSla);
+        }
+        if (!spec.hasNonNull("redundancy")) {
+            spec.putObject("redundancy").put("mode", "k-vote").put("replicas", 1);
+        }
+        final JsonNode deadline = spec.get("deadline");
+        if (deadline == null || deadline.isNull()) {
+            spec.put("deadline", SpecOptions.deadline(defaultDeadline, clock));
+        } else if (deadline.isTextual()) {
+            spec.put("deadline", SpecOptions.deadline(deadline.asText(), clock));
+        }
+        return spec.toString();
+    }
+
+    private static ObjectNode read(final String name, final String text) {
+        final boolean yaml =
+                name.endsWith(".yaml") || name.endsWith(".yml") || !text.strip().startsWith("{");
+        final JsonNode tree;
+        try {
+            tree = (yaml ? YAML : JSON).readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(
+                    "job file " + name + " is not valid " + (yaml ? "YAML" : "JSON") + ": " + e.getOriginalMessage());
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new IllegalArgumentException(
+                    "job file " + name + " must hold one object with the spec's fields (see povm job submit --help)");
+        }
+        return (ObjectNode) tree;
+    }
+}

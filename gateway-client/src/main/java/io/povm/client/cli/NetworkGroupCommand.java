@@ -1,0 +1,37 @@
+package io.povm.client.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code povm network}: the group that starts, stops and shows the local Fabric network; alone it is a usage error.
+ * (Named so, not {@code NetworkCommand}, which is what {@link ErrorReporter} asks of a command that talks to one.)
+ */
+@Command(
+        name = "network",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Start, stop and show the Fabric network of this checkout: 3 orgs, Raft",
+            "orderers, the povm chaincode (network/network.sh does the work)."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  povm network up",
+            "  POVM_RUN_DIR=/tmp/povm-run povm network up --base-port 8100 --orderers 1",
+            "  povm network status -o json",
+            "  povm network down --wipe"
+        })
+final class NetworkGroupCommand implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(
+                spec.commandLine(),
+                "missing subcommand: " + String.join(", ", spec.subcommands().keySet()));
+    }
+}

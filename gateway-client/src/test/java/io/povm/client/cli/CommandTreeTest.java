@@ -1,0 +1,146 @@
+package io.povm.client.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Walks the whole tree {@link PovmCli#commandLine} builds, so that a command added later is held to the same grammar
+ * without touching this test: every command's {@code --help} shows an example of that very command; every leaf takes
+ * {@code --debug}, and {@code -o json} unless it is a {@link PlainOutputCommand}; docs/cli.md names every command.
+ */
+class CommandTreeTest {
+    private static final Path DOCS = Path.of("..", "docs", "cli.md");
+
+    private static List<CommandLine> commands() {
+        final List<CommandLine> all = new ArrayList<>();
+        collect(
+                PovmCli.commandLine(
+                        new CliContext(Map.of(), p -> null, new ByteArrayInputStream(new byte[0]), () -> "job-1")),
+                all);
+        return all;
+    }
+
+    private static void collect(final CommandLine command, final List<CommandLine> into) {
+        into.add(command);
+        command.getSubcommands().values().forEach(sub -> collect(sub, into));
+    }
+
+    private static boolean isLeaf(final CommandLine command) {
+        return command.getSubcommands().isEmpty() && command.getParent() != null;
+    }
+
+    /** @return the arguments that reach the command from the root, e.g. {@code [credit, mint, propose]} */
+    private static List<String> path(final CommandLine command) {
+        final List<String> path = new ArrayList<>();
+        for (CommandLine at = command; at.getParent() != null; at = at.getParent()) {
+            path.add(0, at.getCommandName());
+        }
+        return path;
+    }
+
+    @Test
+    void the_walk_reaches_the_nested_commands() {
+        assertThat(commands().stream().map(c -> c.getCommandSpec().qualifiedName()))
+                .contains("povm", "povm job watch", "povm credit mint propose", "povm network up")
+                .hasSizeGreaterThan(40);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_command_has_help_with_an_example_of_itself() {
+        return commands().stream()
+                .map(command -> DynamicTest.dynamicTest(command.getCommandSpec().qualifiedName(), () -> {
+                    final CliHarness cli = new CliHarness();
+                    final List<String> args = new ArrayList<>(path(command));
+                    args.add("--help");
+
+                    assertThat(cli.run(args.toArray(String[]::new))).isZero();
+
+                    final String help = cli.out();
+                    assertThat(help).contains("Examples:");
+                    final String examples = help.substring(help.indexOf("Examples:"));
+                    assertThat(examples.lines().skip(1).takeWhile(line -> !line.isBlank()))
+                            .as(
+                                    "an example line of %s",
+                                    command.getCommandSpec().qualifiedName())
+                            .anySatisfy(line -> assertThat(line + " ")
+                                    .contains(command.getCommandSpec().qualifiedName() + " "));
+                }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_leaf_takes_debug_and_output_json_unless_it_prints_no_data() {
+        return commands().stream()
+                .filter(CommandTreeTest::isLeaf)
+                .map(command -> DynamicTest.dynamicTest(command.getCommandSpec().qualifiedName(), () -> {
+                    assertThat(command.getCommandSpec().findOption("--debug"))
+                            .as("--debug of %s", command.getCommandSpec().qualifiedName())
+                            .isNotNull();
+                    final OptionSpec output = command.getCommandSpec().findOption("-o");
+                    if (command.getCommand() instanceof PlainOutputCommand) {
+                        assertThat(output).isNull();
+                    } else {
+                        assertThat(output)
+                                .as(
+                                        "-o of %s (or mark it PlainOutputCommand when it prints no data)",
+                                        command.getCommandSpec().qualifiedName())
+                                .isNotNull();
+                        assertThat(output.type()).isEqualTo(OutputFormat.class);
+                    }
+                }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> docs_cli_md_names_every_command() throws IOException {
+        final String docs = Files.readString(DOCS, StandardCharsets.UTF_8);
+        return commands().stream()
+                .filter(CommandTreeTest::isLeaf)
+                .map(command -> DynamicTest.dynamicTest(command.getCommandSpec().qualifiedName(), () -> assertThat(docs)
+                        .as(
+                                "docs/cli.md should have a row for %s",
+                                command.getCommandSpec().qualifiedName())
+                        .contains("`" + command.getCommandSpec().qualifiedName())));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> a_mistyped_command_anywhere_suggests_the_right_one() {
+        return commands().stream()
+                .filter(command -> !isLeaf(command))
+                .filter(command -> command.getSubcommands().keySet().stream().anyMatch(name -> name.length() >= 4))
+                .map(group -> DynamicTest.dynamicTest(group.getCommandSpec().qualifiedName(), () -> {
+                    final String name = group.getSubcommands().keySet().stream()
+                            .filter(n -> n.length() >= 4)
+                            .findFirst()
+                            .orElseThrow();
+                    // swap two letters in the middle: "submit" -> "sumbit"
+                    final String typo = name.substring(0, 2) + name.charAt(3) + name.charAt(2) + name.substring(4);
+                    final List<String> args = new ArrayList<>(path(group));
+                    args.add(typo);
+                    final CliHarness cli = new CliHarness();
+
+                    assertThat(cli.run(args.toArray(String[]::new))).isEqualTo(ExitCodes.USAGE);
+
+                    assertThat(cli.err())
+                            .startsWith("error: unknown command '" + typo + "'")
+                            .doesNotContain("\tat ");
+                    assertThat(cli.err().lines().filter(line -> line.startsWith("did you mean: ")))
+                            .singleElement()
+                            .asString()
+                            .contains(name);
+                    assertThat(cli.profilesOpened).isEmpty();
+                }));
+    }
+}
