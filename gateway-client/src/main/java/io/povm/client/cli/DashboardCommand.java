@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
             "Exit codes: 2 when the address cannot be bound (e.g. the port is taken),",
             "6 when the profile cannot be used; see povm --help."
         })
-final class DashboardCommand implements Callable<Integer>, NetworkCommand {
+final class DashboardCommand implements Callable<Integer>, NetworkCommand, PlainOutputCommand {
     @Option(names = "--port", defaultValue = "8080", description = "Port to serve on (default: ${DEFAULT-VALUE}).")
     private int port;
 
