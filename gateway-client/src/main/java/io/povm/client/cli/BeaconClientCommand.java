@@ -8,7 +8,6 @@ import io.povm.client.profile.ConnectionProfile;
 import io.povm.client.profile.ProfileLocator;
 import java.io.PrintWriter;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 
 /**
  * A {@code beacon} or {@code lottery} command: the options, checks and error reporting of every {@link
@@ -35,14 +34,6 @@ abstract class BeaconClientCommand extends ClientCommand {
     @Override
     final void run(final JobClient jobs, final PrintWriter out) {
         throw new IllegalStateException(getClass().getSimpleName() + " works through a BeaconClient");
-    }
-
-    final <T> void print(final T value, final PrintWriter out, final BiConsumer<T, PrintWriter> table) {
-        if (common().output() == OutputFormat.JSON) {
-            printJson(value, out);
-        } else {
-            table.accept(value, out);
-        }
     }
 
     @Override

@@ -74,6 +74,16 @@ abstract class ClientCommand implements Callable<Integer>, NetworkCommand {
         return spec;
     }
 
+    /** Prints a value as JSON with {@code -o json}, else as the table printer does. */
+    final <T> void print(
+            final T value, final PrintWriter out, final java.util.function.BiConsumer<T, PrintWriter> table) {
+        if (common.output() == OutputFormat.JSON) {
+            printJson(value, out);
+        } else {
+            table.accept(value, out);
+        }
+    }
+
     /** Prints a value as compact JSON on one line. */
     static void printJson(final Object value, final PrintWriter out) {
         out.println(PovmJson.write(value));

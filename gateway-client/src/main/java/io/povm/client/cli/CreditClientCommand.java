@@ -5,7 +5,6 @@ import io.povm.client.credit.CreditClient;
 import io.povm.client.job.JobClient;
 import java.io.PrintWriter;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 
 /**
  * A {@code credit} command: the options, checks and error reporting of every {@link ClientCommand}, run through a
@@ -30,15 +29,6 @@ abstract class CreditClientCommand extends ClientCommand {
     @Override
     final void run(final JobClient jobs, final PrintWriter out) {
         throw new IllegalStateException(getClass().getSimpleName() + " works through a CreditClient");
-    }
-
-    /** Prints a value as JSON with {@code -o json}, else as the table printer does. */
-    final <T> void print(final T value, final PrintWriter out, final BiConsumer<T, PrintWriter> table) {
-        if (common().output() == OutputFormat.JSON) {
-            printJson(value, out);
-        } else {
-            table.accept(value, out);
-        }
     }
 
     @Override
