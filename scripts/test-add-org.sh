@@ -20,6 +20,7 @@ network/network.sh up --base-port N (default 7000) when none runs. Then checks, 
      alone is invalidated (ENDORSEMENT_POLICY_FAILURE): the majority is now 3 of 4 and Org4's endorsement counts
   4. a job submitted by Org4's client through Org4's peer is read back through Org1's
   5. the documented steps run again change nothing
+  6. a beacon share from Org4 for a round opened before it joined is refused (when a round ran)
 
 Leaves the network running with Org4; network/network.sh down stops Org4's processes with the others.
 USAGE
@@ -121,6 +122,24 @@ check_reads() {
     failed "povm job list --profile org4 -o json is not JSON: $jobs"
 }
 
+# check_round_membership: a beacon round freezes its members when it opens, so Org4, a povm member now, may not post
+# a share for a round opened before it joined: the chaincode refuses it (FORBIDDEN). Evaluated, never ordered.
+# Skipped when no beacon round ran on this network yet (the worker ITs run rounds before this test in test.sh).
+check_round_membership() {
+  local out
+  check "a beacon share from Org4 for a round opened before it joined is refused"
+  if ! query_as org1 beacon:GetRound 1 >/dev/null 2>&1; then
+    info "  skipped: no beacon round on this network yet"
+    return
+  fi
+  out="$(as_admin org4 peer chaincode query -C "$CHANNEL" -n "$CC_NAME" \
+    -c '{"Args":["beacon:RecoverShare","1","Org1MSP","0000000000000000000000000000000000000000000000000000000000000002"]}' 2>&1)" &&
+    failed "Org4's share for round 1 was accepted: $out"
+  [[ "$out" == *"FORBIDDEN"*"Org4MSP is not a member of round 1"* ]] ||
+    failed "Org4's share for round 1 was refused for another reason: $out"
+  info "  refused: ${out##*FORBIDDEN}"
+}
+
 check_endorsement() {
   local out ticks
   check "a transaction endorsed by Org4, Org1 and Org2 commits"
@@ -154,6 +173,7 @@ main() {
   reload
   check_membership
   check_reads
+  check_round_membership
   check_endorsement
   check_job_from_org4
   check "the documented steps run again change nothing"

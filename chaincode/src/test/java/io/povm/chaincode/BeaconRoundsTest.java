@@ -323,6 +323,29 @@ class BeaconRoundsTest {
     }
 
     @Test
+    void an_org_that_became_a_member_after_the_round_opened_cannot_post_a_share_for_it() {
+        final RoundHeader header = open();
+        ORGS.forEach(msp -> commit(header, msp));
+        ORGS.forEach(msp -> check(1, msp));
+        ORGS.forEach(msp -> reveal(1, msp));
+        close(1);
+        ledger.committed(
+                MemberLedger.key(),
+                PovmJson.write(new Members(
+                        List.of("Org1MSP", "Org2MSP", "Org3MSP", "Org4MSP"),
+                        new Submitter("Org1MSP", "x509::admin"),
+                        "2026-11-01T00:00:00.000Z",
+                        "tx-boot")));
+        as(client("Org4MSP"), T0.plusSeconds(600));
+
+        final PovmError error =
+                refused(() -> contract.RecoverShare(ledger.ctx, "1", "Org3MSP", Hex.of(BigInteger.TWO)));
+
+        assertThat(error.code()).isEqualTo(ErrorCode.FORBIDDEN);
+        assertThat(error.reason()).contains("Org4MSP is not a member of round 1");
+    }
+
+    @Test
     void a_recovery_share_that_fails_the_dealers_commitments_is_refused() {
         final RoundHeader header = open();
         ORGS.forEach(msp -> commit(header, msp));

@@ -228,9 +228,14 @@ public final class BeaconRounds {
         return base;
     }
 
-    private RoundHeader header(final long round) {
+    /**
+     * @return the round's header, after checking that the caller's org is one of the round's members (an org that
+     *     joined later, or a non-member, is refused even for a closed round) and that the round is still open
+     */
+    private RoundHeader header(final long round, final String role) {
         final RoundHeader header = ledger.header(round)
                 .orElseThrow(() -> PovmException.notFound("round", "round " + round + " has not been opened"));
+        memberOf(header, role);
         if (ledger.result(round).isPresent()) {
             throw invalidState("round", "round " + round + " is closed");
         }
@@ -255,8 +260,7 @@ public final class BeaconRounds {
      */
     public RoundCommit commit(final long round, final String commitJson) {
         requireMember("beacon:CommitRound");
-        final RoundHeader header = header(round);
-        memberOf(header, "a dealer");
+        final RoundHeader header = header(round, "a dealer");
         final RoundCommit commit = PovmJson.read(commitJson, RoundCommit.class);
         if (commit.round() != round) {
             throw PovmException.invalid(
@@ -350,8 +354,7 @@ public final class BeaconRounds {
      */
     public RoundCheck check(final long round, final String checkJson) {
         requireMember("beacon:CheckShares");
-        final RoundHeader header = header(round);
-        memberOf(header, "a holder");
+        final RoundHeader header = header(round, "a holder");
         final RoundCheck check = PovmJson.read(checkJson, RoundCheck.class);
         if (check.round() != round || !caller.msp().equals(check.holder())) {
             throw PovmException.invalid("check", "must name round " + round + " and holder " + caller.msp());
@@ -407,8 +410,7 @@ public final class BeaconRounds {
     /** A qualified dealer reveals its secret; it must open C_0. */
     public RoundReveal reveal(final long round, final String secretHex) {
         requireMember("beacon:RevealRound");
-        final RoundHeader header = header(round);
-        memberOf(header, "a dealer");
+        final RoundHeader header = header(round, "a dealer");
         final BigInteger secret = Hex.scalar("secret", secretHex);
         final RoundView view = afterChecks(header, "RevealRound");
         if (!outcome.qualified(view).contains(caller.msp())) {
@@ -436,7 +438,7 @@ public final class BeaconRounds {
      */
     public RoundRecovery recover(final long round, final String dealer, final String shareHex) {
         requireMember("beacon:RecoverShare");
-        final RoundHeader header = header(round);
+        final RoundHeader header = header(round, "a holder");
         final RoundMember holder = memberOf(header, "a holder");
         final BigInteger share = Hex.scalar("share", shareHex);
         if (caller.msp().equals(dealer)) {
