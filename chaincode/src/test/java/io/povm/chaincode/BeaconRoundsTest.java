@@ -486,6 +486,77 @@ class BeaconRoundsTest {
                 .isEqualTo("round");
     }
 
+    private void govern(final io.povm.api.beacon.BeaconConfig config) {
+        as(admin("Org1MSP"), T0.plusSeconds(1 + tx));
+        contract.ProposeConfig(ledger.ctx, "c" + tx, PovmJson.write(config));
+        final String id = "c" + tx;
+        as(admin("Org2MSP"), T0.plusSeconds(1 + tx));
+        assertThat(contract.ApproveConfig(ledger.ctx, id)).contains("\"state\":\"EXECUTED\"");
+    }
+
+    @Test
+    void with_two_winners_per_round_two_distinct_workers_win_half_the_reward_each() {
+        govern(new io.povm.api.beacon.BeaconConfig(20, 30, 1000, 2, "povm", 1000, 120, 1, 10, "interim"));
+        earn(1, "Org1MSP", "w1", 3000);
+        earn(1, "Org2MSP", "w1", 5000);
+        earn(1, "Org3MSP", "w1", 7000);
+        final RoundHeader header = open();
+        assertThat(header.winners()).isEqualTo(2);
+        ORGS.forEach(msp -> commit(header, msp));
+        ORGS.forEach(msp -> check(1, msp));
+        ORGS.forEach(msp -> reveal(1, msp));
+
+        final RoundResult result = close(1);
+
+        assertThat(result.lottery().winners()).hasSize(2);
+        assertThat(result.lottery().winners())
+                .extracting(RoundResult.Winner::workerKey)
+                .doesNotHaveDuplicates();
+        assertThat(result.lottery().winners())
+                .extracting(RoundResult.Winner::amount)
+                .containsOnly(500L);
+        assertThat(result.lottery().winners().get(1).total())
+                .as("the second draw is among the tickets left")
+                .isEqualTo(15000 - result.lottery().winners().get(0).tickets());
+    }
+
+    @Test
+    void cloudpos_tickets_weigh_the_free_staked_capacity_of_workers_whose_heartbeat_is_recent() {
+        govern(new io.povm.api.beacon.BeaconConfig(20, 30, 1000, 1, "cloudpos", 1000, 120, 1, 10, "interim"));
+        final io.povm.api.Worker.Change registered =
+                new io.povm.api.Worker.Change("2026-11-01T00:00:00.000Z", "x509::admin", "tx-0");
+        final io.povm.api.Worker alive = worker("Org1MSP", io.povm.api.Workers.ORG1_USER2_CERT, registered)
+                .withHeartbeat("2026-11-21T10:00:05.000Z", java.util.OptionalInt.of(1));
+        final io.povm.api.Worker silent = worker("Org2MSP", io.povm.api.Workers.ORG2_USER2_CERT, registered)
+                .withHeartbeat("2026-11-21T09:00:00.000Z", java.util.OptionalInt.of(2));
+        for (final io.povm.api.Worker w : List.of(alive, silent)) {
+            ledger.committed(io.povm.chaincode.worker.WorkerLedger.key(w.workerKey()), PovmJson.write(w));
+            ledger.state.put(
+                    new CompositeKey("worker-by-state", "ACTIVE", w.msp(), w.name()).toString(), new byte[] {0});
+        }
+        ORGS.forEach(msp -> tick(msp, T0.plusSeconds(10)));
+
+        final RoundHeader header = open();
+
+        assertThat(header.ticketMode()).isEqualTo("cloudpos");
+        assertThat(header.tickets()).singleElement().satisfies(t -> {
+            assertThat(t.workerKey()).isEqualTo("Org1MSP/w1");
+            assertThat(t.tickets())
+                    .as("stake x 1 of 2 slots free x gamma 1000/1000")
+                    .isEqualTo(alive.stake().total() / 2);
+        });
+    }
+
+    private static io.povm.api.Worker worker(
+            final String msp, final String pem, final io.povm.api.Worker.Change registered) {
+        return io.povm.api.Worker.registered(
+                io.povm.api.WorkerKey.of(msp, "w1"),
+                io.povm.chaincode.worker.FabricId.of(io.povm.api.WorkerValidator.parseCertificate(pem, "test")),
+                pem,
+                io.povm.api.Workers.offer(),
+                registered);
+    }
+
     @Test
     void only_member_org_admins_register_keys() {
         as(client("Org1MSP"), T0.plusSeconds(9));
