@@ -2,11 +2,13 @@ package io.povm.chaincode.beacon;
 
 import io.povm.api.PovmJson;
 import io.povm.api.beacon.BeaconTransactions;
+import io.povm.api.beacon.RoundHeader;
 import io.povm.chaincode.Caller;
 import io.povm.chaincode.TransactionGuard;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
@@ -35,20 +37,28 @@ public final class BeaconContract implements ContractInterface {
         });
     }
 
+    /** Runs one step of round {@code roundText} and emits its {@value BeaconTransactions#ROUND_EVENT} event. */
     private static String step(
             final Context ctx,
             final String name,
-            final long round,
             final String step,
-            final Function<BeaconRounds, Object> body) {
-        final String json = run(ctx, name, body);
+            final String roundText,
+            final BiFunction<BeaconRounds, Long, Object> body) {
+        return run(ctx, name, rounds -> {
+            final long round = BeaconRounds.round(roundText);
+            final Object value = body.apply(rounds, round);
+            emit(ctx, round, step);
+            return value;
+        });
+    }
+
+    private static void emit(final Context ctx, final long round, final String step) {
         final Map<String, Object> event = new TreeMap<>();
         event.put("round", round);
         event.put("step", step);
         event.put("msp", ctx.getClientIdentity().getMSPID());
         ctx.getStub()
                 .setEvent(BeaconTransactions.ROUND_EVENT, PovmJson.write(event).getBytes(StandardCharsets.UTF_8));
-        return json;
     }
 
     /** Registers or rotates the caller's org's beacon key (P-256 point, SEC1 hex). Org admin of a member org. */
@@ -83,41 +93,29 @@ public final class BeaconContract implements ContractInterface {
     /** Opens the next round (any identity of a member org); @return its {@link io.povm.api.beacon.RoundHeader} */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String OpenRound(final Context ctx) {
-        final long next = new BeaconLedger(ctx.getStub()).latest() + 1;
-        return step(ctx, BeaconTransactions.OPEN_ROUND, next, "open", BeaconRounds::open);
+        return run(ctx, BeaconTransactions.OPEN_ROUND, rounds -> {
+            final RoundHeader header = rounds.open();
+            emit(ctx, header.round(), "open");
+            return header;
+        });
     }
 
     /** The caller's org's commit ({@link io.povm.api.beacon.RoundCommit} JSON). */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String CommitRound(final Context ctx, final String round, final String commitJson) {
-        return step(
-                ctx,
-                BeaconTransactions.COMMIT_ROUND,
-                safeRound(round),
-                "commit",
-                rounds -> rounds.commit(BeaconRounds.round(round), commitJson));
+        return step(ctx, BeaconTransactions.COMMIT_ROUND, "commit", round, (rounds, r) -> rounds.commit(r, commitJson));
     }
 
     /** The caller's org's share check ({@link io.povm.api.beacon.RoundCheck} JSON, complaints if any). */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String CheckShares(final Context ctx, final String round, final String checkJson) {
-        return step(
-                ctx,
-                BeaconTransactions.CHECK_SHARES,
-                safeRound(round),
-                "check",
-                rounds -> rounds.check(BeaconRounds.round(round), checkJson));
+        return step(ctx, BeaconTransactions.CHECK_SHARES, "check", round, (rounds, r) -> rounds.check(r, checkJson));
     }
 
     /** The caller's org's secret (64 hex digits). */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String RevealRound(final Context ctx, final String round, final String secret) {
-        return step(
-                ctx,
-                BeaconTransactions.REVEAL_ROUND,
-                safeRound(round),
-                "reveal",
-                rounds -> rounds.reveal(BeaconRounds.round(round), secret));
+        return step(ctx, BeaconTransactions.REVEAL_ROUND, "reveal", round, (rounds, r) -> rounds.reveal(r, secret));
     }
 
     /** The caller's org's decrypted share of a dealer that did not reveal in time. */
@@ -126,20 +124,15 @@ public final class BeaconContract implements ContractInterface {
         return step(
                 ctx,
                 BeaconTransactions.RECOVER_SHARE,
-                safeRound(round),
                 "recover",
-                rounds -> rounds.recover(BeaconRounds.round(round), dealer, share));
+                round,
+                (rounds, r) -> rounds.recover(r, dealer, share));
     }
 
     /** Closes a round: seed, strikes, lottery draw and reward. @return the {@link io.povm.api.beacon.RoundResult} */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String CloseRound(final Context ctx, final String round) {
-        return step(
-                ctx,
-                BeaconTransactions.CLOSE_ROUND,
-                safeRound(round),
-                "close",
-                rounds -> rounds.close(BeaconRounds.round(round)));
+        return step(ctx, BeaconTransactions.CLOSE_ROUND, "close", round, (rounds, r) -> rounds.close(r));
     }
 
     /** @return the {@link io.povm.api.beacon.RoundView} of a round */
@@ -170,13 +163,5 @@ public final class BeaconContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String GetStrikes(final Context ctx, final String msp) {
         return run(ctx, BeaconTransactions.GET_STRIKES, rounds -> new BeaconLedger(ctx.getStub()).strikes(msp));
-    }
-
-    private static long safeRound(final String round) {
-        try {
-            return BeaconRounds.round(round);
-        } catch (RuntimeException e) {
-            return 0;
-        }
     }
 }

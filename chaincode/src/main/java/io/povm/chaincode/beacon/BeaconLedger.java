@@ -86,10 +86,15 @@ public final class BeaconLedger {
     }
 
     private <T> List<T> range(final CompositeKey prefix, final Function<String, T> parse) {
+        return entries(prefix, entry -> parse.apply(entry.getStringValue()));
+    }
+
+    /** @return every entry under the prefix, mapped, in key order */
+    private <T> List<T> entries(final CompositeKey prefix, final Function<KeyValue, T> map) {
         final List<T> out = new ArrayList<>();
         try (QueryResultsIterator<KeyValue> results = stub.getStateByPartialCompositeKey(prefix)) {
             for (final KeyValue entry : results) {
-                out.add(parse.apply(entry.getStringValue()));
+                out.add(map.apply(entry));
             }
         } catch (Exception e) {
             if (e instanceof RuntimeException runtime) {
@@ -98,6 +103,14 @@ public final class BeaconLedger {
             throw new IllegalStateException(e);
         }
         return out;
+    }
+
+    /** @return a round number stored as decimal text under {@code key} */
+    private Optional<Long> number(final String key) {
+        final byte[] value = stub.getState(key);
+        return value == null || value.length == 0
+                ? Optional.empty()
+                : Optional.of(Long.parseLong(new String(value, StandardCharsets.UTF_8)));
     }
 
     public Optional<BeaconKey> key(final String msp) {
@@ -131,8 +144,7 @@ public final class BeaconLedger {
 
     /** @return the latest opened round's number, 0 before the first round */
     public long latest() {
-        final byte[] value = stub.getState(k(LATEST));
-        return value == null || value.length == 0 ? 0 : Long.parseLong(new String(value, StandardCharsets.UTF_8));
+        return number(k(LATEST)).orElse(0L);
     }
 
     public Optional<RoundHeader> header(final long round) {
@@ -162,10 +174,7 @@ public final class BeaconLedger {
 
     /** @return the round that used {@code c0} as a commitment to its secret, if any */
     public Optional<Long> roundOfC0(final String c0) {
-        final byte[] value = stub.getState(k(C0, c0));
-        return value == null || value.length == 0
-                ? Optional.empty()
-                : Optional.of(Long.parseLong(new String(value, StandardCharsets.UTF_8)));
+        return number(k(C0, c0));
     }
 
     public List<RoundCheck> checks(final long round) {
@@ -206,21 +215,12 @@ public final class BeaconLedger {
 
     /** @return the org's strikes, oldest first, as "round: reason" */
     public List<String> strikes(final String msp) {
-        final List<String> out = new ArrayList<>();
-        try (QueryResultsIterator<KeyValue> results =
-                stub.getStateByPartialCompositeKey(new CompositeKey(STRIKE, msp))) {
-            for (final KeyValue entry : results) {
-                final List<String> attributes =
-                        CompositeKey.parseCompositeKey(entry.getKey()).getAttributes();
-                out.add(Long.parseLong(attributes.get(1)) + ": " + entry.getStringValue());
-            }
-        } catch (Exception e) {
-            if (e instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e);
-        }
-        return out;
+        return entries(
+                new CompositeKey(STRIKE, msp),
+                entry -> Long.parseLong(CompositeKey.parseCompositeKey(entry.getKey())
+                                .getAttributes()
+                                .get(1))
+                        + ": " + entry.getStringValue());
     }
 
     public List<Ticket> tickets(final long round) {
@@ -237,9 +237,6 @@ public final class BeaconLedger {
     }
 
     public Optional<Long> roundOfJob(final String jobId) {
-        final byte[] value = stub.getState(k(JOB, jobId));
-        return value == null || value.length == 0
-                ? Optional.empty()
-                : Optional.of(Long.parseLong(new String(value, StandardCharsets.UTF_8)));
+        return number(k(JOB, jobId));
     }
 }

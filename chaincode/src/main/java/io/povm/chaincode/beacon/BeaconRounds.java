@@ -63,6 +63,8 @@ public final class BeaconRounds {
     private final Instant now;
     private final BeaconLedger ledger;
     private final RoundOutcome outcome;
+    private Members cachedMembers;
+    private MultipartyClock cachedClock;
 
     public BeaconRounds(final ChaincodeStub stub, final Caller caller) {
         this.stub = Objects.requireNonNull(stub, "stub");
@@ -88,8 +90,16 @@ public final class BeaconRounds {
         return new PovmException(new PovmError(ErrorCode.INVALID_STATE, field, reason));
     }
 
+    /** @return the member orgs, read once per transaction */
+    private Members members() {
+        if (cachedMembers == null) {
+            cachedMembers = new MemberLedger(stub).require();
+        }
+        return cachedMembers;
+    }
+
     private Members requireMember(final String transaction) {
-        final Members members = new MemberLedger(stub).require();
+        final Members members = members();
         if (!members.contains(caller.msp())) {
             throw PovmException.forbidden(
                     "caller",
@@ -154,7 +164,7 @@ public final class BeaconRounds {
         final Members members = requireMember("beacon:OpenRound");
         final long latest = ledger.latest();
         final BeaconConfig config = ledger.config();
-        final MultipartyClock clock = new ClockLedger(stub).read(members);
+        final MultipartyClock clock = clock();
         String previousSeed = ZERO_SEED;
         if (latest > 0) {
             final RoundResult last = ledger.result(latest)
@@ -250,8 +260,12 @@ public final class BeaconRounds {
                                 + String.join(", ", header.msps()) + "); only its members may act as " + role));
     }
 
+    /** @return the multiparty clock, read once per transaction and only when a deadline matters */
     private MultipartyClock clock() {
-        return new ClockLedger(stub).read(new MemberLedger(stub).require());
+        if (cachedClock == null) {
+            cachedClock = new ClockLedger(stub).read(members());
+        }
+        return cachedClock;
     }
 
     /**

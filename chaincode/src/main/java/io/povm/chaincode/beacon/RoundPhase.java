@@ -6,7 +6,6 @@ import io.povm.api.beacon.RoundView;
 import io.povm.chaincode.clock.MultipartyClock;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Where a round stands on the multiparty clock. A phase closes early when every member acted; otherwise only when,
@@ -79,10 +78,5 @@ public enum RoundPhase {
     static boolean closed(final List<String> laggards, final String deadline, final MultipartyClock clock) {
         final Instant at = Instant.parse(deadline);
         return laggards.stream().allMatch(msp -> clock.hasPassed(at, msp));
-    }
-
-    /** @return the laggards as a sorted, comma-separated list */
-    static String names(final List<String> msps) {
-        return msps.stream().sorted().collect(Collectors.joining(", "));
     }
 }

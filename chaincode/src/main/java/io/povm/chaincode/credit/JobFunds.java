@@ -17,10 +17,13 @@ import io.povm.chaincode.reputation.Reputation;
 import io.povm.chaincode.reputation.WorkerRecordLedger;
 import io.povm.chaincode.worker.WorkerLedger;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 
@@ -140,15 +143,12 @@ public final class JobFunds {
         final List<CreditHold> deposits = ledger.deposits(job.id());
         final WorkerLedger workers = new WorkerLedger(stub);
         final WorkerRecordLedger records = new WorkerRecordLedger(stub);
-        final Settlement settlement = SettlementPlan.settle(
-                job,
-                sla,
-                escrow,
-                deposits,
-                key -> workers.find(WorkerKey.parse(key, "workerKey"))
-                        .map(w -> new Payee(w.msp(), w.fabricId(), Reputation.payoutPermille(records.find(w.key())))),
-                stamp());
-        earnTickets(job, sla, settlement, key -> Reputation.payoutPermille(records.find(key)));
+        final Map<String, Optional<Payee>> payees = new HashMap<>();
+        final Function<String, Optional<Payee>> payee =
+                key -> payees.computeIfAbsent(key, k -> workers.find(WorkerKey.parse(k, "workerKey"))
+                        .map(w -> new Payee(w.msp(), w.fabricId(), Reputation.payoutPermille(records.find(w.key())))));
+        final Settlement settlement = SettlementPlan.settle(job, sla, escrow, deposits, payee, stamp());
+        earnTickets(job, sla, settlement, key -> payee.apply(key).orElseThrow().permille());
         return apply(settlement, escrow, deposits);
     }
 
@@ -157,10 +157,7 @@ public final class JobFunds {
      * capped by the SLA's maxWall) times its worker's payout multiplier ({@link Ticket#of}).
      */
     private void earnTickets(
-            final Job job,
-            final SlaSpec sla,
-            final Settlement settlement,
-            final java.util.function.Function<String, Long> permille) {
+            final Job job, final SlaSpec sla, final Settlement settlement, final Function<String, Long> permille) {
         final BeaconLedger beacon = new BeaconLedger(stub);
         final long round = beacon.latest() + 1;
         for (Settlement.Entry entry : settlement.entries()) {

@@ -55,6 +55,7 @@ public final class BeaconParticipant {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private Instant nextOpenAttempt = Instant.EPOCH;
+    private Optional<RoundView> lastSeen = Optional.empty();
 
     public BeaconParticipant(
             final String msp, final BigInteger beaconKey, final Path stateDir, final Mode mode, final Clock clock) {
@@ -73,6 +74,7 @@ public final class BeaconParticipant {
     public List<String> step(final BeaconClient beacon) {
         final List<String> done = new ArrayList<>();
         final Optional<RoundView> latest = beacon.latest();
+        lastSeen = latest;
         if (latest.isEmpty()) {
             attempt(done, "open 1", beacon::open);
             return done;
@@ -111,6 +113,11 @@ public final class BeaconParticipant {
             default -> LOG.debug("beacon round {} is {}", round, view.phase());
         }
         return done;
+    }
+
+    /** @return the latest round as the last {@link #step} read it (its phase at that time) */
+    public Optional<RoundView> lastSeen() {
+        return lastSeen;
     }
 
     private void reveal(final BeaconClient beacon, final RoundView view, final List<String> done) {

@@ -5,10 +5,10 @@ import io.povm.api.beacon.RoundView;
 import io.povm.client.PovmClientException;
 import io.povm.client.beacon.BeaconClient;
 import io.povm.client.beacon.BeaconKeyFile;
+import io.povm.client.beacon.RoundSummary;
 import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -336,58 +336,29 @@ final class BeaconCommands {
 
         @Override
         void run(final BeaconClient beacon, final PrintWriter out) {
-            final List<Map<String, Object>> rows = new ArrayList<>();
-            final long latest = beacon.latest().map(RoundView::round).orElse(0L);
-            for (long r = latest; r >= 1 && r > latest - last; r--) {
-                final RoundView view = beacon.round(r);
-                final Map<String, Object> row = new LinkedHashMap<>();
-                row.put("round", r);
-                row.put("phase", view.phase());
-                row.put("closedAt", view.result() == null ? null : view.result().closedAt());
-                row.put(
-                        "winners",
-                        view.result() == null
-                                ? List.of()
-                                : view.result().lottery().winners());
-                row.put(
-                        "strikes",
-                        view.result() == null ? List.of() : view.result().strikes());
-                row.put(
-                        "tickets",
-                        view.header().tickets().stream()
-                                .mapToLong(t -> t.tickets())
-                                .sum());
-                rows.add(row);
-            }
-            if (common().output() == OutputFormat.JSON) {
-                final Map<String, Object> report = new LinkedHashMap<>();
-                report.put("rounds", rows);
-                printJson(report, out);
-                return;
-            }
-            if (rows.isEmpty()) {
-                out.println("no beacon round has been opened yet");
-            }
-            out.printf("%-6s %-9s %-24s %-12s %s%n", "ROUND", "PHASE", "CLOSED", "TICKETS", "WINNERS");
-            for (final Map<String, Object> row : rows) {
-                @SuppressWarnings("unchecked")
-                final List<io.povm.api.beacon.RoundResult.Winner> winners =
-                        (List<io.povm.api.beacon.RoundResult.Winner>) row.get("winners");
-                out.printf(
-                        "%-6s %-9s %-24s %-12s %s%n",
-                        row.get("round"),
-                        row.get("phase"),
-                        row.get("closedAt") == null ? "-" : row.get("closedAt"),
-                        row.get("tickets"),
-                        winners.isEmpty()
-                                ? "-"
-                                : String.join(
-                                        ", ",
-                                        winners.stream()
-                                                .map(w -> w.workerKey() + " +" + w.amount())
-                                                .toList()));
-            }
-            out.flush();
+            final List<RoundSummary> rounds = RoundSummary.latest(beacon, last);
+            print(Map.of("rounds", rounds), out, (report, o) -> {
+                if (rounds.isEmpty()) {
+                    o.println("no beacon round has been opened yet");
+                }
+                o.printf("%-6s %-9s %-24s %-12s %s%n", "ROUND", "PHASE", "CLOSED", "TICKETS", "WINNERS");
+                for (final RoundSummary round : rounds) {
+                    o.printf(
+                            "%-6s %-9s %-24s %-12s %s%n",
+                            round.round(),
+                            round.phase(),
+                            round.closedAt() == null ? "-" : round.closedAt(),
+                            round.tickets(),
+                            round.winners().isEmpty()
+                                    ? "-"
+                                    : String.join(
+                                            ", ",
+                                            round.winners().stream()
+                                                    .map(w -> w.workerKey() + " +" + w.amount())
+                                                    .toList()));
+                }
+                o.flush();
+            });
         }
     }
 }

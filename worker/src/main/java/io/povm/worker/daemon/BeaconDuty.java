@@ -58,8 +58,9 @@ final class BeaconDuty implements Runnable {
         }
     }
 
+    /** Ticks when the round the participant just read waits past its phase's deadline; no second read. */
     private void tickIfLate() {
-        final Optional<RoundView> latest = ledger.beacon(b -> b.latest());
+        final Optional<RoundView> latest = participant.lastSeen();
         if (latest.isEmpty()) {
             return;
         }
