@@ -98,7 +98,7 @@ public final class DashboardServer implements AutoCloseable {
             return this;
         }
 
-        /** Reads the beacon's rounds and lottery winners; without one the panel says "not available". */
+        /** Reads the beacon's rounds and lottery winners; the page shows "loading" until the first answer and "not available: <why>" when the read fails. */
         public Builder beacon(final io.povm.client.beacon.BeaconClient value) {
             this.beacon = Objects.requireNonNull(value, "beacon");
             return this;

@@ -105,7 +105,11 @@ class DashboardBrowserIT {
         browser.get(dashboard.uri().toString());
         final WebDriverWait page = new WebDriverWait(browser, PAGE_WAIT);
         page.until(ExpectedConditions.textToBe(By.id("live"), "live"));
-        page.until(d -> !d.findElement(By.id("beacon")).getText().isBlank());
+        // The static page says "loading" until the first /api/beacon answer replaces it.
+        page.until(d -> {
+            final String text = d.findElement(By.id("beacon")).getText();
+            return !text.isBlank() && !text.equals("loading");
+        });
         assertThat(browser.findElement(By.id("beacon")).getText())
                 .as("the beacon panel lists rounds, or says there is none yet")
                 .doesNotStartWith("not available");
