@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRootName;
 
 /**
- * Every credit ever minted, under the key {@code ("credit-supply")}: only executed mints change it, so it is never a
+ * Every credit ever minted, under the key {@code ("credit-supply")}: only mints change it (executed mint votes, lottery
+ * rewards, upheld random audits), so it is never a
  * hot key for jobs. {@code {"total":3000000000,"mints":3,"updatedAt":"...","lastMint":"fund-org3-user1"}}
  */
 @JsonRootName("supply")

@@ -8,18 +8,21 @@ import java.util.Optional;
 /**
  * A challenge of a soft verdict (ECM and TrueBit, paper 003): who challenged, why, the deposit posted, how many
  * re-run replicas decide it and, once they did, the outcome and the first checkpoint at which the soft verdict's
- * answer and the re-run's answer diverge. See {@code docs/consensus.md}.
+ * answer and the re-run's answer diverge. A random audit is a challenge that the beacon's audit sub-seed selected
+ * ({@code AuditJob}): it names its round, posts no deposit. See {@code docs/consensus.md}.
  *
  * <pre>{@code
  * {"challenger":{"msp":"Org1MSP","id":"x509::..."},"reason":"wrong flips","deposit":180,
  *  "challengedAt":"2026-11-21T10:01:00.000Z","rerunReplicas":1,"outcome":"OVERTURNED",
- *  "firstDivergence":{"index":2,"verdictLeaf":"ab...","rerunLeaf":"cd..."},"note":"..."}
+ *  "firstDivergence":{"index":2,"verdictLeaf":"ab...","rerunLeaf":"cd..."},"note":"...","auditRound":null}
  * }</pre>
  *
  * @param outcome {@value #UPHELD}, {@value #OVERTURNED} or {@value #UNDECIDED}; absent while the re-run runs
  * @param firstDivergence the first checkpoint index where the two answers' leaves differ, when both carry leaves
  *     and they differ
  * @param note how the outcome and the divergence were found
+ * @param auditRound the beacon round whose audit sub-seed selected the job, for a random audit; absent for a
+ *     challenge
  */
 @JsonPropertyOrder({
     "challenger",
@@ -29,7 +32,8 @@ import java.util.Optional;
     "rerunReplicas",
     "outcome",
     "firstDivergence",
-    "note"
+    "note",
+    "auditRound"
 })
 public record Dispute(
         @JsonProperty("challenger") Submitter challenger,
@@ -39,7 +43,8 @@ public record Dispute(
         @JsonProperty("rerunReplicas") int rerunReplicas,
         @JsonProperty("outcome") String outcome,
         @JsonProperty("firstDivergence") Divergence firstDivergence,
-        @JsonProperty("note") String note) {
+        @JsonProperty("note") String note,
+        @JsonProperty("auditRound") Long auditRound) {
     public static final String UPHELD = "UPHELD";
     public static final String OVERTURNED = "OVERTURNED";
     public static final String UNDECIDED = "UNDECIDED";
@@ -57,13 +62,32 @@ public record Dispute(
             final long deposit,
             final String at,
             final int rerunReplicas) {
-        return new Dispute(challenger, reason, deposit, at, rerunReplicas, null, null, null);
+        return new Dispute(challenger, reason, deposit, at, rerunReplicas, null, null, null, null);
+    }
+
+    /** @return a random audit just opened by {@code auditor}: no deposit, selected by the round's audit sub-seed */
+    public static Dispute audit(
+            final Submitter auditor, final String reason, final long round, final String at, final int rerunReplicas) {
+        return new Dispute(auditor, reason, 0, at, rerunReplicas, null, null, null, round);
     }
 
     /** @return this dispute decided */
     public Dispute decided(final String result, final Optional<Divergence> divergence, final String why) {
         return new Dispute(
-                challenger, reason, deposit, challengedAt, rerunReplicas, result, divergence.orElse(null), why);
+                challenger,
+                reason,
+                deposit,
+                challengedAt,
+                rerunReplicas,
+                result,
+                divergence.orElse(null),
+                why,
+                auditRound);
+    }
+
+    /** @return the beacon round that selected this job for a random audit; empty for a challenge */
+    public Optional<Long> audit() {
+        return Optional.ofNullable(auditRound);
     }
 
     public Optional<String> decision() {

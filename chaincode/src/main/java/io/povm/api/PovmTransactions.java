@@ -88,6 +88,18 @@ public final class PovmTransactions {
     public static final String CHALLENGE_JOB = "ChallengeJob";
 
     /**
+     * {@code AuditJob(id)} → the {@link Job} RESOLVING: any member identity starts the random audit of a job its
+     * audit round selected; as many fresh workers as its first run had re-run it.
+     */
+    public static final String AUDIT_JOB = "AuditJob";
+
+    /**
+     * {@code GetJobAudit(id)} → {@link io.povm.api.beacon.JobAudit}: the job's audit round and whether it selected
+     * the job.
+     */
+    public static final String GET_JOB_AUDIT = "GetJobAudit";
+
+    /**
      * {@code FinalizeJob(id)} → the FINALIZED {@link Job}: once the challenge window closed (or the dispute decided),
      * any member settles the job's credits, exactly once.
      */

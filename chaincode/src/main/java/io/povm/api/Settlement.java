@@ -55,6 +55,14 @@ public record Settlement(
                 .sum();
     }
 
+    /** @return the credits created to pay an upheld random audit's re-run (the supply grows by as much) */
+    public long minted() {
+        return entries.stream()
+                .filter(e -> Entry.MINT.equals(e.from()))
+                .mapToLong(Entry::amount)
+                .sum();
+    }
+
     /** @return the credits returned to their owners */
     public long refunded() {
         return entries.stream()
@@ -67,7 +75,8 @@ public record Settlement(
      * One transfer out of a held pot.
      *
      * @param kind {@value #PAYOUT} to a worker or {@value #REFUND} to the pot's owner
-     * @param from {@value CreditHold#ESCROW} or {@value CreditHold#DEPOSIT} (the challenger's deposit)
+     * @param from {@value CreditHold#ESCROW}, {@value CreditHold#DEPOSIT} (the challenger's deposit) or {@value
+     *     #MINT} (an upheld random audit's re-run, paid by new credits)
      * @param workerKey the paid worker, for a payout
      * @param replica the paid replica's index, for a payout
      * @param due what the worker earned; {@code amount} is less when the pot ran dry
@@ -86,6 +95,7 @@ public record Settlement(
             @JsonProperty("why") String why) {
         public static final String PAYOUT = "payout";
         public static final String REFUND = "refund";
+        public static final String MINT = "mint";
 
         /** @return the credits back to the owner of a pot */
         public static Entry refund(final CreditHold pot, final long amount, final String why) {

@@ -4,6 +4,7 @@ import io.povm.api.ErrorCode;
 import io.povm.api.Job;
 import io.povm.api.JobAttestations;
 import io.povm.api.JobSpecValidator;
+import io.povm.api.JobState;
 import io.povm.api.Members;
 import io.povm.api.PovmError;
 import io.povm.api.PovmException;
@@ -17,11 +18,17 @@ import io.povm.api.Worker;
 import io.povm.api.WorkerKey;
 import io.povm.api.WorkerRecord;
 import io.povm.api.WorkerValidator;
+import io.povm.api.beacon.JobAudit;
+import io.povm.api.beacon.RoundResult;
+import io.povm.chaincode.beacon.BeaconLedger;
+import io.povm.chaincode.beacon.BeaconSeedSource;
+import io.povm.chaincode.beacon.JobAudits;
 import io.povm.chaincode.clock.ClockLedger;
 import io.povm.chaincode.job.AttestationLedger;
 import io.povm.chaincode.job.JobConsensus;
 import io.povm.chaincode.job.JobDisputes;
 import io.povm.chaincode.job.JobResults;
+import io.povm.chaincode.job.ReplicaDraw;
 import io.povm.chaincode.org.MemberLedger;
 import io.povm.chaincode.reputation.CustomerRecordLedger;
 import io.povm.chaincode.reputation.SpotCheck;
@@ -136,9 +143,54 @@ final class ConsensusTransactions {
         return challenge;
     }
 
+    /**
+     * @return the job RESOLVING with one audit re-run replica, drawn with its audit round's seed
+     * @throws PovmException FORBIDDEN unless the caller is a member org's identity; INVALID_STATE [audit] unless the
+     *     job's audit round selected it and it was not audited yet
+     */
+    Job audit(final Job job) {
+        tx.requireMember(PovmTransactions.AUDIT_JOB);
+        final BeaconLedger beacon = new BeaconLedger(stub);
+        final JobAudit audit = JobAudits.read(beacon, job);
+        if (!audit.isSelected()) {
+            throw new PovmException(new PovmError(
+                    ErrorCode.INVALID_STATE, "audit", "job '" + job.id() + "' is not to be audited: " + audit.note()));
+        }
+        return JobDisputes.audit(
+                job, Caller.of(ctx.getClientIdentity()).submitter(), audit.round(), auditDraw(beacon, job, audit));
+    }
+
+    /** @return whether and by which beacon round the job is audited */
+    JobAudit jobAudit(final Job job) {
+        return JobAudits.read(new BeaconLedger(stub), job);
+    }
+
+    /**
+     * @throws PovmException INVALID_STATE [audit] while the job's audit round is open, or when that round selected
+     *     the job and a worker is free to audit it; INVALID_STATE [state] as {@link JobDisputes#finalizeJob}
+     */
     Job finalizeJob(final Job job) {
         final Members members = tx.requireMember(PovmTransactions.FINALIZE_JOB);
+        if (job.state() == JobState.RESOLVED_SOFT) {
+            final BeaconLedger beacon = new BeaconLedger(stub);
+            final JobAudit audit = JobAudits.read(beacon, job);
+            final boolean waits = JobAudit.OPEN.equals(audit.state())
+                    || (audit.isSelected() && JobDisputes.auditable(job, auditDraw(beacon, job, audit)));
+            if (waits) {
+                throw new PovmException(new PovmError(
+                        ErrorCode.INVALID_STATE,
+                        "audit",
+                        "job '" + job.id() + "' waits for its random audit (" + audit.note() + ")"
+                                + (audit.isSelected() ? "; AuditJob first" : "")));
+            }
+        }
         return JobDisputes.finalizeJob(job, new ClockLedger(stub).read(members), tx.at());
+    }
+
+    private ReplicaDraw auditDraw(final BeaconLedger beacon, final Job job, final JobAudit audit) {
+        final RoundResult result = beacon.result(audit.round())
+                .orElseThrow(() -> PovmException.internal("a selected audit's round has no result"));
+        return tx.draw(job, tx.slaOf(job), new BeaconSeedSource(result.auditSeed()));
     }
 
     JobAttestations attestations(final String id) {

@@ -46,6 +46,11 @@ final class JobTransaction {
         return new JobFunds(stub);
     }
 
+    /** @return the beacon's keys: a job's assignment and audit rounds */
+    BeaconLedger beacon() {
+        return new BeaconLedger(stub);
+    }
+
     /** @return the transaction timestamp, ISO-8601 UTC with millis */
     String at() {
         return TxTime.iso(stub.getTxTimestamp());
@@ -117,9 +122,14 @@ final class JobTransaction {
      * @return the eligible workers under the job's SLA and the rest of a draw, seeded by {@link #seeds(Job)}
      */
     ReplicaDraw draw(final Job job, final SlaSpec sla) {
+        return draw(job, sla, seeds(job));
+    }
+
+    /** @return the eligible workers under the job's SLA and the rest of a draw, seeded by {@code seeds} */
+    ReplicaDraw draw(final Job job, final SlaSpec sla, final SeedSource seeds) {
         final EligibleWorkers eligible = EligibleWorkers.forSla(
                 new WorkerLedger(stub), new WorkerRecordLedger(stub), job.spec().sla());
         return new ReplicaDraw(
-                eligible.candidates(), eligible.whyNone(), seeds(job), at(), sla.lease(), eligible.orgsServing());
+                eligible.candidates(), eligible.whyNone(), seeds, at(), sla.lease(), eligible.orgsServing());
     }
 }

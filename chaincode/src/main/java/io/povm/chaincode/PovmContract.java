@@ -14,6 +14,7 @@ import io.povm.api.Sla;
 import io.povm.api.WorkerKey;
 import io.povm.api.WorkerRecord;
 import io.povm.chaincode.beacon.BeaconLedger;
+import io.povm.chaincode.beacon.JobAudits;
 import io.povm.chaincode.clock.ClockLedger;
 import io.povm.chaincode.credit.JobFunds;
 import io.povm.chaincode.job.JobAdmission;
@@ -69,8 +70,10 @@ public final class PovmContract implements ContractInterface {
             PovmTransactions.REVEAL_RESULT,
             PovmTransactions.ADVANCE_JOB,
             PovmTransactions.CHALLENGE_JOB,
+            PovmTransactions.AUDIT_JOB,
             PovmTransactions.FINALIZE_JOB,
             PovmTransactions.GET_ATTESTATIONS,
+            PovmTransactions.GET_JOB_AUDIT,
             PovmTransactions.GET_CUSTOMER_RECORD,
             PovmTransactions.GET_JOB,
             PovmTransactions.LIST_JOBS,
@@ -273,6 +276,31 @@ public final class PovmContract implements ContractInterface {
                 });
     }
 
+    /**
+     * Any member org's identity starts the random audit of a job its audit round selected: as many workers as its first
+     * run had, none of which held one of its replicas, re-run it (see {@link io.povm.chaincode.beacon.JobAudits}). The event is {@value
+     * PovmTransactions#JOB_CHALLENGED_EVENT}, as for a challenge; the dispute names the audit round.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String AuditJob(final Context ctx, final String id) {
+        final ConsensusTransactions consensus = new ConsensusTransactions(ctx);
+        return TransactionGuard.run(PovmTransactions.AUDIT_JOB, ctx.getStub().getTxId(), () -> {
+            final Job job = consensus.tx().requireJob(JobSpecValidator.validateId(id));
+            return write(consensus.tx(), job, consensus.audit(job), PovmTransactions.JOB_CHALLENGED_EVENT);
+        });
+    }
+
+    /** @return whether and by which beacon round the job is audited, as {@link io.povm.api.beacon.JobAudit} JSON */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String GetJobAudit(final Context ctx, final String id) {
+        final ConsensusTransactions consensus = new ConsensusTransactions(ctx);
+        return TransactionGuard.run(
+                PovmTransactions.GET_JOB_AUDIT, ctx.getStub().getTxId(), () -> {
+                    final Job job = consensus.tx().requireJob(JobSpecValidator.validateId(id));
+                    return PovmJson.write(consensus.jobAudit(job));
+                });
+    }
+
     /** Any member org's identity finalizes a job whose challenge window closed or whose dispute was decided. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String FinalizeJob(final Context ctx, final String id) {
@@ -310,6 +338,7 @@ public final class PovmContract implements ContractInterface {
     /** Writes a changed job and sets its event; a job entering a final state settles its credits here, once. */
     private static String write(final JobTransaction tx, final Job before, final Job after, final String event) {
         tx.funds().onTransition(before, after, () -> tx.slaOf(after));
+        JobAudits.onTransition(tx.beacon(), before, after);
         tx.jobs().update(before, after);
         tx.jobs().emit(event, after);
         return PovmJson.write(after);

@@ -20,16 +20,24 @@ import io.povm.api.ErrorCode;
 import io.povm.api.Job;
 import io.povm.api.JobPage;
 import io.povm.api.JobSpec;
+import io.povm.api.JobState;
+import io.povm.api.Members;
 import io.povm.api.PovmError;
 import io.povm.api.PovmJson;
 import io.povm.api.Redundancy;
 import io.povm.api.SlaRef;
 import io.povm.api.Specs;
+import io.povm.api.Submitter;
+import io.povm.api.Verdict;
+import io.povm.api.beacon.JobAudit;
+import io.povm.api.beacon.RoundHeader;
 import io.povm.chaincode.credit.CreditLedger;
+import io.povm.chaincode.org.MemberLedger;
 import io.povm.chaincode.sla.SlaLedger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -264,6 +272,93 @@ class PovmContractTransactionsTest {
     }
 
     @Nested
+    class RandomAudit {
+        private final Signer nonMember =
+                new Signer("non-member", "Org4MSP", "CN=User1@org4.example.com, OU=client", "x509::CN=u4::CN=ca.org4");
+
+        private void members() {
+            ledger.committed(
+                    MemberLedger.key(),
+                    PovmJson.write(new Members(
+                            List.of("Org1MSP", "Org2MSP", "Org3MSP"),
+                            new Submitter("Org1MSP", "x509::a"),
+                            "t",
+                            "tx-0")));
+        }
+
+        /** flip-1 with a soft verdict whose audit round 1 is open. */
+        private void softWithOpenAuditRound() {
+            members();
+            final Verdict verdict = new Verdict(
+                    Verdict.SOFT,
+                    "a".repeat(64),
+                    "2026-11-20T10:10:00.000Z",
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    "test verdict");
+            final Job soft = PovmJson.read(FLIP_1_JOB, Job.class)
+                    .withState(JobState.RESOLVED_SOFT, "2026-11-20T10:10:00.000Z", Optional.empty())
+                    .withResolution(Job.Resolution.NONE.withVerdict(verdict, Optional.of("2026-11-20T10:11:00.000Z")));
+            ledger.committed(JOB_KEY, PovmJson.write(soft));
+            ledger.committed(new CompositeKey("beacon-audit", "flip-1").toString(), "1");
+            ledger.committed(
+                    new CompositeKey("beacon-round", "000000000001").toString(),
+                    PovmJson.write(new RoundHeader(
+                            1, List.of(), 2, "t", "Org1MSP", "tx", "t", "t", "t", "00", "povm", List.of(), "00", 0, 1,
+                            1, 1)));
+        }
+
+        @Test
+        void a_job_without_a_soft_verdict_is_not_audited_and_nothing_is_written() {
+            members();
+            submitted("flip-1");
+            ledger.transaction("tx-audit", Instant.parse("2026-11-20T10:30:00Z"));
+
+            final PovmError error = errorOf(() -> contract.AuditJob(ledger.ctx, "flip-1"));
+
+            assertThat(error.code()).isEqualTo(ErrorCode.INVALID_STATE);
+            assertThat(error.field()).isEqualTo("audit");
+            assertThat(error.reason()).contains("is not to be audited").contains("no soft verdict");
+            ledger.assertNothingWritten();
+            assertThat(PovmJson.read(contract.GetJobAudit(ledger.ctx, "flip-1"), JobAudit.class)
+                            .state())
+                    .isEqualTo(JobAudit.NONE);
+        }
+
+        @Test
+        void only_a_member_orgs_identity_may_start_an_audit() {
+            softWithOpenAuditRound();
+            ledger.transaction("tx-audit", Instant.parse("2026-11-20T10:30:00Z"))
+                    .signedBy(nonMember);
+
+            final PovmError error = errorOf(() -> contract.AuditJob(ledger.ctx, "flip-1"));
+
+            assertThat(error.code()).isEqualTo(ErrorCode.FORBIDDEN);
+            ledger.assertNothingWritten();
+        }
+
+        @Test
+        void finalize_waits_while_the_audit_round_is_open_and_says_why() {
+            softWithOpenAuditRound();
+            ledger.transaction("tx-finalize", Instant.parse("2026-11-20T10:30:00Z"));
+
+            final PovmError error = errorOf(() -> contract.FinalizeJob(ledger.ctx, "flip-1"));
+
+            assertThat(error.code()).isEqualTo(ErrorCode.INVALID_STATE);
+            assertThat(error.field()).isEqualTo("audit");
+            assertThat(error.reason()).contains("waits for its random audit").contains("beacon round 1 is open");
+            ledger.assertNothingWritten();
+            final JobAudit audit = PovmJson.read(contract.GetJobAudit(ledger.ctx, "flip-1"), JobAudit.class);
+            assertThat(audit.state()).isEqualTo(JobAudit.OPEN);
+            assertThat(audit.round()).isEqualTo(1L);
+        }
+    }
+
+    @Nested
     class GetJob {
 
         @Test
@@ -381,7 +476,8 @@ class PovmContractTransactionsTest {
                     .isEqualTo(
                             "INVALID_ARGUMENT [function] unknown transaction; accepted: SubmitJob, CancelJob, AssignJob,"
                                     + " AcknowledgeReplica, ExpireLease, ReleaseReplica, CommitResult, RevealResult,"
-                                    + " AdvanceJob, ChallengeJob, FinalizeJob, GetAttestations, GetCustomerRecord, GetJob,"
+                                    + " AdvanceJob, ChallengeJob, AuditJob, FinalizeJob, GetAttestations, GetJobAudit,"
+                                    + " GetCustomerRecord, GetJob,"
                                     + " ListJobs, ListJobsByState, ListJobsBySubmitter, ListJobsByWorker, GetJobHistory");
         }
     }

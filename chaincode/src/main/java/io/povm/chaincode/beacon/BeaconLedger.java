@@ -40,6 +40,7 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
  * ("beacon-strike", msp, round)              -> the strike's reason
  * ("beacon-ticket", round, jobId, replica)   -> Ticket
  * ("beacon-job", jobId)                      -> the round whose seed assigns the job
+ * ("beacon-audit", jobId)                    -> the round whose audit sub-seed decides whether the job is audited
  * </pre>
  *
  * Round numbers in keys are zero-padded to 12 digits so that range reads return them in order.
@@ -59,6 +60,7 @@ public final class BeaconLedger {
     static final String STRIKE = "beacon-strike";
     static final String TICKET = "beacon-ticket";
     static final String JOB = "beacon-job";
+    static final String AUDIT = "beacon-audit";
 
     private final ChaincodeStub stub;
 
@@ -238,5 +240,14 @@ public final class BeaconLedger {
 
     public Optional<Long> roundOfJob(final String jobId) {
         return number(k(JOB, jobId));
+    }
+
+    /** Records that the job's random audit is decided by {@code round}, the first round opened after its verdict. */
+    public void auditJob(final String jobId, final long round) {
+        stub.putState(k(AUDIT, jobId), Long.toString(round).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Optional<Long> auditRoundOfJob(final String jobId) {
+        return number(k(AUDIT, jobId));
     }
 }

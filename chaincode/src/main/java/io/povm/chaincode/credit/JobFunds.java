@@ -212,6 +212,9 @@ public final class JobFunds {
             movements.credit(entry.msp(), entry.fabricId(), entry.amount());
         }
         movements.write(at(), settlement.kind() + " of job " + settlement.jobId());
+        if (settlement.minted() > 0) {
+            ledger.put(ledger.supply().plus(settlement.minted(), at(), "audit-of-job-" + settlement.jobId()));
+        }
         escrow.ifPresent(ledger::delete);
         deposits.forEach(ledger::delete);
         ledger.put(settlement);

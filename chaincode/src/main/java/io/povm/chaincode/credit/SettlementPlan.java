@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  *       worker violation; {@code floor(price x min(wallMillis, maxWallSeconds x 1000) x permille / 10^6)}.
  *   <li>First-run replicas are paid from the escrow. Re-run replicas are paid by the loser of the dispute: from the
  *       challenger's deposit unless the verdict was OVERTURNED, from the escrow (the wrong workers' unpaid share)
- *       when it was.
+ *       when it was. A random audit has no challenger: an audit that did not overturn the verdict is paid by a
+ *       mint, as the network's cost of checking, and the supply grows by as much.
  *   <li>In replica order; when a pot runs dry, later payees get what is left, and the entry says so.
  *   <li>What is left in each pot returns to its owner.
  * </ul>
@@ -115,6 +116,9 @@ final class SettlementPlan {
         if (!replica.rerun() || outcome.filter(Dispute.OVERTURNED::equals).isPresent()) {
             return Optional.ofNullable(pots.get(CreditHold.ESCROW));
         }
+        if (job.dispute().flatMap(Dispute::audit).isPresent()) {
+            return Optional.of(Pot.mint());
+        }
         return job.dispute()
                 .map(d -> pots.get(
                         depositName(d.challenger().msp(), d.challenger().id())));
@@ -127,8 +131,7 @@ final class SettlementPlan {
         final long left = pot.map(p -> p.left).orElse(0L);
         final long amount = Math.min(due, left);
         pot.ifPresent(p -> p.left -= amount);
-        final String from =
-                pot.map(p -> p.hold.kind()).orElse(replica.rerun() ? CreditHold.DEPOSIT : CreditHold.ESCROW);
+        final String from = pot.map(Pot::kind).orElse(replica.rerun() ? CreditHold.DEPOSIT : CreditHold.ESCROW);
         final String why =
                 "price " + price + " x min(" + wall + " ms, " + sla.vm().maxWallSeconds() + " s) x "
                         + payee.permille() + "/1000 = " + due + (replica.rerun() ? ", re-run replica" : "")
@@ -181,7 +184,7 @@ final class SettlementPlan {
     /** When and in which transaction. */
     record Stamp(String at, String txId) {}
 
-    /** A held amount and what is left of it. */
+    /** A held amount and what is left of it; or the mint, which holds nothing and never runs dry. */
     private static final class Pot {
         private final CreditHold hold;
         private long left;
@@ -189,6 +192,19 @@ final class SettlementPlan {
         private Pot(final CreditHold hold) {
             this.hold = hold;
             this.left = hold.amount();
+        }
+
+        private Pot() {
+            this.hold = null;
+            this.left = Long.MAX_VALUE;
+        }
+
+        static Pot mint() {
+            return new Pot();
+        }
+
+        String kind() {
+            return hold == null ? Settlement.Entry.MINT : hold.kind();
         }
     }
 }

@@ -55,7 +55,7 @@ public final class JobDisputes {
             throw state("the challenge window of job '" + job.id() + "' closed at " + windowEnd
                     + " (a majority of the other orgs' clocks passed it)");
         }
-        final int rerun = Math.max(1, job.spec().redundancy().initialReplicas());
+        final int rerun = rerunReplicas(job);
         final List<Replica> drawn = FreshWorkers.draw(job, draw, rerun);
         if (drawn.size() < rerun) {
             throw new PovmException(new PovmError(
@@ -76,6 +76,53 @@ public final class JobDisputes {
                         .resolution()
                         .withDispute(Dispute.opened(challenger, reason, deposit, draw.at(), rerun))),
                 deposit);
+    }
+
+    /**
+     * A random audit: as many workers as the job's first run started with, none of which held one of its replicas,
+     * re-run it, drawn with the audit round's seed; so an audit weighs as much as the verdict it checks, and one
+     * auditor cannot overturn a majority. The dispute it opens posts no deposit (an audit that does not overturn the
+     * verdict is paid by a mint at settlement, one that does from the escrow, as for a challenge). Unlike a
+     * challenge, an audit may start after the challenge window closed: FinalizeJob refuses a selected job that has
+     * not been audited while enough workers are free to do it.
+     *
+     * @param round the beacon round whose audit sub-seed selected the job
+     * @return the job RESOLVING with its audit replicas and the dispute recorded
+     * @throws PovmException INVALID_STATE unless the job is RESOLVED_SOFT; INVALID_STATE [workers] when fewer
+     *     workers that never held one of its replicas are eligible now than the audit needs (nothing changes)
+     */
+    public static Job audit(final Job job, final Submitter auditor, final long round, final ReplicaDraw draw) {
+        if (job.state() != JobState.RESOLVED_SOFT) {
+            throw state("job '" + job.id() + "' is " + job.state() + "; only a RESOLVED_SOFT job is audited");
+        }
+        final int rerun = rerunReplicas(job);
+        final List<Replica> drawn = FreshWorkers.draw(job, draw, rerun);
+        if (drawn.size() < rerun) {
+            throw new PovmException(new PovmError(
+                    ErrorCode.INVALID_STATE,
+                    "workers",
+                    "an audit of job '" + job.id() + "' needs " + rerun + " worker(s) that never held one of its"
+                            + " replicas; only " + drawn.size() + " eligible now (" + draw.whyNone()
+                            + "); audit again once one is free"));
+        }
+        final String reason = "random audit selected by beacon round " + round;
+        final List<Replica> replicas = new ArrayList<>(job.replicas());
+        drawn.forEach(r -> replicas.add(r.asRerun()));
+        final Job challenged = JobLifecycle.apply(job, JobEvent.CHALLENGE, draw.at(), Optional.of(reason));
+        final Job resolving = JobLifecycle.apply(challenged, JobEvent.START_RESOLUTION, draw.at(), Optional.of(reason))
+                .withReplicas(replicas);
+        return resolving.withResolution(
+                resolving.resolution().withDispute(Dispute.audit(auditor, reason, round, draw.at(), rerun)));
+    }
+
+    /** @return whether enough workers that never held a replica of the job are eligible now to audit it */
+    public static boolean auditable(final Job job, final ReplicaDraw draw) {
+        return FreshWorkers.draw(job, draw, rerunReplicas(job)).size() >= rerunReplicas(job);
+    }
+
+    /** @return how many workers re-run a challenged or audited job: as many as its first run started with */
+    private static int rerunReplicas(final Job job) {
+        return Math.max(1, job.spec().redundancy().initialReplicas());
     }
 
     /** @return price x re-run replicas x wall time: what the re-run costs at most */

@@ -382,6 +382,58 @@ class JobFundsTest {
             assertThat(fixtures.balance(ORG1, USER1)).isEqualTo(START - 270);
         }
 
+        private Job audited(final List<Replica> replicas, final String outcome) {
+            final Job finalized = finalized(replicas, List.of(), Optional.of(outcome));
+            return finalized.withResolution(finalized
+                    .resolution()
+                    .withDispute(Dispute.audit(CHALLENGER, "random audit selected by beacon round 7", 7, "t", 1)
+                            .decided(outcome, Optional.empty(), "re-run")));
+        }
+
+        @Test
+        void an_audit_that_upholds_the_verdict_pays_its_rerun_by_a_mint_and_the_supply_grows_by_as_much() {
+            held();
+            final long supplyBefore = fixtures.supply().total();
+            final List<Replica> replicas = new ArrayList<>(threeFirstRuns());
+            replicas.add(revealed(3, "Org2MSP/w2", WIN, 12_000, true));
+
+            final Settlement settlement = settled(audited(replicas, Dispute.UPHELD));
+
+            assertThat(workerBalance("Org2MSP/w2")).isEqualTo(90);
+            assertThat(settlement.minted()).isEqualTo(90);
+            assertThat(settlement.entries())
+                    .filteredOn(e -> Integer.valueOf(3).equals(e.replica()))
+                    .extracting(Settlement.Entry::from)
+                    .containsExactly(Settlement.Entry.MINT);
+            assertThat(fixtures.balance(ORG1, USER1))
+                    .as("the customer pays only the first run")
+                    .isEqualTo(START - 180);
+            assertThat(fixtures.balance(ORG2, USER2))
+                    .as("the auditor posted nothing")
+                    .isEqualTo(START);
+            assertThat(fixtures.supply().total()).isEqualTo(supplyBefore + 90);
+            assertThat(fixtures.supply().lastMint()).isEqualTo("audit-of-job-flip-1");
+        }
+
+        @Test
+        void an_audit_that_overturns_the_verdict_is_paid_from_the_escrow_and_mints_nothing() {
+            held();
+            final long supplyBefore = fixtures.supply().total();
+            final List<Replica> replicas = new ArrayList<>(threeFirstRuns());
+            replicas.add(revealed(3, "Org2MSP/w2", LOSE, 12_000, true));
+
+            final Settlement settlement = settled(audited(replicas, Dispute.OVERTURNED));
+
+            assertThat(workerBalance("Org2MSP/w2")).isEqualTo(90);
+            assertThat(workerBalance("Org2MSP/w1"))
+                    .as("its answer won after all")
+                    .isEqualTo(90);
+            assertThat(workerBalance("Org1MSP/w1")).isZero();
+            assertThat(settlement.minted()).isZero();
+            assertThat(fixtures.supply().total()).isEqualTo(supplyBefore);
+            assertThat(fixtures.balance(ORG1, USER1)).isEqualTo(START - 180);
+        }
+
         @Test
         void when_a_pot_runs_dry_later_payees_get_what_is_left_and_the_entry_says_so() {
             held();

@@ -263,6 +263,85 @@ class JobConsensusTest {
                 .isEqualTo(JobState.FINALIZED);
     }
 
+    @Test
+    void a_random_audit_reruns_a_single_replica_job_elsewhere_without_a_deposit_and_an_agreeing_rerun_upholds_it() {
+        final Job single = running(Redundancy.kVote(1));
+        final Job committed = commit(single, "right");
+        final Run run = revealAll(committed, Map.of(), WORKERS);
+        final Job soft = run.job();
+        assertThat(soft.state()).isEqualTo(JobState.RESOLVED_SOFT);
+
+        Job resolving = JobDisputes.audit(soft, new Submitter("Org2MSP", "x509::daemon2"), 7, draw(WORKERS));
+
+        assertThat(resolving.state()).isEqualTo(JobState.RESOLVING);
+        final Dispute opened = resolving.dispute().orElseThrow();
+        assertThat(opened.audit()).contains(7L);
+        assertThat(opened.deposit()).isZero();
+        assertThat(opened.rerunReplicas()).isEqualTo(1);
+        assertThat(opened.reason()).isEqualTo("random audit selected by beacon round 7");
+        final Replica rerun = resolving.replicas().get(1);
+        assertThat(rerun.rerun()).isTrue();
+        assertThat(rerun.msp()).isNotEqualTo(soft.replicas().get(0).msp());
+
+        resolving = JobAssignment.acknowledge(resolving, 1, worker(resolving, 1), AT, SLA);
+        final Reveal again = Answers.reveal(resolving, 1, SLA, "right", Answers.leaves("right", 8));
+        resolving = JobResults.commit(
+                resolving, 1, worker(resolving, 1), again.attestation().commitment(), SLA, AT);
+        resolving = JobResults.reveal(resolving, 1, worker(resolving, 1), again, SLA, Answers.KEYS.getPublic(), AT)
+                .job();
+        final Map<Integer, Reveal> reveals = new HashMap<>(run.reveals());
+        reveals.put(1, again);
+        final JobConsensus.Step firm = JobConsensus.count(resolving, SLA, () -> draw(WORKERS), reveals, AT);
+
+        assertThat(firm.job().state()).isEqualTo(JobState.RESOLVED_FIRM);
+        final Dispute decided = firm.job().dispute().orElseThrow();
+        assertThat(decided.outcome()).isEqualTo(Dispute.UPHELD);
+        assertThat(decided.audit())
+                .as("the decided dispute still names its audit round")
+                .contains(7L);
+    }
+
+    @Test
+    void an_audit_weighs_as_much_as_the_verdict_so_it_needs_as_many_fresh_workers_as_the_first_run() {
+        final Job soft =
+                revealAll(commit(running(3), "a", "a", "a"), Map.of(), WORKERS).job();
+        final Submitter auditor = new Submitter("Org1MSP", "x509::daemon1");
+
+        assertThat(JobDisputes.auditable(soft, draw(MORE_WORKERS))).isFalse();
+        assertThatThrownBy(() -> JobDisputes.audit(soft, auditor, 3, draw(MORE_WORKERS)))
+                .isInstanceOfSatisfying(PovmException.class, e -> {
+                    assertThat(e.error().code()).isEqualTo(ErrorCode.INVALID_STATE);
+                    assertThat(e.error().field()).isEqualTo("workers");
+                    assertThat(e.error().reason())
+                            .contains("needs 3 worker(s) that never held")
+                            .contains("only 2");
+                });
+
+        final List<Candidate> six = new ArrayList<>(MORE_WORKERS);
+        six.add(new Candidate("Org3MSP/w2", "Org3MSP"));
+        assertThat(JobDisputes.auditable(soft, draw(six))).isTrue();
+        final Job audited = JobDisputes.audit(soft, auditor, 3, draw(six));
+        final Set<String> first = Set.of(
+                soft.replicas().get(0).workerKey(),
+                soft.replicas().get(1).workerKey(),
+                soft.replicas().get(2).workerKey());
+        assertThat(audited.replicas().subList(3, 6)).allSatisfy(r -> {
+            assertThat(r.rerun()).isTrue();
+            assertThat(first).doesNotContain(r.workerKey());
+        });
+    }
+
+    @Test
+    void only_a_job_with_a_soft_verdict_is_audited() {
+        final Job running = running(3);
+
+        assertThatThrownBy(() -> JobDisputes.audit(running, new Submitter("Org1MSP", "x509::d"), 3, draw(WORKERS)))
+                .isInstanceOfSatisfying(PovmException.class, e -> {
+                    assertThat(e.error().code()).isEqualTo(ErrorCode.INVALID_STATE);
+                    assertThat(e.error().reason()).contains("only a RESOLVED_SOFT job is audited");
+                });
+    }
+
     private static List<String> divergingFrom(final List<String> leaves, final int from) {
         final List<String> changed = new ArrayList<>(leaves);
         for (int i = from; i < changed.size(); i++) {

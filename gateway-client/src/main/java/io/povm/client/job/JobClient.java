@@ -13,6 +13,7 @@ import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
 import io.povm.api.PovmTransactions;
 import io.povm.api.Reveal;
+import io.povm.api.beacon.JobAudit;
 import io.povm.client.PovmChaincode;
 import io.povm.client.PovmClientException;
 import java.util.Objects;
@@ -195,6 +196,24 @@ public final class JobClient {
                 chaincode.submit(PovmTransactions.CHALLENGE_JOB, id, Objects.requireNonNull(reason, "reason")),
                 Job.class,
                 PovmTransactions.CHALLENGE_JOB);
+    }
+
+    /**
+     * Starts the random audit of a job its audit round selected: as many fresh workers as its first run had re-run
+     * it.
+     *
+     * @return the job, RESOLVING with its audit replica
+     */
+    public Job audit(final String id) {
+        local(() -> JobSpecValidator.validateId(id));
+        return read(chaincode.submit(PovmTransactions.AUDIT_JOB, id), Job.class, PovmTransactions.AUDIT_JOB);
+    }
+
+    /** @return the job's audit round and whether that round selected it */
+    public JobAudit jobAudit(final String id) {
+        local(() -> JobSpecValidator.validateId(id));
+        return read(
+                chaincode.evaluate(PovmTransactions.GET_JOB_AUDIT, id), JobAudit.class, PovmTransactions.GET_JOB_AUDIT);
     }
 
     /**

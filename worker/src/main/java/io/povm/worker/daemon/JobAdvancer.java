@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  *       another replica): AdvanceJob marks the missing reveals UNREVEALED, counts the verdict, draws what is needed;
  *   <li>RESOLVING (a dispute's re-run) whose reveal window closed: AdvanceJob closes it and decides the dispute
  *       (ChallengeJob itself draws the re-run replicas);
- *   <li>RESOLVED_SOFT whose challenge window closed, and RESOLVED_FIRM: FinalizeJob settles the credits.
+ *   <li>RESOLVED_SOFT whose audit round selected it for a random audit: AuditJob draws the audit re-run;
+ *   <li>RESOLVED_SOFT whose challenge window closed, and RESOLVED_FIRM: FinalizeJob settles the credits (refused
+ *       while the job's audit round is open or its audit is still to start).
  * </ul>
  *
  * <p>As with assignment, the daemon of the job's submitter org acts first; the others step in {@link
@@ -51,12 +53,29 @@ final class JobAdvancer {
                 "advance",
                 JobClient::advance);
         each(JobState.RESOLVING, this::revealWindowClosed, "advance", JobClient::advance);
+        each(JobState.RESOLVED_SOFT, this::selectedForAudit, "audit", JobClient::audit);
         each(
                 JobState.RESOLVED_SOFT,
                 job -> job.resolution().challengeBy().map(at -> due(job, at)).orElse(false),
                 "finalize",
                 JobClient::finalizeJob);
         each(JobState.RESOLVED_FIRM, job -> due(job, job.stateChangedAt()), "finalize", JobClient::finalizeJob);
+    }
+
+    /** @return whether the job's audit round closed and selected it; the submitter org's daemon asks first */
+    private boolean selectedForAudit(final Job job) {
+        if (!due(job, job.stateChangedAt())) {
+            return false;
+        }
+        try {
+            return ledger.jobs(jobs -> jobs.jobAudit(job.id())).isSelected();
+        } catch (RuntimeException e) {
+            if (!Ledger.isRejection(e)) {
+                throw e;
+            }
+            LOG.debug("job {}: audit not read: {}", job.id(), e.getMessage());
+            return false;
+        }
     }
 
     private boolean revealWindowClosed(final Job job) {
