@@ -6,10 +6,15 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.povm.api.Dispute;
 import io.povm.api.ErrorCode;
+import io.povm.api.Job;
+import io.povm.api.JobState;
 import io.povm.api.PovmError;
+import io.povm.api.Settlement;
 import io.povm.api.beacon.BeaconConfig;
 import io.povm.api.beacon.Hex;
+import io.povm.api.beacon.JobAudit;
 import io.povm.api.beacon.RoundCommit;
 import io.povm.api.beacon.RoundResult;
 import io.povm.api.beacon.RoundView;
@@ -261,6 +266,52 @@ class BeaconIT {
                 .as("the round whose seed assigned the job closed")
                 .isNotNull();
         govern(fast);
+    }
+
+    @Test
+    @Order(6)
+    void with_every_job_audited_another_org_reruns_a_single_replica_job_and_the_upheld_audit_is_paid_by_a_mint()
+            throws Exception {
+        govern(new BeaconConfig(6, 2, 1000, 1, BeaconConfig.POVM, 1000, 120, 1, 1, BeaconConfig.INTERIM));
+        try {
+            final String id = DaemonNetwork.unique("audited");
+            network.customer.submit(network.coinflipJob(id, 4, 1));
+
+            final Job done = network.await(id, j -> j.state() == JobState.FINALIZED);
+
+            final Dispute dispute =
+                    done.dispute().orElseThrow(() -> new AssertionError("the finalized job was not audited: " + done));
+            assertThat(dispute.audit())
+                    .as("the dispute names the round that selected it")
+                    .isPresent();
+            assertThat(dispute.deposit()).isZero();
+            assertThat(dispute.outcome()).isEqualTo(Dispute.UPHELD);
+            assertThat(done.replicas()).hasSize(2);
+            assertThat(done.replicas().get(1).rerun()).isTrue();
+            assertThat(done.replicas().get(1).msp())
+                    .as("the audit runs in another org")
+                    .isNotEqualTo(done.replicas().get(0).msp());
+            final JobAudit audit = network.customer.jobAudit(id);
+            assertThat(audit.state()).isEqualTo(JobAudit.AUDITED);
+            assertThat(audit.round()).isEqualTo(dispute.audit().get());
+            final RoundView round = beacon.round(audit.round());
+            assertThat(round.header().auditNum()).isEqualTo(1);
+            assertThat(round.header().auditDen()).isEqualTo(1);
+            assertThat(round.result())
+                    .as("the audit round closed before the audit began")
+                    .isNotNull();
+            assertThat(round.result().closedAt()).isLessThanOrEqualTo(dispute.challengedAt());
+
+            final Settlement settlement = network.credits().settlement(id);
+            assertThat(settlement.minted()).isPositive();
+            assertThat(settlement.entries())
+                    .filteredOn(e -> Integer.valueOf(1).equals(e.replica()))
+                    .extracting(Settlement.Entry::from)
+                    .containsExactly(Settlement.Entry.MINT);
+            assertThat(network.credits().audit().conserved()).isTrue();
+        } finally {
+            govern(fast);
+        }
     }
 
     private static Optional<PovmError> refusedWhileOpen(
