@@ -3,6 +3,7 @@ package io.povm.worker.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.povm.api.ClockTransactions;
 import io.povm.api.Job;
 import io.povm.api.JobSpec;
 import io.povm.api.JobState;
@@ -12,12 +13,15 @@ import io.povm.api.Replica;
 import io.povm.api.ReplicaResult;
 import io.povm.api.ReplicaState;
 import io.povm.api.Sha256;
+import io.povm.client.PovmClientException;
 import io.povm.client.job.JobClient;
 import io.povm.worker.job.CoinFlip;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,6 +158,28 @@ class WorkerDaemonsIT {
             assertThat(network.daemons.get("org1").log()).contains("now connected to");
         } finally {
             network("start", "org1-peer");
+            awaitEndorsementThrough("org1");
+        }
+    }
+
+    /**
+     * Waits until a submit through the org's peer can be endorsed again: a restarted peer answers at once but plans
+     * endorsements only once gossip told it which peers of the other orgs run the chaincode (about 30 s here), and
+     * the test classes after this one expect a whole network. Ticks the org's own clock, which changes nothing else.
+     */
+    private static void awaitEndorsementThrough(final String org) throws InterruptedException {
+        final Instant until = Instant.now().plus(Duration.ofMinutes(2));
+        final io.povm.client.PovmChaincode chaincode = network.connect(org).chaincode();
+        while (true) {
+            try {
+                chaincode.submit(ClockTransactions.TICK);
+                return;
+            } catch (PovmClientException e) {
+                if (Instant.now().isAfter(until)) {
+                    fail("the " + org + " peer still cannot have a transaction endorsed after its restart: " + e);
+                }
+                Thread.sleep(2000);
+            }
         }
     }
 
