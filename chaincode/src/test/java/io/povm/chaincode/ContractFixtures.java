@@ -1,14 +1,22 @@
 package io.povm.chaincode;
 
+import io.povm.api.Members;
+import io.povm.api.PovmJson;
 import io.povm.api.Specs;
+import io.povm.api.Submitter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 
 /** Keys and stored forms the contract tests pin literally, so that a change of layout shows up as a failing test. */
 final class ContractFixtures {
+    /** The three member orgs, as org:Bootstrap stores them. */
+    static final String MEMBERS_JSON = PovmJson.write(
+            new Members(List.of("Org1MSP", "Org2MSP", "Org3MSP"), new Submitter("Org1MSP", "x509::a"), "t", "tx-0"));
+
     static final String JOB_KEY = "\u0000job\u0000flip-1\u0000";
     static final String SUBMITTED_INDEX_KEY = "\u0000job-by-state\u0000SUBMITTED\u0000flip-1\u0000";
     static final String CANCELLED_INDEX_KEY = "\u0000job-by-state\u0000CANCELLED\u0000flip-1\u0000";

@@ -21,13 +21,11 @@ import io.povm.api.Job;
 import io.povm.api.JobPage;
 import io.povm.api.JobSpec;
 import io.povm.api.JobState;
-import io.povm.api.Members;
 import io.povm.api.PovmError;
 import io.povm.api.PovmJson;
 import io.povm.api.Redundancy;
 import io.povm.api.SlaRef;
 import io.povm.api.Specs;
-import io.povm.api.Submitter;
 import io.povm.api.Verdict;
 import io.povm.api.beacon.JobAudit;
 import io.povm.api.beacon.RoundHeader;
@@ -277,13 +275,7 @@ class PovmContractTransactionsTest {
                 new Signer("non-member", "Org4MSP", "CN=User1@org4.example.com, OU=client", "x509::CN=u4::CN=ca.org4");
 
         private void members() {
-            ledger.committed(
-                    MemberLedger.key(),
-                    PovmJson.write(new Members(
-                            List.of("Org1MSP", "Org2MSP", "Org3MSP"),
-                            new Submitter("Org1MSP", "x509::a"),
-                            "t",
-                            "tx-0")));
+            ledger.committed(MemberLedger.key(), ContractFixtures.MEMBERS_JSON);
         }
 
         /** flip-1 with a soft verdict whose audit round 1 is open. */

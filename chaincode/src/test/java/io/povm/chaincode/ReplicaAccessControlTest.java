@@ -3,12 +3,10 @@ package io.povm.chaincode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.povm.api.Job;
-import io.povm.api.Members;
 import io.povm.api.PovmError;
 import io.povm.api.PovmJson;
 import io.povm.api.Replica;
 import io.povm.api.Specs;
-import io.povm.api.Submitter;
 import io.povm.chaincode.clock.ClockContract;
 import io.povm.chaincode.org.MemberLedger;
 import io.povm.chaincode.worker.RegisteredWorkers;
@@ -69,13 +67,7 @@ class ReplicaAccessControlTest {
         Replica replica;
 
         Fixture(final String stage) {
-            ledger.committed(
-                    MemberLedger.key(),
-                    PovmJson.write(new Members(
-                            List.of("Org1MSP", "Org2MSP", "Org3MSP"),
-                            new Submitter("Org1MSP", "x509::a"),
-                            "t",
-                            "tx-0")));
+            ledger.committed(MemberLedger.key(), ContractFixtures.MEMBERS_JSON);
             RegisteredWorkers.register(ledger.stub, "Org2MSP", "w2", Signer.WORKER.id());
             RegisteredWorkers.register(ledger.stub, "Org3MSP", "w3", ORG3_WORKER.id());
             ledger.transaction("tx-submit", ASSIGNED_AT.minusSeconds(60)).signedBy(Signer.SUBMITTER);

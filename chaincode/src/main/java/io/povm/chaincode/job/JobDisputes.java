@@ -56,25 +56,9 @@ public final class JobDisputes {
                     + " (a majority of the other orgs' clocks passed it)");
         }
         final int rerun = rerunReplicas(job);
-        final List<Replica> drawn = FreshWorkers.draw(job, draw, rerun);
-        if (drawn.size() < rerun) {
-            throw new PovmException(new PovmError(
-                    ErrorCode.INVALID_STATE,
-                    "workers",
-                    "a re-run of job '" + job.id() + "' needs " + rerun + " worker(s) that never held one of its"
-                            + " replicas; only " + drawn.size() + " eligible now (" + draw.whyNone()
-                            + "); challenge again once one is free"));
-        }
         final long deposit = deposit(sla, rerun);
-        final List<Replica> replicas = new ArrayList<>(job.replicas());
-        drawn.forEach(r -> replicas.add(r.asRerun()));
-        final Job challenged = JobLifecycle.apply(job, JobEvent.CHALLENGE, draw.at(), Optional.of(reason));
-        final Job resolving = JobLifecycle.apply(challenged, JobEvent.START_RESOLUTION, draw.at(), Optional.of(reason))
-                .withReplicas(replicas);
         return new Challenge(
-                resolving.withResolution(resolving
-                        .resolution()
-                        .withDispute(Dispute.opened(challenger, reason, deposit, draw.at(), rerun))),
+                rerun(job, draw, reason, "challenge", Dispute.opened(challenger, reason, deposit, draw.at(), rerun)),
                 deposit);
     }
 
@@ -95,24 +79,33 @@ public final class JobDisputes {
         if (job.state() != JobState.RESOLVED_SOFT) {
             throw state("job '" + job.id() + "' is " + job.state() + "; only a RESOLVED_SOFT job is audited");
         }
-        final int rerun = rerunReplicas(job);
+        final String reason = "random audit selected by beacon round " + round;
+        return rerun(job, draw, reason, "audit", Dispute.audit(auditor, reason, round, draw.at(), rerunReplicas(job)));
+    }
+
+    /**
+     * @param verb what the caller does, for the refusal: "challenge" or "audit"
+     * @return the job CHALLENGED then RESOLVING, with {@code dispute} and its re-run replicas drawn from fresh workers
+     * @throws PovmException INVALID_STATE [workers] when fewer fresh workers than needed are eligible now
+     */
+    private static Job rerun(
+            final Job job, final ReplicaDraw draw, final String reason, final String verb, final Dispute dispute) {
+        final int rerun = dispute.rerunReplicas();
         final List<Replica> drawn = FreshWorkers.draw(job, draw, rerun);
         if (drawn.size() < rerun) {
             throw new PovmException(new PovmError(
                     ErrorCode.INVALID_STATE,
                     "workers",
-                    "an audit of job '" + job.id() + "' needs " + rerun + " worker(s) that never held one of its"
-                            + " replicas; only " + drawn.size() + " eligible now (" + draw.whyNone()
-                            + "); audit again once one is free"));
+                    "a re-run of job '" + job.id() + "' needs " + rerun + " worker(s) that never held one of its"
+                            + " replicas; only " + drawn.size() + " eligible now (" + draw.whyNone() + "); " + verb
+                            + " again once one is free"));
         }
-        final String reason = "random audit selected by beacon round " + round;
         final List<Replica> replicas = new ArrayList<>(job.replicas());
         drawn.forEach(r -> replicas.add(r.asRerun()));
         final Job challenged = JobLifecycle.apply(job, JobEvent.CHALLENGE, draw.at(), Optional.of(reason));
         final Job resolving = JobLifecycle.apply(challenged, JobEvent.START_RESOLUTION, draw.at(), Optional.of(reason))
                 .withReplicas(replicas);
-        return resolving.withResolution(
-                resolving.resolution().withDispute(Dispute.audit(auditor, reason, round, draw.at(), rerun)));
+        return resolving.withResolution(resolving.resolution().withDispute(dispute));
     }
 
     /** @return whether enough workers that never held a replica of the job are eligible now to audit it */

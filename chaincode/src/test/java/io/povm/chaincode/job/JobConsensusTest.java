@@ -227,21 +227,16 @@ class JobConsensusTest {
         final Submitter challenger = new Submitter("Org1MSP", "x509::user1");
         final JobDisputes.Challenge challenge = JobDisputes.challenge(
                 soft, challenger, "wrong flips", SLA, new MultipartyClock(MEMBERS, Map.of()), draw(WORKERS));
-        Job resolving = challenge.job();
+        final Job resolving = challenge.job();
         assertThat(resolving.state()).isEqualTo(JobState.RESOLVING);
         assertThat(challenge.deposit()).isEqualTo(10L * 3600);
         final Replica rerun = resolving.replicas().get(1);
         assertThat(rerun.rerun()).isTrue();
         assertThat(rerun.msp()).isNotEqualTo(soft.replicas().get(0).msp());
 
-        resolving = JobAssignment.acknowledge(resolving, 1, worker(resolving, 1), AT, SLA);
         final Reveal right = Answers.reveal(resolving, 1, SLA, "right", Answers.leaves("right", 8));
-        resolving = JobResults.commit(
-                resolving, 1, worker(resolving, 1), right.attestation().commitment(), SLA, AT);
-        resolving = JobResults.reveal(resolving, 1, worker(resolving, 1), right, SLA, Answers.KEYS.getPublic(), AT)
-                .job();
         reveals.put(1, right);
-        final JobConsensus.Step firm = JobConsensus.count(resolving, SLA, () -> draw(WORKERS), reveals, AT);
+        final JobConsensus.Step firm = rerunAnswers(resolving, 1, right, reveals);
 
         assertThat(firm.job().state()).isEqualTo(JobState.RESOLVED_FIRM);
         final Dispute dispute = firm.job().dispute().orElseThrow();
@@ -271,7 +266,7 @@ class JobConsensusTest {
         final Job soft = run.job();
         assertThat(soft.state()).isEqualTo(JobState.RESOLVED_SOFT);
 
-        Job resolving = JobDisputes.audit(soft, new Submitter("Org2MSP", "x509::daemon2"), 7, draw(WORKERS));
+        final Job resolving = JobDisputes.audit(soft, new Submitter("Org2MSP", "x509::daemon2"), 7, draw(WORKERS));
 
         assertThat(resolving.state()).isEqualTo(JobState.RESOLVING);
         final Dispute opened = resolving.dispute().orElseThrow();
@@ -283,15 +278,10 @@ class JobConsensusTest {
         assertThat(rerun.rerun()).isTrue();
         assertThat(rerun.msp()).isNotEqualTo(soft.replicas().get(0).msp());
 
-        resolving = JobAssignment.acknowledge(resolving, 1, worker(resolving, 1), AT, SLA);
         final Reveal again = Answers.reveal(resolving, 1, SLA, "right", Answers.leaves("right", 8));
-        resolving = JobResults.commit(
-                resolving, 1, worker(resolving, 1), again.attestation().commitment(), SLA, AT);
-        resolving = JobResults.reveal(resolving, 1, worker(resolving, 1), again, SLA, Answers.KEYS.getPublic(), AT)
-                .job();
         final Map<Integer, Reveal> reveals = new HashMap<>(run.reveals());
         reveals.put(1, again);
-        final JobConsensus.Step firm = JobConsensus.count(resolving, SLA, () -> draw(WORKERS), reveals, AT);
+        final JobConsensus.Step firm = rerunAnswers(resolving, 1, again, reveals);
 
         assertThat(firm.job().state()).isEqualTo(JobState.RESOLVED_FIRM);
         final Dispute decided = firm.job().dispute().orElseThrow();
@@ -340,6 +330,17 @@ class JobConsensusTest {
                     assertThat(e.error().code()).isEqualTo(ErrorCode.INVALID_STATE);
                     assertThat(e.error().reason()).contains("only a RESOLVED_SOFT job is audited");
                 });
+    }
+
+    /** The re-run replica {@code index} acknowledges, commits and reveals {@code reveal}; then the dispute is counted. */
+    private static JobConsensus.Step rerunAnswers(
+            final Job resolving, final int index, final Reveal reveal, final Map<Integer, Reveal> reveals) {
+        Job job = JobAssignment.acknowledge(resolving, index, worker(resolving, index), AT, SLA);
+        job = JobResults.commit(
+                job, index, worker(job, index), reveal.attestation().commitment(), SLA, AT);
+        job = JobResults.reveal(job, index, worker(job, index), reveal, SLA, Answers.KEYS.getPublic(), AT)
+                .job();
+        return JobConsensus.count(job, SLA, () -> draw(WORKERS), reveals, AT);
     }
 
     private static List<String> divergingFrom(final List<String> leaves, final int from) {
