@@ -15,6 +15,7 @@ import io.povm.api.JobPage;
 import io.povm.api.JobState;
 import io.povm.api.PovmError;
 import io.povm.api.ReplicaState;
+import io.povm.api.beacon.JobAudit;
 import io.povm.client.PovmClientException;
 import io.povm.client.job.JobClient;
 import io.povm.worker.ledger.Ledger;
@@ -41,6 +42,22 @@ class JobAdvancerTest {
         when(jobs.listByState(any(), anyInt(), anyString())).thenReturn(new JobPage(List.of(), ""));
         when(jobs.advance(anyString())).thenReturn(Fixtures.job());
         when(jobs.finalizeJob(anyString())).thenReturn(Fixtures.job());
+        when(jobs.audit(anyString())).thenReturn(Fixtures.job());
+        when(jobs.jobAudit(anyString())).thenReturn(audit(JobAudit.NOT_SELECTED));
+    }
+
+    private static JobAudit audit(final String state) {
+        return new JobAudit(Fixtures.JOB_ID, 4L, state, 1, 10, "test");
+    }
+
+    private static Job soft() {
+        return Fixtures.job(ReplicaState.RESULT_REVEALED, ReplicaState.RESULT_REVEALED)
+                .withState(JobState.RESOLVED_SOFT, T0.toString(), Optional.empty())
+                .withResolution(new Job.Resolution(
+                        Optional.of(T0.toString()),
+                        Optional.empty(),
+                        Optional.of(T0.plusSeconds(60).toString()),
+                        Optional.empty()));
     }
 
     private void listed(final JobState state, final Job job) {
@@ -94,19 +111,38 @@ class JobAdvancerTest {
 
     @Test
     void soft_verdicts_are_finalized_after_the_challenge_window_and_firm_ones_at_once() {
-        final Job soft = Fixtures.job(ReplicaState.RESULT_REVEALED, ReplicaState.RESULT_REVEALED)
-                .withState(JobState.RESOLVED_SOFT, T0.toString(), Optional.empty())
-                .withResolution(new Job.Resolution(
-                        Optional.of(T0.toString()),
-                        Optional.empty(),
-                        Optional.of(T0.plusSeconds(60).toString()),
-                        Optional.empty()));
-        listed(JobState.RESOLVED_SOFT, soft);
+        listed(JobState.RESOLVED_SOFT, soft());
         sweep(SUBMITTER_ORG, 30);
         verify(jobs, never()).finalizeJob(anyString());
 
         sweep(SUBMITTER_ORG, 63);
         verify(jobs).finalizeJob(Fixtures.JOB_ID);
+        verify(jobs, never()).audit(anyString());
+    }
+
+    @Test
+    void a_soft_verdict_its_audit_round_selected_is_audited_without_waiting_for_the_challenge_window() {
+        listed(JobState.RESOLVED_SOFT, soft());
+        when(jobs.jobAudit(Fixtures.JOB_ID)).thenReturn(audit(JobAudit.OPEN));
+        sweep(SUBMITTER_ORG, 10);
+        verify(jobs, never()).audit(anyString());
+
+        when(jobs.jobAudit(Fixtures.JOB_ID)).thenReturn(audit(JobAudit.SELECTED));
+        sweep(SUBMITTER_ORG, 20);
+        verify(jobs).audit(Fixtures.JOB_ID);
+        verify(jobs, never()).finalizeJob(anyString());
+    }
+
+    @Test
+    void another_org_asks_about_the_audit_only_after_the_fallback_delay() {
+        listed(JobState.RESOLVED_SOFT, soft());
+        when(jobs.jobAudit(Fixtures.JOB_ID)).thenReturn(audit(JobAudit.SELECTED));
+
+        sweep("Org1MSP", 3);
+        verify(jobs, never()).jobAudit(anyString());
+
+        sweep("Org1MSP", 3 + FabricWorkerDaemon.ASSIGN_FALLBACK.toSeconds());
+        verify(jobs).audit(Fixtures.JOB_ID);
     }
 
     @Test
