@@ -22,7 +22,6 @@ import io.povm.api.WorkerKey;
 import io.povm.api.WorkerRecord;
 import io.povm.client.PovmClientException;
 import io.povm.client.PovmGateway;
-import io.povm.client.clock.ClockClient;
 import io.povm.client.credit.CreditClient;
 import io.povm.client.job.JobClient;
 import io.povm.client.sla.SlaClient;
@@ -310,8 +309,8 @@ class ConsensusFlowIT {
     }
 
     private static void everyOrgTicks() {
-        for (String org : ORGS) {
-            new ClockClient(connect(org).chaincode()).tick();
-        }
+        final Map<String, PovmGateway> gateways = new java.util.LinkedHashMap<>();
+        ORGS.forEach(org -> gateways.put(org, connect(org)));
+        ItNetwork.everyOrgTicks(gateways);
     }
 }

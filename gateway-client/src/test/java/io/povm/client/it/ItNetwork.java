@@ -9,6 +9,7 @@ import io.povm.api.JobSpec;
 import io.povm.api.Redundancy;
 import io.povm.client.PovmClientException;
 import io.povm.client.PovmGateway;
+import io.povm.client.clock.ClockClient;
 import io.povm.client.job.JobClient;
 import io.povm.client.profile.ProfileLocator;
 import java.nio.file.Files;
@@ -110,6 +111,46 @@ final class ItNetwork {
                 return fail("interrupted while waiting for job " + id);
             }
         }
+    }
+
+    /**
+     * Every org ticks the multiparty clock, then waits until every org's peer has committed all the ticks: each tick
+     * returns once its own org's peer committed it, and a transaction endorsed right after on a peer that is a block
+     * behind would still see the deadline open.
+     *
+     * @param gateways one gateway per org, by org
+     */
+    static void everyOrgTicks(final Map<String, PovmGateway> gateways) {
+        final Map<String, String> ticked = new java.util.TreeMap<>();
+        for (final PovmGateway gateway : gateways.values()) {
+            new ClockClient(gateway.chaincode())
+                    .tick()
+                    .ticks()
+                    .forEach((msp, at) ->
+                            ticked.merge(msp, at, (a, b) -> Instant.parse(a).isAfter(Instant.parse(b)) ? a : b));
+        }
+        final Instant deadline = Instant.now().plus(PROPAGATION_TIMEOUT);
+        for (final PovmGateway gateway : gateways.values()) {
+            final ClockClient clock = new ClockClient(gateway.chaincode());
+            while (!seesAll(clock.ticks().ticks(), ticked)) {
+                if (Instant.now().isAfter(deadline)) {
+                    fail("the ticks " + ticked + " did not reach every peer within " + PROPAGATION_TIMEOUT);
+                }
+                try {
+                    Thread.sleep(POLL_INTERVAL.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    fail("interrupted while waiting for the ticks to reach every peer");
+                }
+            }
+        }
+    }
+
+    /** @return whether {@code seen} holds, for every org, a tick at or after the one in {@code expected} */
+    private static boolean seesAll(final Map<String, String> seen, final Map<String, String> expected) {
+        return expected.entrySet().stream()
+                .allMatch(e -> seen.containsKey(e.getKey())
+                        && !Instant.parse(seen.get(e.getKey())).isBefore(Instant.parse(e.getValue())));
     }
 
     /** @return how many jobs the ledger holds, counted over every page */

@@ -19,7 +19,6 @@ import io.povm.api.WorkerRegistration;
 import io.povm.api.WorkerState;
 import io.povm.client.PovmClientException;
 import io.povm.client.PovmGateway;
-import io.povm.client.clock.ClockClient;
 import io.povm.client.job.JobClient;
 import io.povm.client.sla.SlaClient;
 import io.povm.client.worker.WorkerClient;
@@ -27,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,9 +141,9 @@ class LeaseIT {
     }
 
     private static void everyOrgTicks() {
-        for (String org : ORGS) {
-            new ClockClient(connect(org).chaincode()).tick();
-        }
+        final Map<String, PovmGateway> gateways = new java.util.LinkedHashMap<>();
+        ORGS.forEach(org -> gateways.put(org, connect(org)));
+        ItNetwork.everyOrgTicks(gateways);
     }
 
     private static PovmGateway connect(final String profile) {
