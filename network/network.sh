@@ -449,9 +449,25 @@ start_cc_server() {
 wait_cc_servers() {
   local org
   for org in "${ORGS[@]}"; do
-    wait_until 60 "$org chaincode server (port $(cc_server_port "$org"))" port_open "$(cc_server_port "$org")" ||
-      fatal "$org chaincode server did not start; see $(log_file "$org-cc")"
+    wait_cc_server "$org"
   done
+}
+
+# wait_cc_server ORG: waits for ORG's chaincode server to listen; one that exited is started once more. On failure the
+# end of its log is printed, since a failed test run wipes the run directory.
+wait_cc_server() {
+  local org="$1" port
+  port="$(cc_server_port "$org")"
+  wait_until 60 "$org chaincode server (port $port)" port_open "$port" && return
+  warn "$org chaincode server is not listening on port $port after 60 s; the end of $(log_file "$org-cc"):"
+  tail -n 20 "$(log_file "$org-cc")" >&2 || true
+  if ! node_pid "$org-cc" >/dev/null; then
+    info "$org chaincode server exited; starting it once more"
+    start_cc_server "$org" true
+    wait_until 60 "$org chaincode server (port $port)" port_open "$port" && return
+    tail -n 20 "$(log_file "$org-cc")" >&2 || true
+  fi
+  fatal "$org chaincode server did not start; see $(log_file "$org-cc")"
 }
 
 build_chaincode_if_missing() {
@@ -748,8 +764,7 @@ serve_chaincode() {
     approve_chaincode "$org" "$version" "$sequence"
   fi
   start_cc_server "$org"
-  wait_until 60 "$org chaincode server (port $(cc_server_port "$org"))" port_open "$(cc_server_port "$org")" ||
-    fatal "$org chaincode server did not start; see $(log_file "$org-cc")"
+  wait_cc_server "$org"
 }
 
 # admit_member ORG: ORG's MSP becomes a member org of povm (org:ProposeMember by the first member's admin,
