@@ -78,12 +78,4 @@ public record MemberProposal(
                 majority,
                 executes ? approval.at() : null);
     }
-
-    /** One member org's approval: the admin who gave it, when, in which transaction. */
-    @JsonPropertyOrder({"msp", "id", "at", "txId"})
-    public record Approval(
-            @JsonProperty("msp") String msp,
-            @JsonProperty("id") String id,
-            @JsonProperty("at") String at,
-            @JsonProperty("txId") String txId) {}
 }

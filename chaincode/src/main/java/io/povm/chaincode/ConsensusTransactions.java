@@ -19,7 +19,6 @@ import io.povm.api.WorkerKey;
 import io.povm.api.WorkerRecord;
 import io.povm.api.WorkerValidator;
 import io.povm.api.beacon.JobAudit;
-import io.povm.api.beacon.RoundResult;
 import io.povm.chaincode.beacon.BeaconLedger;
 import io.povm.chaincode.beacon.BeaconSeedSource;
 import io.povm.chaincode.beacon.JobAudits;
@@ -150,14 +149,13 @@ final class ConsensusTransactions {
      */
     Job audit(final Job job) {
         tx.requireMember(PovmTransactions.AUDIT_JOB);
-        final BeaconLedger beacon = new BeaconLedger(stub);
-        final JobAudit audit = JobAudits.read(beacon, job);
+        final JobAudit audit = jobAudit(job);
         if (!audit.isSelected()) {
             throw new PovmException(new PovmError(
                     ErrorCode.INVALID_STATE, "audit", "job '" + job.id() + "' is not to be audited: " + audit.note()));
         }
         return JobDisputes.audit(
-                job, Caller.of(ctx.getClientIdentity()).submitter(), audit.round(), auditDraw(beacon, job, audit));
+                job, Caller.of(ctx.getClientIdentity()).submitter(), audit.round(), auditDraw(job, audit));
     }
 
     /** @return whether and by which beacon round the job is audited */
@@ -172,10 +170,9 @@ final class ConsensusTransactions {
     Job finalizeJob(final Job job) {
         final Members members = tx.requireMember(PovmTransactions.FINALIZE_JOB);
         if (job.state() == JobState.RESOLVED_SOFT) {
-            final BeaconLedger beacon = new BeaconLedger(stub);
-            final JobAudit audit = JobAudits.read(beacon, job);
+            final JobAudit audit = jobAudit(job);
             final boolean waits = JobAudit.OPEN.equals(audit.state())
-                    || (audit.isSelected() && JobDisputes.auditable(job, auditDraw(beacon, job, audit)));
+                    || (audit.isSelected() && JobDisputes.auditable(job, auditDraw(job, audit)));
             if (waits) {
                 throw new PovmException(new PovmError(
                         ErrorCode.INVALID_STATE,
@@ -187,10 +184,9 @@ final class ConsensusTransactions {
         return JobDisputes.finalizeJob(job, new ClockLedger(stub).read(members), tx.at());
     }
 
-    private ReplicaDraw auditDraw(final BeaconLedger beacon, final Job job, final JobAudit audit) {
-        final RoundResult result = beacon.result(audit.round())
-                .orElseThrow(() -> PovmException.internal("a selected audit's round has no result"));
-        return tx.draw(job, tx.slaOf(job), new BeaconSeedSource(result.auditSeed()));
+    /** @return the draw of a selected job's auditors, seeded by the audit sub-seed that selected it */
+    private ReplicaDraw auditDraw(final Job job, final JobAudit audit) {
+        return tx.draw(job, tx.slaOf(job), new BeaconSeedSource(audit.auditSeed()));
     }
 
     JobAttestations attestations(final String id) {

@@ -13,7 +13,7 @@ import java.util.Objects;
  * finalized.
  *
  * <pre>{@code
- * {"jobId":"flip-1","round":7,"state":"SELECTED","auditNum":1,"auditDen":10,
+ * {"jobId":"flip-1","round":7,"state":"SELECTED","auditNum":1,"auditDen":10,"auditSeed":"5e...",
  *  "note":"SHA-256(auditSeed || jobId) x 10 < 1 x 2^256: selected at 1/10 by round 7"}
  * }</pre>
  *
@@ -22,15 +22,17 @@ import java.util.Objects;
  *     (the round is open: FinalizeJob waits for it), {@value #SELECTED}, {@value #NOT_SELECTED} or {@value #AUDITED}
  *     (the audit re-run was drawn)
  * @param auditNum with {@code auditDen}, the audit rate the round froze; 0/1 until the round opened
+ * @param auditSeed the closed round's audit sub-seed (hex), which decided; absent until the round closed
  */
 @JsonRootName("jobAudit")
-@JsonPropertyOrder({"jobId", "round", "state", "auditNum", "auditDen", "note"})
+@JsonPropertyOrder({"jobId", "round", "state", "auditNum", "auditDen", "auditSeed", "note"})
 public record JobAudit(
         @JsonProperty("jobId") String jobId,
         @JsonProperty("round") Long round,
         @JsonProperty("state") String state,
         @JsonProperty("auditNum") long auditNum,
         @JsonProperty("auditDen") long auditDen,
+        @JsonProperty("auditSeed") String auditSeed,
         @JsonProperty("note") String note) {
     public static final String NONE = "NONE";
     public static final String WAITING = "WAITING";

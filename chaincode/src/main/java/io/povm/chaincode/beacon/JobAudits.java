@@ -47,10 +47,17 @@ public final class JobAudits {
         final Optional<Long> audited = job.dispute().flatMap(Dispute::audit);
         if (audited.isPresent()) {
             return new JobAudit(
-                    id, audited.get(), JobAudit.AUDITED, num(header), den(header), "re-run drawn by AuditJob");
+                    id,
+                    audited.get(),
+                    JobAudit.AUDITED,
+                    num(header),
+                    den(header),
+                    result.map(RoundResult::auditSeed).orElse(null),
+                    "re-run drawn by AuditJob");
         }
         if (round.isEmpty()) {
-            return new JobAudit(id, null, JobAudit.NONE, 0, 1, "the job has no soft verdict; it is audited after one");
+            return new JobAudit(
+                    id, null, JobAudit.NONE, 0, 1, null, "the job has no soft verdict; it is audited after one");
         }
         final long r = round.get();
         if (header.isEmpty()) {
@@ -60,6 +67,7 @@ public final class JobAudits {
                     JobAudit.WAITING,
                     0,
                     1,
+                    null,
                     "beacon round " + r + ", the first opened after the soft verdict, has not opened yet");
         }
         final long num = header.get().auditNum();
@@ -71,16 +79,18 @@ public final class JobAudits {
                     JobAudit.OPEN,
                     num,
                     den,
+                    null,
                     "beacon round " + r + " is open; its audit seed decides once it closes");
         }
-        final boolean selected =
-                Audit.selected(HexFormat.of().parseHex(result.get().auditSeed()), id, num, den);
+        final String seed = result.get().auditSeed();
+        final boolean selected = Audit.selected(HexFormat.of().parseHex(seed), id, num, den);
         return new JobAudit(
                 id,
                 r,
                 selected ? JobAudit.SELECTED : JobAudit.NOT_SELECTED,
                 num,
                 den,
+                seed,
                 "SHA-256(auditSeed || jobId) x " + den + (selected ? " < " : " >= ") + num + " x 2^256: "
                         + (selected ? "selected" : "not selected") + " at " + num + "/" + den + " by round " + r);
     }

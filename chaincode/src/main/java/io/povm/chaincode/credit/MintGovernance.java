@@ -1,5 +1,6 @@
 package io.povm.chaincode.credit;
 
+import io.povm.api.Approval;
 import io.povm.api.CreditSupply;
 import io.povm.api.CreditTransactions;
 import io.povm.api.ErrorCode;
@@ -107,8 +108,8 @@ final class MintGovernance {
         return after;
     }
 
-    private MintProposal.Approval approval() {
-        return new MintProposal.Approval(caller.msp(), caller.id(), at, stub.getTxId());
+    private Approval approval() {
+        return new Approval(caller.msp(), caller.id(), at, stub.getTxId());
     }
 
     static PovmException notFound(final String id) {

@@ -1,5 +1,6 @@
 package io.povm.chaincode.credit;
 
+import io.povm.api.Approval;
 import io.povm.api.ErrorCode;
 import io.povm.api.Members;
 import io.povm.api.MintProposal;
@@ -26,16 +27,15 @@ public final class MintVoting {
      * @return the proposal with the approval added, EXECUTED when it reaches the majority
      * @throws PovmException INVALID_STATE [id] when the mint executed already or the org approved it already
      */
-    public MintProposal approve(final MintProposal proposal, final MintProposal.Approval approval) {
+    public MintProposal approve(final MintProposal proposal, final Approval approval) {
         if (proposal.executed()) {
             throw invalidState(proposal, "executed already at " + proposal.executedAt() + "; credits are minted once");
         }
         if (proposal.approvedBy(approval.msp())) {
             throw invalidState(proposal, approval.msp() + " approved it already; each member org approves once");
         }
-        final Set<String> orgs = proposal.approvals().stream()
-                .map(MintProposal.Approval::msp)
-                .collect(Collectors.toCollection(TreeSet::new));
+        final Set<String> orgs =
+                proposal.approvals().stream().map(Approval::msp).collect(Collectors.toCollection(TreeSet::new));
         orgs.add(approval.msp());
         final boolean executes = members.countMembers(orgs) >= members.threshold();
         return proposal.approved(approval, members.threshold(), executes);

@@ -110,7 +110,8 @@ public final class JobDisputes {
 
     /** @return whether enough workers that never held a replica of the job are eligible now to audit it */
     public static boolean auditable(final Job job, final ReplicaDraw draw) {
-        return FreshWorkers.draw(job, draw, rerunReplicas(job)).size() >= rerunReplicas(job);
+        final int rerun = rerunReplicas(job);
+        return FreshWorkers.draw(job, draw, rerun).size() >= rerun;
     }
 
     /** @return how many workers re-run a challenged or audited job: as many as its first run started with */

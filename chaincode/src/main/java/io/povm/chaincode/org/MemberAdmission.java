@@ -1,5 +1,6 @@
 package io.povm.chaincode.org;
 
+import io.povm.api.Approval;
 import io.povm.api.ErrorCode;
 import io.povm.api.MemberProposal;
 import io.povm.api.Members;
@@ -57,7 +58,7 @@ public final class MemberAdmission {
     public Decision propose(
             final String msp,
             final Submitter proposer,
-            final MemberProposal.Approval approval,
+            final Approval approval,
             final Optional<MemberProposal> stored) {
         requireNotMember(msp);
         if (stored.isPresent()) {
@@ -81,7 +82,7 @@ public final class MemberAdmission {
      * @return the proposal with the approval, EXECUTED when it reaches the majority
      * @throws PovmException INVALID_STATE [mspId] when the org is a member already or this org approved already
      */
-    public MemberProposal approve(final MemberProposal proposal, final MemberProposal.Approval approval) {
+    public MemberProposal approve(final MemberProposal proposal, final Approval approval) {
         requireNotMember(proposal.msp());
         if (proposal.approvedBy(approval.msp())) {
             throw new PovmException(new PovmError(

@@ -1,5 +1,6 @@
 package io.povm.chaincode.org;
 
+import io.povm.api.Approval;
 import io.povm.api.ErrorCode;
 import io.povm.api.MemberProposal;
 import io.povm.api.Members;
@@ -141,9 +142,8 @@ public final class OrgContract implements ContractInterface {
         }
     }
 
-    private static MemberProposal.Approval approval(final ChaincodeStub stub, final Caller caller) {
-        return new MemberProposal.Approval(
-                caller.msp(), caller.id(), TxTime.iso(stub.getTxTimestamp()), stub.getTxId());
+    private static Approval approval(final ChaincodeStub stub, final Caller caller) {
+        return new Approval(caller.msp(), caller.id(), TxTime.iso(stub.getTxTimestamp()), stub.getTxId());
     }
 
     private static PovmException noProposal(final String msp) {

@@ -7,6 +7,7 @@ import static io.povm.chaincode.credit.CreditFixtures.USER1;
 import static io.povm.chaincode.credit.CreditFixtures.USER2;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.povm.api.Approval;
 import io.povm.api.CreditAccount;
 import io.povm.api.CreditAudit;
 import io.povm.api.CreditSupply;
@@ -43,9 +44,7 @@ class CreditContractTest {
             final MintProposal proposed = propose("m-1", 500);
 
             assertThat(proposed.state()).isEqualTo(MintProposal.PROPOSED);
-            assertThat(proposed.approvals())
-                    .extracting(MintProposal.Approval::msp)
-                    .containsExactly(ORG1);
+            assertThat(proposed.approvals()).extracting(Approval::msp).containsExactly(ORG1);
             assertThat(proposed.threshold()).isEqualTo(2);
             assertThat(fixtures.balance(ORG1, USER1)).isZero();
             assertThat(fixtures.supply()).isEqualTo(CreditSupply.NONE);

@@ -3,6 +3,7 @@ package io.povm.chaincode.credit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.povm.api.Approval;
 import io.povm.api.ErrorCode;
 import io.povm.api.Members;
 import io.povm.api.MintProposal;
@@ -30,8 +31,8 @@ class MintVotingTest {
                 null);
     }
 
-    private static MintProposal.Approval by(final String org) {
-        return new MintProposal.Approval(org, "x509::admin@" + org, "t-" + org, "tx-" + org);
+    private static Approval by(final String org) {
+        return new Approval(org, "x509::admin@" + org, "t-" + org, "tx-" + org);
     }
 
     @Test
@@ -46,9 +47,7 @@ class MintVotingTest {
         assertThat(two.executed()).isFalse();
         assertThat(three.executed()).isTrue();
         assertThat(three.executedAt()).isEqualTo("t-Org3MSP");
-        assertThat(three.approvals())
-                .extracting(MintProposal.Approval::msp)
-                .containsExactly("Org1MSP", "Org2MSP", "Org3MSP");
+        assertThat(three.approvals()).extracting(Approval::msp).containsExactly("Org1MSP", "Org2MSP", "Org3MSP");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.povm.client.cli;
 
+import io.povm.api.Approval;
 import io.povm.api.CreditAccount;
 import io.povm.api.CreditAudit;
 import io.povm.api.CreditHistory;
@@ -37,7 +38,7 @@ final class CreditTable {
         out.println("amount    " + mint.amount());
         out.println("reason    " + mint.reason());
         out.println("approvals " + mint.approvals().size() + " of " + mint.threshold() + " needed");
-        for (MintProposal.Approval approval : mint.approvals()) {
+        for (Approval approval : mint.approvals()) {
             out.println("  " + approval.msp() + " at " + approval.at());
         }
         if (mint.executed()) {

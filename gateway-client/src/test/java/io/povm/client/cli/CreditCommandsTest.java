@@ -7,6 +7,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.povm.api.Approval;
 import io.povm.api.CreditAccount;
 import io.povm.api.CreditAudit;
 import io.povm.api.ErrorCode;
@@ -89,7 +90,7 @@ class CreditCommandsTest {
                 MintProposal.PROPOSED,
                 new Submitter("Org1MSP", "x509::a"),
                 "t",
-                List.of(new MintProposal.Approval("Org1MSP", "x509::a", "t", "tx")),
+                List.of(new Approval("Org1MSP", "x509::a", "t", "tx")),
                 2,
                 null);
         when(cli.credits.proposeMint("m-1", "Org2MSP", ID, 5000, "pilot")).thenReturn(proposed);

@@ -47,7 +47,7 @@ class JobAdvancerTest {
     }
 
     private static JobAudit audit(final String state) {
-        return new JobAudit(Fixtures.JOB_ID, 4L, state, 1, 10, "test");
+        return new JobAudit(Fixtures.JOB_ID, 4L, state, 1, 10, null, "test");
     }
 
     private static Job soft() {
