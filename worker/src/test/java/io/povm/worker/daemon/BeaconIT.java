@@ -46,6 +46,9 @@ import picocli.CommandLine;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BeaconIT {
     private static final Duration ROUND_TIMEOUT = Duration.ofMinutes(3);
+    /** How long a committed transaction may take to reach the other orgs' peers. */
+    private static final Duration PROPAGATION_TIMEOUT = Duration.ofSeconds(30);
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static DaemonNetwork network;
     private static BeaconClient beacon;
@@ -66,11 +69,27 @@ class BeaconIT {
         network.start();
     }
 
-    /** Puts {@code config} in force: proposed by Org1's admin, approved by Org2's. */
+    /**
+     * Puts {@code config} in force: proposed by Org1's admin, approved by Org2's. The proposal returns once Org1's
+     * peer committed it; while the daemons keep blocks coming, Org2's peer can be a block behind and answer the
+     * approval with NOT_FOUND, which writes nothing, so the approval is sent again until that peer has the proposal.
+     */
     private static void govern(final BeaconConfig config) throws InterruptedException {
         final String id = "it-config-" + System.currentTimeMillis();
         org1Admin.proposeConfig(id, config);
-        org2Admin.approveConfig(id);
+        final Instant until = Instant.now().plus(PROPAGATION_TIMEOUT);
+        while (true) {
+            try {
+                org2Admin.approveConfig(id);
+                break;
+            } catch (PovmClientException e) {
+                if (!e.errorCode().equals(Optional.of(ErrorCode.NOT_FOUND))
+                        || Instant.now().isAfter(until)) {
+                    throw e;
+                }
+                Thread.sleep(1000);
+            }
+        }
         awaitTrue(() -> beacon.config().equals(config), "config " + id + " to be in force on org1's peer");
     }
 
