@@ -66,7 +66,7 @@ class ConcurrentSubmissionIT {
         try (PovmGateway org1 = ItNetwork.connect("org1-admin");
                 PovmGateway org2 = ItNetwork.connect("org2-admin")) {
             freeSla = new SlaClient(org1.chaincode()).propose(terms).ref().toString();
-            new SlaClient(org2.chaincode()).approve(freeSla);
+            ItNetwork.onceVisible(() -> new SlaClient(org2.chaincode()).approve(freeSla));
         }
     }
 

@@ -77,7 +77,7 @@ class ConsensusFlowIT {
                 .propose(terms)
                 .ref()
                 .toString();
-        new SlaClient(connect("org2-admin").chaincode()).approve(ref);
+        ItNetwork.onceVisible(() -> new SlaClient(connect("org2-admin").chaincode()).approve(ref));
         sla = terms;
         workers = new SyntheticWorkers(sla, List.of("org1-user3", "org2-user3", "org3-user3", "org1-user4"), customer);
     }

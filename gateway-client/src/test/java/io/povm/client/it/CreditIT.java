@@ -96,7 +96,7 @@ class CreditIT {
         assertThat(proposed.state()).isEqualTo(MintProposal.PROPOSED);
         assertThat(customerCredits.balance().balance()).isEqualTo(before.balance());
 
-        final MintProposal executed = org2Admin.approveMint(id);
+        final MintProposal executed = ItNetwork.onceVisible(() -> org2Admin.approveMint(id));
 
         assertThat(executed.executed()).isTrue();
         assertThat(balanceOnceCommitted(before.balance() + 1234)).isEqualTo(before.balance() + 1234);
@@ -164,7 +164,7 @@ class CreditIT {
                 .propose(terms)
                 .ref()
                 .toString();
-        new SlaClient(gateway("org2-admin").chaincode()).approve(ref);
+        ItNetwork.onceVisible(() -> new SlaClient(gateway("org2-admin").chaincode()).approve(ref));
         return ref;
     }
 }

@@ -194,6 +194,32 @@ final class ItNetwork {
         return fail("expected the call to be rejected by the chaincode");
     }
 
+    /**
+     * Runs another org's vote on something this test just proposed. The proposal returned once the proposer's peer
+     * committed it; the voter's peer can still be a block behind and answer NOT_FOUND, which writes nothing, so the
+     * vote is sent again until that peer has the proposal or {@link #PROPAGATION_TIMEOUT} passes.
+     *
+     * @return the vote's answer
+     */
+    static <T> T onceVisible(final java.util.function.Supplier<T> vote) {
+        final Instant deadline = Instant.now().plus(PROPAGATION_TIMEOUT);
+        while (true) {
+            try {
+                return vote.get();
+            } catch (PovmClientException e) {
+                if (!isNotFound(e) || Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(POLL_INTERVAL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return fail("interrupted while waiting for a proposal to reach the voter's peer");
+            }
+        }
+    }
+
     /** @return whether a failure is the chaincode's NOT_FOUND */
     static boolean isNotFound(final PovmClientException e) {
         return e.errorCode().filter(ErrorCode.NOT_FOUND::equals).isPresent();

@@ -58,7 +58,7 @@ class JobAdmissionIT {
         });
         assertThat(jobs.find(spec.id())).isEmpty();
 
-        new SlaClient(org2Admin.chaincode()).approve(ref);
+        ItNetwork.onceVisible(() -> new SlaClient(org2Admin.chaincode()).approve(ref));
 
         assertThat(jobs.submit(spec).state()).isEqualTo(JobState.SUBMITTED);
     }

@@ -63,7 +63,7 @@ class LeaseIT {
                 .propose(terms)
                 .ref()
                 .toString();
-        new SlaClient(connect("org2-admin").chaincode()).approve(sla);
+        ItNetwork.onceVisible(() -> new SlaClient(connect("org2-admin").chaincode()).approve(sla));
         for (String org : ORGS) {
             serve(org, sla);
         }

@@ -161,7 +161,7 @@ class SlaGovernanceIT {
     @Test
     void approving_twice_is_idempotent() {
         final String ref = org1Admin.propose(uniqueSpec("twice")).ref().toString();
-        final SlaStatus first = org2Admin.approve(ref);
+        final SlaStatus first = ItNetwork.onceVisible(() -> org2Admin.approve(ref));
         final String firstTx = org2Admin.votes(ref).approvals().get(1).txId();
 
         final SlaStatus again = org2Admin.approve(ref);
@@ -195,7 +195,7 @@ class SlaGovernanceIT {
                 .as("a PROPOSED SLA cannot be deprecated")
                 .isInstanceOfSatisfying(PovmClientException.class, e -> assertThat(e.errorCode())
                         .contains(ErrorCode.INVALID_STATE));
-        org3Admin.approve(ref);
+        ItNetwork.onceVisible(() -> org3Admin.approve(ref));
 
         final SlaStatus oneVote = org1Admin.deprecate(ref);
 
