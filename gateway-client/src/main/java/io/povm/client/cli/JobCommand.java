@@ -11,8 +11,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Submit, show, list, watch and cancel jobs, show their result, logs and",
-            "history, a customer's standing, move their result consensus on:",
-            "challenge, advance, finalize; run a coin-flip sweep: sweep."
+            "history, a customer's standing, whether the beacon selected them for a",
+            "random audit, move their result consensus on: challenge, advance,",
+            "finalize; run a coin-flip sweep: sweep."
         },
         footer = {
             "",
@@ -26,6 +27,7 @@ import picocli.CommandLine.Spec;
             "  povm job cancel job-1a2b3c4d --reason 'wrong seed'",
             "  povm job history job-1a2b3c4d",
             "  povm job result job-1a2b3c4d",
+            "  povm job audit job-1a2b3c4d",
             "  povm job challenge job-1a2b3c4d --reason 'flips look wrong'"
         })
 final class JobCommand implements Runnable {

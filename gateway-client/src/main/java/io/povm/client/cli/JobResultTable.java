@@ -86,7 +86,8 @@ final class JobResultTable {
         return value == null ? "-" : value;
     }
 
-    private static void field(final PrintWriter out, final String name, final String value) {
+    /** Prints one field: its name padded to the column, then its value. */
+    static void field(final PrintWriter out, final String name, final String value) {
         out.println(String.format("%-13s %s", name, value).stripTrailing());
     }
 }

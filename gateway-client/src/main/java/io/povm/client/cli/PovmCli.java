@@ -116,6 +116,7 @@ public final class PovmCli implements Runnable {
                 .addSubcommand(new JobCancelCommand(context))
                 .addSubcommand(new JobStepCommand.Challenge(context))
                 .addSubcommand(new JobResultCommand(context))
+                .addSubcommand(new JobAuditCommand(context))
                 .addSubcommand(new JobLogsCommand(context))
                 .addSubcommand(new JobHistoryCommand(context))
                 .addSubcommand(new JobStandingCommand(context))

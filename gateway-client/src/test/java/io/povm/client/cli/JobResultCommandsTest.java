@@ -1,6 +1,7 @@
 package io.povm.client.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -10,6 +11,7 @@ import io.povm.api.ErrorCode;
 import io.povm.api.Job;
 import io.povm.api.JobState;
 import io.povm.api.PovmError;
+import io.povm.api.beacon.JobAudit;
 import io.povm.client.PovmClientException;
 import io.povm.client.attestation.SignedJob;
 import java.util.Optional;
@@ -126,5 +128,56 @@ class JobResultCommandsTest {
         assertThat(cli.run("job", "finalize", "flip-1")).isEqualTo(ExitCodes.REJECTED);
 
         assertThat(cli.err()).startsWith("error: INVALID_STATE [challengeBy] the challenge window is still open");
+    }
+
+    @Test
+    void audit_shows_the_round_the_rate_and_whether_the_seed_selected_the_job() {
+        when(cli.jobs.jobAudit("flip-1"))
+                .thenReturn(new JobAudit(
+                        "flip-1", 7L, JobAudit.SELECTED, 1, 10, "5e".repeat(32), "selected at 1/10 by round 7"));
+
+        assertThat(cli.run("job", "audit", "flip-1")).isZero();
+
+        assertThat(cli.out())
+                .contains("state         SELECTED (selected; the audit starts before the job is finalized)")
+                .contains("audit round   7")
+                .contains("rate          1/10")
+                .contains("seed          " + "5e".repeat(32))
+                .contains("note          selected at 1/10 by round 7");
+        verify(cli.jobs, never()).audit("flip-1");
+    }
+
+    @Test
+    void audit_of_a_job_without_verdict_has_no_round_and_json_leaves_out_absent_parts() {
+        when(cli.jobs.jobAudit("flip-1")).thenReturn(new JobAudit("flip-1", null, JobAudit.NONE, 0, 1, null, null));
+
+        assertThat(cli.run("job", "audit", "flip-1")).isZero();
+        assertThat(cli.out())
+                .contains("state         NONE (no soft verdict yet)")
+                .contains("audit round   -");
+        assertThat(cli.run("job", "audit", "flip-1", "-o", "json")).isZero();
+        assertThat(cli.out()).startsWith("{\"jobId\":\"flip-1\",\"state\":\"NONE\",\"auditNum\":0,\"auditDen\":1");
+    }
+
+    @Test
+    void audit_start_sends_audit_job_and_shows_the_result() {
+        final Job auditing = resolved.withState(JobState.RESOLVING, "2026-11-20T10:10:30.000Z", Optional.empty());
+        when(cli.jobs.audit("flip-1")).thenReturn(auditing);
+
+        assertThat(cli.run("job", "audit", "flip-1", "--start")).isZero();
+
+        assertThat(cli.out()).contains("state         RESOLVING");
+        verify(cli.jobs).audit("flip-1");
+    }
+
+    @Test
+    void audit_start_of_a_job_not_selected_is_rejected_with_the_chaincodes_reason() {
+        when(cli.jobs.audit("flip-1"))
+                .thenThrow(PovmClientException.rejected(
+                        new PovmError(ErrorCode.INVALID_STATE, "audit", "round 7 did not select job flip-1"), null));
+
+        assertThat(cli.run("job", "audit", "flip-1", "--start")).isEqualTo(ExitCodes.REJECTED);
+
+        assertThat(cli.err()).startsWith("error: INVALID_STATE [audit] round 7 did not select job flip-1");
     }
 }

@@ -61,7 +61,7 @@ class PovmCliTest {
     void a_command_group_without_a_subcommand_is_a_usage_error() {
         assertThat(cli.run("job")).isEqualTo(ExitCodes.USAGE);
         assertThat(cli.err())
-                .contains("missing subcommand: submit, get, list, watch, cancel, challenge, result, logs,")
+                .contains("missing subcommand: submit, get, list, watch, cancel, challenge, result, audit, logs,")
                 .contains("Usage: povm job");
 
         assertThat(cli.run()).isEqualTo(ExitCodes.USAGE);

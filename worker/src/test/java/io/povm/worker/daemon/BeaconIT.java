@@ -313,6 +313,8 @@ class BeaconIT {
             final JobAudit audit = network.customer.jobAudit(id);
             assertThat(audit.state()).isEqualTo(JobAudit.AUDITED);
             assertThat(audit.round()).isEqualTo(dispute.audit().get());
+            final JsonNode shown = JSON.readTree(cli(0, "job", "audit", id, "--profile", "org2", "-o", "json"));
+            assertThat(shown.get("state").asText()).as("povm job audit").isEqualTo(JobAudit.AUDITED);
             final RoundView round = beacon.round(audit.round());
             assertThat(round.header().auditNum()).isEqualTo(1);
             assertThat(round.header().auditDen()).isEqualTo(1);
