@@ -14,7 +14,8 @@ Runs the commands of the block marked add-org in docs/operations.md (network/net
 against the network in \$POVM_RUN_DIR (default .run; scripts/test.sh runs it on .run-test), starting one with
 network/network.sh up --base-port N (default 7000) when none runs. Then checks, and fails naming the check:
 
-  1. Org4MSP is in the channel config, approved the chaincode definition and is a povm member (threshold 3 of 4)
+  1. Org4MSP is in the channel config, approved the chaincode definition and is a povm member (threshold 3 of 4),
+     as povm org members and povm org show Org4MSP say too
   2. povm job list --profile org4 reads the ledger through Org4's peer
   3. a transaction by Org4's admin endorsed by Org4, Org1 and Org2 commits; the same endorsed by Org1 and Org2
      alone is invalidated (ENDORSEMENT_POLICY_FAILURE): the majority is now 3 of 4 and Org4's endorsement counts
@@ -111,6 +112,11 @@ check_membership() {
   members="$(as_admin org4 peer chaincode query -C "$CHANNEL" -n "$CC_NAME" -c '{"Args":["org:GetMembers"]}')"
   [[ "$members" == *'"msps":["Org1MSP","Org2MSP","Org3MSP","Org4MSP"],"threshold":3'* ]] ||
     failed "the members read through Org4's peer are not the 4 orgs with threshold 3: $members"
+  members="$(povm org members --profile org4 -o json)" || failed "povm org members --profile org4 failed"
+  [[ "$members" == *'"msps":["Org1MSP","Org2MSP","Org3MSP","Org4MSP"],"threshold":3'* ]] ||
+    failed "povm org members --profile org4 does not show the 4 orgs with threshold 3: $members"
+  members="$(povm org show Org4MSP --profile org1 -o json)" || failed "povm org show Org4MSP failed"
+  [[ "$members" == *'"state":"EXECUTED"'* ]] || failed "povm org show Org4MSP does not show it EXECUTED: $members"
   info "  $committed"
 }
 

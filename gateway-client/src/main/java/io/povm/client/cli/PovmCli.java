@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
             "  povm attestation verify job-1a2b3c4d",
             "  povm beacon show",
             "  povm lottery show 4",
+            "  povm org members",
             "",
             "Every command takes --help (with examples) and --debug (stack traces of",
             "errors); every command that reads takes -o json. docs/cli.md has it all.",
@@ -147,8 +148,14 @@ public final class PovmCli implements Runnable {
         final CommandLine lottery = new CommandLine(new LotteryCommand())
                 .addSubcommand(new BeaconCommands.LotteryShow(context))
                 .addSubcommand(new BeaconCommands.LotteryHistory(context));
+        final CommandLine org = new CommandLine(new OrgCommand())
+                .addSubcommand(new OrgCommands.MemberList(context))
+                .addSubcommand(new OrgCommands.Propose(context))
+                .addSubcommand(new OrgCommands.Approve(context))
+                .addSubcommand(new OrgCommands.Show(context));
         return new CommandLine(new PovmCli())
                 .addSubcommand(network)
+                .addSubcommand(org)
                 .addSubcommand(sla)
                 .addSubcommand(worker)
                 .addSubcommand(job)

@@ -1,6 +1,7 @@
 package io.povm.client.org;
 
 import io.povm.api.ErrorCode;
+import io.povm.api.MemberProposal;
 import io.povm.api.Members;
 import io.povm.api.MspIdList;
 import io.povm.api.OrgTransactions;
@@ -13,8 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Sets and reads the member orgs through the {@code org} contract. {@code network/network.sh deploy} bootstraps them;
- * this client is for tools and tests.
+ * Sets and reads the member orgs through the {@code org} contract, and votes on new ones. {@code network/network.sh
+ * deploy} bootstraps them; {@code povm org} and tests use this client.
  *
  * <pre>{@code
  * Members members = new MembersClient(gateway.chaincode()).members();
@@ -50,6 +51,45 @@ public final class MembersClient {
     public Members members() {
         return Replies.read(
                 chaincode.evaluate(OrgTransactions.GET_MEMBERS), Members.class, OrgTransactions.GET_MEMBERS);
+    }
+
+    /**
+     * Proposes {@code msp} as a member org, counting the caller's org as its first approval.
+     *
+     * @return the proposal, EXECUTED at once when that approval alone is a majority
+     * @throws PovmClientException REJECTED with FORBIDDEN unless the admin of a member org, INVALID_STATE when the org
+     *     is a member already, DUPLICATE_ID when another org proposed it already
+     */
+    public MemberProposal propose(final String msp) {
+        return Replies.read(
+                chaincode.submit(OrgTransactions.PROPOSE_MEMBER, Objects.requireNonNull(msp, "msp")),
+                MemberProposal.class,
+                OrgTransactions.PROPOSE_MEMBER);
+    }
+
+    /**
+     * Approves the proposal to add {@code msp} for the caller's org; the approval that reaches the majority adds it.
+     *
+     * @return the proposal after this approval
+     * @throws PovmClientException REJECTED with NOT_FOUND when nobody proposed it, FORBIDDEN unless the admin of a
+     *     member org, INVALID_STATE when the org is a member already or the caller's org approved already
+     */
+    public MemberProposal approve(final String msp) {
+        return Replies.read(
+                chaincode.submit(OrgTransactions.APPROVE_MEMBER, Objects.requireNonNull(msp, "msp")),
+                MemberProposal.class,
+                OrgTransactions.APPROVE_MEMBER);
+    }
+
+    /**
+     * @return the proposal to add {@code msp}, with its approvals
+     * @throws PovmClientException REJECTED with NOT_FOUND when nobody proposed it
+     */
+    public MemberProposal proposal(final String msp) {
+        return Replies.read(
+                chaincode.evaluate(OrgTransactions.GET_MEMBER_PROPOSAL, Objects.requireNonNull(msp, "msp")),
+                MemberProposal.class,
+                OrgTransactions.GET_MEMBER_PROPOSAL);
     }
 
     /** @return the member orgs, or empty before the bootstrap */

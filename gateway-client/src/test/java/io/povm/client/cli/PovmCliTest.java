@@ -65,7 +65,7 @@ class PovmCliTest {
                 .contains("Usage: povm job");
 
         assertThat(cli.run()).isEqualTo(ExitCodes.USAGE);
-        assertThat(cli.err()).contains("missing command: network, sla, worker, job");
+        assertThat(cli.err()).contains("missing command: network, org, sla, worker, job");
     }
 
     @Test
