@@ -25,6 +25,9 @@ final class BeaconDuty implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(BeaconDuty.class);
     private static final Duration TICK_EVERY = Duration.ofSeconds(4);
 
+    /** The directory in the worker's data directory that holds this org's round secrets and shares. */
+    public static final String STATE_DIR = "beacon";
+
     private final BeaconParticipant participant;
     private final Ledger ledger;
     private final Clock clock;
@@ -34,7 +37,7 @@ final class BeaconDuty implements Runnable {
         this.participant = new BeaconParticipant(
                 config.mspId(),
                 BeaconKeyFile.read(keyFile),
-                config.dataDir().resolve("beacon"),
+                config.dataDir().resolve(STATE_DIR),
                 "withhold".equals(config.beaconMode())
                         ? BeaconParticipant.Mode.WITHHOLD
                         : BeaconParticipant.Mode.HONEST,

@@ -20,6 +20,7 @@ import io.povm.worker.journal.ReplicaRecord;
 import io.povm.worker.journal.ReplicaStage;
 import io.povm.worker.ledger.AssignmentListener;
 import io.povm.worker.ledger.Ledger;
+import io.povm.worker.ledger.LedgerBinding;
 import io.povm.worker.ledger.PeerConnections;
 import io.povm.worker.replica.ReplicaServices;
 import io.povm.worker.replica.ReplicaTask;
@@ -32,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -127,6 +129,7 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
         runner = new JobRunner(gate, sandbox, stagingDir());
         peers = PeerConnections.of(config);
         ledger = new Ledger(peers);
+        bindToLedger();
         workerKey = register();
         services = new ReplicaServices(
                 workerKey,
@@ -164,6 +167,28 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
                         },
                         () -> LOG.info("no beacon.key-file configured: this daemon takes no part in beacon rounds"));
         LOG.info("worker {} started with {} slot(s) through peer {}", workerKey, config.slots(), peers.endpoint());
+    }
+
+    /**
+     * Moves aside the event checkpoint and beacon state of another ledger, and abandons the journal's unsent results
+     * made on it: sent to this ledger, they could land on a job that only shares its id.
+     */
+    private void bindToLedger() {
+        final String ledgerId = ledger.identity();
+        final LedgerBinding.Outcome outcome = LedgerBinding.bind(
+                config.dataDir(), ledgerId, List.of(WorkerConfig.CHECKPOINT_FILE, BeaconDuty.STATE_DIR));
+        if (!outcome.changed()) {
+            return;
+        }
+        final int abandoned = context.journal()
+                .abandonPending("made on ledger " + outcome.previous().get() + ", not on this one (" + ledgerId + ")");
+        LOG.warn(
+                "{} holds state of another ledger ({}; the channel was created again): moved {} aside and abandoned"
+                        + " {} unsent result(s) of the journal",
+                config.dataDir(),
+                outcome.previous().get(),
+                outcome.moved(),
+                abandoned);
     }
 
     private Path stagingDir() {

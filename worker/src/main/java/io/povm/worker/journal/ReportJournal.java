@@ -171,6 +171,24 @@ public final class ReportJournal implements AutoCloseable {
                 inStage(ReplicaStage.ACCEPTED), inStage(ReplicaStage.RESULT_READY), inStage(ReplicaStage.COMMITTED));
     }
 
+    /**
+     * Marks every replica of {@link #pendingWork()} {@link ReplicaStage#ABANDONED}, so that nothing of it is sent:
+     * for a journal made on another ledger.
+     *
+     * @return how many replicas were abandoned
+     */
+    public synchronized int abandonPending(final String reason) {
+        final PendingWork pending = pendingWork();
+        int abandoned = 0;
+        for (final List<ReplicaRecord> records : List.of(pending.accepted(), pending.toCommit(), pending.toReveal())) {
+            for (final ReplicaRecord record : records) {
+                abandoned(record.id(), reason);
+                abandoned++;
+            }
+        }
+        return abandoned;
+    }
+
     private List<ReplicaRecord> inStage(final ReplicaStage stage) {
         return records.values().stream()
                 .filter(r -> r.stage() == stage)

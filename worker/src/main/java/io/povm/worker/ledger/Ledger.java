@@ -1,5 +1,6 @@
 package io.povm.worker.ledger;
 
+import io.povm.client.LedgerIdentity;
 import io.povm.client.PovmClientException;
 import io.povm.client.PovmGateway;
 import io.povm.client.clock.ClockClient;
@@ -40,6 +41,11 @@ public final class Ledger {
     public <T> T beacon(final Function<io.povm.client.beacon.BeaconClient, T> call) {
         return call(gateway -> call.apply(new io.povm.client.beacon.BeaconClient(
                 gateway.chaincode(), gateway.profile().channel())));
+    }
+
+    /** @return the identity of the ledger the peers serve ({@link LedgerIdentity}) */
+    public String identity() {
+        return call(LedgerIdentity::of);
     }
 
     public PeerConnections peers() {

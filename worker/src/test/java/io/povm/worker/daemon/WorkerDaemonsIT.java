@@ -13,9 +13,11 @@ import io.povm.api.Replica;
 import io.povm.api.ReplicaResult;
 import io.povm.api.ReplicaState;
 import io.povm.api.Sha256;
+import io.povm.client.LedgerIdentity;
 import io.povm.client.PovmClientException;
 import io.povm.client.job.JobClient;
 import io.povm.worker.job.CoinFlip;
+import io.povm.worker.ledger.LedgerBinding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -160,6 +162,35 @@ class WorkerDaemonsIT {
             network("start", "org1-peer");
             awaitEndorsementThrough("org1");
         }
+    }
+
+    @Test
+    @Order(4)
+    void a_daemon_whose_data_dir_holds_another_ledgers_state_moves_it_aside_and_takes_part_again() throws Exception {
+        final Path data = network.work.resolve("org3-data");
+        final String otherLedger = "0".repeat(64);
+        network.stop("org3");
+        Files.writeString(data.resolve(LedgerBinding.ID_FILE), otherLedger + "\n");
+        Files.writeString(data.resolve("events.checkpoint"), "{\"blockNumber\":99999999,\"transactionId\":\"\"}");
+
+        network.restart("org3", "none");
+
+        final Path stale = data.resolve(LedgerBinding.STALE_DIR).resolve(otherLedger.substring(0, 12));
+        assertThat(stale.resolve("events.checkpoint"))
+                .as("the other ledger's checkpoint, kept aside")
+                .content()
+                .contains("99999999");
+        assertThat(Files.readString(data.resolve(LedgerBinding.ID_FILE)).strip())
+                .isEqualTo(LedgerIdentity.of(network.connect("org3")));
+        assertThat(network.daemons.get("org3").log()).contains("holds state of another ledger");
+        final String id = DaemonNetwork.unique("rebound");
+        network.customer.submit(network.coinflipJob(id, 5, 3));
+
+        final Job job = network.await(id, DECIDED);
+        assertThat(job.replicas().stream().filter(r -> r.state() == ReplicaState.RESULT_REVEALED))
+                .as("Org3's daemon hears its assignment again")
+                .extracting(Replica::msp)
+                .containsExactlyInAnyOrder("Org1MSP", "Org2MSP", "Org3MSP");
     }
 
     /**

@@ -91,6 +91,34 @@ class ReportJournalTest {
     }
 
     @Test
+    void abandoning_the_pending_work_leaves_nothing_to_send_and_keeps_finished_replicas() {
+        final ReplicaId d = ReplicaId.of("job-d", 0);
+        try (ReportJournal journal = open()) {
+            journal.accept(A);
+            journal.accept(B);
+            journal.resultReady(B, "{\"v\":1}");
+            journal.accept(C);
+            journal.resultReady(C, "{\"v\":2}");
+            journal.committed(C, "committed");
+            journal.accept(d);
+            journal.resultReady(d, "{\"v\":3}");
+            journal.committed(d, "committed");
+            journal.revealed(d, "RESULT_REVEALED");
+
+            assertThat(journal.abandonPending("made on another ledger")).isEqualTo(3);
+
+            assertThat(journal.find(d).orElseThrow().stage()).isEqualTo(ReplicaStage.REVEALED);
+        }
+        try (ReportJournal reopened = open()) {
+            assertThat(reopened.pendingWork().isEmpty()).isTrue();
+            assertThat(List.of(A, B, C))
+                    .allSatisfy(id ->
+                            assertThat(reopened.find(id).orElseThrow().stage()).isEqualTo(ReplicaStage.ABANDONED));
+            assertThat(reopened.abandonPending("again")).isZero();
+        }
+    }
+
+    @Test
     void a_journal_written_before_commit_reveal_still_replays() throws Exception {
         Files.createDirectories(file().getParent());
         Files.writeString(
