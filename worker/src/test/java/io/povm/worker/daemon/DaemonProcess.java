@@ -15,7 +15,8 @@ final class DaemonProcess {
     private final Path config;
     private final Path log;
     private Process process;
-    private int starts;
+    /** How many "started" lines the log held when the latest start began. */
+    private int startedBefore;
 
     DaemonProcess(final String name, final Path config, final Path log) {
         this.name = name;
@@ -27,7 +28,7 @@ final class DaemonProcess {
         if (!Files.isRegularFile(JAR)) {
             throw new AssertionError("the daemon ITs need " + JAR.toAbsolutePath() + " (mvn package builds it)");
         }
-        starts++;
+        startedBefore = startedLines();
         try {
             process = new ProcessBuilder(List.of(
                             Path.of(System.getProperty("java.home"), "bin", "java")
@@ -65,9 +66,17 @@ final class DaemonProcess {
         return process.exitValue();
     }
 
-    /** @return whether the latest start reached "started" in the log (each start appends to the same log) */
+    /**
+     * @return whether the latest start reached "started" in the log. Each start appends to the same log, also the
+     *     starts of an earlier DaemonProcess of the same org (DaemonNetwork.restart makes a new one), so the lines
+     *     are counted from where this start began.
+     */
     boolean hasStarted() {
-        return log().split("started with", -1).length - 1 >= starts;
+        return startedLines() > startedBefore;
+    }
+
+    private int startedLines() {
+        return Files.exists(log) ? log().split("started with", -1).length - 1 : 0;
     }
 
     boolean isAlive() {
