@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
             "  1  internal error",
             "  2  usage error",
             "  3  invalid configuration",
-            "  4  data directory or port unusable (e.g. another worker holds it)",
+            "  4  cannot start here: data directory or port unusable (e.g. another",
+            "     worker holds it), no Docker engine answers, or the identity is not",
+            "     the registered worker the configuration names",
             "  5  status: no daemon answered",
             "  6  status: the daemon is DRAINING or DOWN"
         })

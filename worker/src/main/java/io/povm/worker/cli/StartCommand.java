@@ -3,6 +3,7 @@ package io.povm.worker.cli;
 import io.povm.worker.config.ConfigException;
 import io.povm.worker.config.WorkerConfig;
 import io.povm.worker.daemon.DaemonRunner;
+import io.povm.worker.daemon.DaemonStartException;
 import io.povm.worker.journal.JournalException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ public final class StartCommand implements Callable<Integer> {
             new DaemonRunner(worker, environment.daemons(), environment.clock())
                     .run(environment.stopSignal().install());
             return ExitCodes.OK;
-        } catch (JournalException | UncheckedIOException e) {
+        } catch (JournalException | UncheckedIOException | DaemonStartException e) {
             spec.commandLine().getErr().println("cannot start: " + e.getMessage());
             return ExitCodes.ENVIRONMENT;
         }

@@ -25,6 +25,7 @@ import io.povm.worker.ledger.PeerConnections;
 import io.povm.worker.replica.ReplicaServices;
 import io.povm.worker.replica.ReplicaTask;
 import io.povm.worker.sandbox.DockerEngine;
+import io.povm.worker.sandbox.EngineUnavailableException;
 import io.povm.worker.sandbox.SandboxRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -117,6 +118,11 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
                 URI.create(config.dockerHost()),
                 DockerEngine.DEFAULT_CONNECT_TIMEOUT,
                 DockerEngine.DEFAULT_RESPONSE_TIMEOUT);
+        try {
+            engine.ping();
+        } catch (EngineUnavailableException e) {
+            throw new DaemonStartException(e.getMessage() + " (docker-host in the configuration)", e);
+        }
         sandbox = new SandboxRunner(
                 engine, Map.of("io.povm.worker", config.workerKey().replace('/', '.')));
         final int leftovers = sandbox.removeLeftovers();
@@ -204,15 +210,15 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
     /** @return this identity's worker key; resumes a worker paused by an earlier drain */
     private String register() {
         final Worker me = ledger.workers(workers -> workers.findSelf())
-                .orElseThrow(() -> new IllegalStateException("this identity (" + config.certPath()
+                .orElseThrow(() -> new DaemonStartException("this identity (" + config.certPath()
                         + ") is not a registered worker of " + config.mspId() + "; ask an org admin to run: povm"
                         + " worker register --profile <org>-admin ..."));
         if (!me.key().equals(config.workerKey())) {
-            throw new IllegalStateException("this identity is registered as " + me.key() + " but the configuration"
+            throw new DaemonStartException("this identity is registered as " + me.key() + " but the configuration"
                     + " says " + config.workerKey() + "; set worker-name: " + me.name());
         }
         if (!config.attestationKey().matches(me.offer().attestationKeyPem())) {
-            throw new IllegalStateException("the attestation key in " + ConfigKey.ATTESTATION_KEY_FILE.key() + " is"
+            throw new DaemonStartException("the attestation key in " + ConfigKey.ATTESTATION_KEY_FILE.key() + " is"
                     + " not the one registered for worker " + me.key() + " (offer.attestationKeyPem): the chaincode"
                     + " would refuse every reveal. Use the registered key's private half, or register its public half"
                     + " with: povm worker update-offer ... --attestation-key <public.pem>");
@@ -221,7 +227,7 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
             ledger.workers(workers -> workers.resume(me.workerKey()));
             LOG.info("resumed worker {}, paused by an earlier drain", me.key());
         } else if (me.state() != WorkerState.ACTIVE) {
-            throw new IllegalStateException("worker " + me.key() + " is " + me.state() + "; it cannot take work");
+            throw new DaemonStartException("worker " + me.key() + " is " + me.state() + "; it cannot take work");
         }
         return me.key();
     }

@@ -3,6 +3,7 @@ package io.povm.worker.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.povm.worker.WorkerMain;
+import io.povm.worker.daemon.DaemonStartException;
 import io.povm.worker.daemon.WorkerDaemon;
 import io.povm.worker.health.DaemonState;
 import io.povm.worker.health.HealthServer;
@@ -38,7 +39,7 @@ class WorkerMainTest {
     private CliEnvironment environment =
             new CliEnvironment(Map.of(), Clock.fixed(NOW, ZoneOffset.UTC), ctx -> new NoOpDaemon(), () -> stop);
 
-    private static final class NoOpDaemon implements WorkerDaemon {
+    private static class NoOpDaemon implements WorkerDaemon {
         @Override
         public void start() {}
 
@@ -114,6 +115,24 @@ class WorkerMainTest {
             assertThat(run("start", "--config", config.toString())).isEqualTo(ExitCodes.ENVIRONMENT);
         }
         assertThat(err.toString()).contains("must not share a data directory");
+    }
+
+    @Test
+    void start_refused_by_the_daemon_prints_the_reason_without_a_stack_trace_and_exits_4() {
+        environment = environment.withDaemons(ctx -> new NoOpDaemon() {
+            @Override
+            public void start() {
+                throw new DaemonStartException("no Docker engine answers at unix:///var/run/docker.sock"
+                        + " (No such file or directory); start one with scripts/setup-docker.sh or set DOCKER_HOST");
+            }
+        });
+        final Path config = WorkerFiles.config(dir, "health: {port: 0}\n");
+
+        assertThat(run("start", "--config", config.toString())).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(err.toString())
+                .startsWith("cannot start: no Docker engine answers at unix:///var/run/docker.sock")
+                .contains("scripts/setup-docker.sh")
+                .doesNotContain("\tat ");
     }
 
     @Test
