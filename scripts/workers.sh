@@ -2,6 +2,8 @@
 # Runs one povm worker daemon per org against the network in $POVM_RUN_DIR.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/docker.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/docker.sh"
 
 ORGS=(org1 org2 org3)
 readonly SLAS="standard@1"
@@ -10,11 +12,13 @@ usage() {
   cat <<USAGE
 Usage: scripts/workers.sh start|stop|status
 
-  start    for each org (org1..org3 and any added with network.sh add-org): registers its User2 as worker w1 (once, as the org admin, with the
+  start    makes sure a Docker engine answers (scripts/setup-docker.sh when none does), then
+           for each org (org1..org3 and any added with network.sh add-org): registers its User2 as worker w1 (once, as the org admin, with the
            attestation key \$POVM_RUN_DIR/workers/<org>-attestation.key, made once with openssl; a
            worker registered with another key gets this one through update-offer), writes
            \$POVM_RUN_DIR/workers/<org>.yaml and starts the daemon (scripts/povm-worker) in the
-           background; waits until each says it started
+           background; waits until each says it started, and fails with the end of its log when
+           one exits instead
   stop     stops the daemons (SIGTERM: each drains, releasing replicas it cannot finish)
   status   asks each daemon's health endpoint what it is doing (povm-worker status)
 
@@ -114,9 +118,30 @@ print(f"  - endpoint: {p['peerEndpoint']}\n    tls-root-cert: {p['tlsRootCertPat
 PY
 }
 
+# started_since ORG OFFSET: true when ORG's daemon log, past its first OFFSET bytes, says the daemon started. The log
+# is appended to by every start, so an earlier run's "started with" must not count.
+started_since() { tail -c "+$(($2 + 1))" "$POVM_RUN_DIR/logs/worker-$1.log" 2>/dev/null | grep -q "started with"; }
+
+# await_start ORG OFFSET: waits up to 120 s until ORG's daemon started; fails at once, with the end of its log, when
+# the daemon exited instead (no Docker engine, an unregistered identity...).
+await_start() {
+  local org="$1" offset="$2" log="$POVM_RUN_DIR/logs/worker-$1.log" deadline=$(($(date +%s) + 120))
+  until started_since "$org" "$offset"; do
+    if ! running "$org"; then
+      tail -c "+$((offset + 1))" "$log" | tail -n 5 >&2
+      fatal "$org worker daemon exited instead of starting; see $log"
+    fi
+    (($(date +%s) < deadline)) || fatal "$org worker daemon did not start within 120 s; see $log"
+    sleep 0.5
+  done
+  info "$org worker daemon started"
+}
+
 cmd_start() {
   mkdir -p "$POVM_RUN_DIR/workers" "$POVM_RUN_DIR/pids" "$POVM_RUN_DIR/logs"
   local i org name log
+  local -A offsets=()
+  docker_engine_answers || "$(dirname "${BASH_SOURCE[0]}")/setup-docker.sh"
   for i in "${!ORGS[@]}"; do
     org="${ORGS[$i]}"
     if running "$org"; then
@@ -127,13 +152,14 @@ cmd_start() {
     name="$("$POVM" worker whoami --profile "$org-user2" -o json | python3 -c 'import json,sys; print(json.load(sys.stdin)["name"])')"
     write_config "$org" "$name" "${ORGS[$(((i + 1) % ${#ORGS[@]}))]}"
     log="$POVM_RUN_DIR/logs/worker-$org.log"
+    offsets[$org]="$(stat -c %s "$log" 2>/dev/null || echo 0)"
     nohup "$WORKER" start --config "$POVM_RUN_DIR/workers/$org.yaml" >>"$log" 2>&1 &
     echo $! >"$(pid_file "$org")"
     info "$org: worker daemon starting (pid $!, log $log)"
   done
   for org in "${ORGS[@]}"; do
-    wait_until 120 "$org worker daemon to start" grep -q "started with" "$POVM_RUN_DIR/logs/worker-$org.log" ||
-      fatal "$org worker daemon did not start; see $POVM_RUN_DIR/logs/worker-$org.log"
+    [[ -n "${offsets[$org]:-}" ]] || continue # it was running already
+    await_start "$org" "${offsets[$org]}"
   done
   info "${#ORGS[@]} worker daemons running; scripts/workers.sh status shows what they do"
 }
