@@ -1,9 +1,6 @@
 package io.povm.client.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code povm attestation}: the group of attestation commands; alone it is a usage error. */
 @Command(
@@ -23,14 +20,4 @@ import picocli.CommandLine.Spec;
             "  povm attestation verify --evidence job-1a2b3c4d.evidence.json",
             "  povm attestation show job-1a2b3c4d -o json"
         })
-final class AttestationCommand implements Runnable {
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(
-                spec.commandLine(),
-                "missing subcommand: " + String.join(", ", spec.subcommands().keySet()));
-    }
-}
+final class AttestationCommand extends CommandGroup {}

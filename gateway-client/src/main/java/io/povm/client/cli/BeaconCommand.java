@@ -1,9 +1,6 @@
 package io.povm.client.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code povm beacon}: the group of beacon commands; alone it is a usage error. */
 @Command(
@@ -25,13 +22,4 @@ import picocli.CommandLine.Spec;
             "  povm beacon register-key --key-file org1.beacon --profile org1-admin",
             "  povm beacon strikes Org3MSP"
         })
-final class BeaconCommand implements Runnable {
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(
-                spec.commandLine(), "missing subcommand: show, verify, keygen, register-key, config or strikes");
-    }
-}
+final class BeaconCommand extends CommandGroup {}

@@ -1,9 +1,6 @@
 package io.povm.client.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code povm credit}: the group of credit commands; alone it is a usage error. */
 @Command(
@@ -27,14 +24,4 @@ import picocli.CommandLine.Spec;
             "  povm credit audit",
             "  povm credit settlement job-1a2b3c4d"
         })
-final class CreditCommand implements Runnable {
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(
-                spec.commandLine(),
-                "missing subcommand: " + String.join(", ", spec.subcommands().keySet()));
-    }
-}
+final class CreditCommand extends CommandGroup {}

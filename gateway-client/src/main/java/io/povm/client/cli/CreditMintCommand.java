@@ -1,9 +1,6 @@
 package io.povm.client.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code povm credit mint}: propose, approve and show mints; alone it is a usage error. */
 @Command(
@@ -21,14 +18,4 @@ import picocli.CommandLine.Spec;
             "  povm credit mint approve top-up-1 --profile org2-admin",
             "  povm credit mint show top-up-1 -o json"
         })
-final class CreditMintCommand implements Runnable {
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(
-                spec.commandLine(),
-                "missing subcommand: " + String.join(", ", spec.subcommands().keySet()));
-    }
-}
+final class CreditMintCommand extends CommandGroup {}

@@ -1,9 +1,6 @@
 package io.povm.client.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code povm job}: the group of job commands; alone it is a usage error. */
 @Command(
@@ -30,14 +27,4 @@ import picocli.CommandLine.Spec;
             "  povm job audit job-1a2b3c4d",
             "  povm job challenge job-1a2b3c4d --reason 'flips look wrong'"
         })
-final class JobCommand implements Runnable {
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(
-                spec.commandLine(),
-                "missing subcommand: " + String.join(", ", spec.subcommands().keySet()));
-    }
-}
+final class JobCommand extends CommandGroup {}

@@ -1,9 +1,6 @@
 package io.povm.client.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code povm lottery}: the group of lottery commands; alone it is a usage error. */
 @Command(
@@ -15,12 +12,4 @@ import picocli.CommandLine.Spec;
             "probability proportional to tickets; winners are credited the round's reward."
         },
         footer = {"", "Examples:", "  povm lottery show 4", "  povm lottery history", "  povm lottery history -o json"})
-final class LotteryCommand implements Runnable {
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand: show or history");
-    }
-}
+final class LotteryCommand extends CommandGroup {}

@@ -1,9 +1,6 @@
 package io.povm.client.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code povm network}: the group that starts, stops and shows the local Fabric network; alone it is a usage error.
@@ -24,14 +21,4 @@ import picocli.CommandLine.Spec;
             "  povm network status -o json",
             "  povm network down --wipe"
         })
-final class NetworkGroupCommand implements Runnable {
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(
-                spec.commandLine(),
-                "missing subcommand: " + String.join(", ", spec.subcommands().keySet()));
-    }
-}
+final class NetworkGroupCommand extends CommandGroup {}

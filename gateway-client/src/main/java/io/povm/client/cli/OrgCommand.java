@@ -1,9 +1,6 @@
 package io.povm.client.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code povm org}: the member orgs and the votes that add one; alone it is a usage error. */
 @Command(
@@ -24,14 +21,4 @@ import picocli.CommandLine.Spec;
             "  povm org approve Org4MSP --profile org2-admin",
             "  povm org show Org4MSP -o json"
         })
-final class OrgCommand implements Runnable {
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(
-                spec.commandLine(),
-                "missing subcommand: " + String.join(", ", spec.subcommands().keySet()));
-    }
-}
+final class OrgCommand extends CommandGroup {}

@@ -1,9 +1,6 @@
 package io.povm.client.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code povm sla}: the group of SLA commands; alone it is a usage error. */
 @Command(
@@ -23,14 +20,4 @@ import picocli.CommandLine.Spec;
             "  povm sla approve standard@1 --profile org2-admin",
             "  povm sla deprecate standard@1 --profile org3-admin"
         })
-final class SlaCommand implements Runnable {
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(
-                spec.commandLine(),
-                "missing subcommand: " + String.join(", ", spec.subcommands().keySet()));
-    }
-}
+final class SlaCommand extends CommandGroup {}

@@ -1,9 +1,6 @@
 package io.povm.client.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code povm worker}: the group of worker registry commands; alone it is a usage error. */
 @Command(
@@ -27,14 +24,4 @@ import picocli.CommandLine.Spec;
             "  povm worker list --org Org1MSP --state ACTIVE",
             "  povm worker pause w1 --profile org1-user2"
         })
-final class WorkerCommand implements Runnable {
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(
-                spec.commandLine(),
-                "missing subcommand: " + String.join(", ", spec.subcommands().keySet()));
-    }
-}
+final class WorkerCommand extends CommandGroup {}

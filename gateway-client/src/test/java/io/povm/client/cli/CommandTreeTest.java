@@ -116,6 +116,22 @@ class CommandTreeTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> every_group_run_alone_is_a_usage_error_naming_its_subcommands() {
+        return commands().stream()
+                .filter(command -> !isLeaf(command) && command.getParent() != null)
+                .map(group -> DynamicTest.dynamicTest(group.getCommandSpec().qualifiedName(), () -> {
+                    final CliHarness cli = new CliHarness();
+
+                    assertThat(cli.run(path(group).toArray(String[]::new))).isEqualTo(ExitCodes.USAGE);
+
+                    assertThat(cli.err())
+                            .contains("missing subcommand: "
+                                    + String.join(", ", group.getSubcommands().keySet()))
+                            .contains("Usage: " + group.getCommandSpec().qualifiedName());
+                }));
+    }
+
+    @TestFactory
     Stream<DynamicTest> a_mistyped_command_anywhere_suggests_the_right_one() {
         return commands().stream()
                 .filter(command -> !isLeaf(command))
