@@ -18,6 +18,7 @@ class ReportJournalTest {
     private static final ReplicaId A = ReplicaId.of("job-a", 0);
     private static final ReplicaId B = ReplicaId.of("job-b", 1);
     private static final ReplicaId C = ReplicaId.of("job-c", 2);
+    private static final ReplicaId D = ReplicaId.of("job-d", 0);
 
     @TempDir
     Path dir;
@@ -61,20 +62,24 @@ class ReportJournalTest {
                                 + "\"stage\":\"REVEALED\",\"reason\":\"RESULT_REVEALED\"}");
     }
 
+    /** A replica in each stage: A accepted, B with its result, C committed, D revealed. */
+    private static void oneReplicaInEachStage(final ReportJournal journal) {
+        journal.accept(A);
+        journal.accept(B);
+        journal.resultReady(B, "{\"v\":1}");
+        journal.accept(C);
+        journal.resultReady(C, "{\"v\":2}");
+        journal.committed(C, "committed");
+        journal.accept(D);
+        journal.resultReady(D, "{\"v\":3}");
+        journal.committed(D, "committed");
+        journal.revealed(D, "RESULT_REVEALED");
+    }
+
     @Test
     void reopened_journal_tells_what_to_finish() {
-        final ReplicaId d = ReplicaId.of("job-d", 0);
         try (ReportJournal journal = open()) {
-            journal.accept(A);
-            journal.accept(B);
-            journal.resultReady(B, "{\"v\":1}");
-            journal.accept(C);
-            journal.resultReady(C, "{\"v\":2}");
-            journal.committed(C, "committed");
-            journal.accept(d);
-            journal.resultReady(d, "{\"v\":3}");
-            journal.committed(d, "committed");
-            journal.revealed(d, "RESULT_REVEALED");
+            oneReplicaInEachStage(journal);
         }
 
         try (ReportJournal journal = open()) {
@@ -86,28 +91,18 @@ class ReportJournalTest {
             assertThat(work.toReveal().get(0).resultJson())
                     .as("the sealed result stays known after the commit")
                     .contains("{\"v\":2}");
-            assertThat(journal.find(d).map(ReplicaRecord::stage)).contains(ReplicaStage.REVEALED);
+            assertThat(journal.find(D).map(ReplicaRecord::stage)).contains(ReplicaStage.REVEALED);
         }
     }
 
     @Test
     void abandoning_the_pending_work_leaves_nothing_to_send_and_keeps_finished_replicas() {
-        final ReplicaId d = ReplicaId.of("job-d", 0);
         try (ReportJournal journal = open()) {
-            journal.accept(A);
-            journal.accept(B);
-            journal.resultReady(B, "{\"v\":1}");
-            journal.accept(C);
-            journal.resultReady(C, "{\"v\":2}");
-            journal.committed(C, "committed");
-            journal.accept(d);
-            journal.resultReady(d, "{\"v\":3}");
-            journal.committed(d, "committed");
-            journal.revealed(d, "RESULT_REVEALED");
+            oneReplicaInEachStage(journal);
 
             assertThat(journal.abandonPending("made on another ledger")).isEqualTo(3);
 
-            assertThat(journal.find(d).orElseThrow().stage()).isEqualTo(ReplicaStage.REVEALED);
+            assertThat(journal.find(D).orElseThrow().stage()).isEqualTo(ReplicaStage.REVEALED);
         }
         try (ReportJournal reopened = open()) {
             assertThat(reopened.pendingWork().isEmpty()).isTrue();
