@@ -67,6 +67,7 @@ class ConcurrentSubmissionIT {
                 PovmGateway org2 = ItNetwork.connect("org2-admin")) {
             freeSla = new SlaClient(org1.chaincode()).propose(terms).ref().toString();
             ItNetwork.onceVisible(() -> new SlaClient(org2.chaincode()).approve(freeSla));
+            ItNetwork.synced(); // the other orgs act on the SLA next
         }
     }
 

@@ -165,6 +165,7 @@ class CreditIT {
                 .ref()
                 .toString();
         ItNetwork.onceVisible(() -> new SlaClient(gateway("org2-admin").chaincode()).approve(ref));
+        ItNetwork.synced(); // the other orgs act on the SLA next
         return ref;
     }
 }

@@ -220,6 +220,55 @@ final class ItNetwork {
         }
     }
 
+    /**
+     * Waits until every gateway's peer has committed every block any of them had when called: a transaction returns
+     * once its own org's peer committed it, and a call through another org's peer right after can still read the
+     * state before it. Call it between a write through one org and a step through another that depends on it.
+     */
+    static void synced(final List<PovmGateway> gateways) {
+        final long target = gateways.stream().mapToLong(ItNetwork::height).max().orElse(0);
+        final Instant deadline = Instant.now().plus(PROPAGATION_TIMEOUT);
+        for (final PovmGateway gateway : gateways) {
+            while (height(gateway) < target) {
+                if (Instant.now().isAfter(deadline)) {
+                    fail("peer " + gateway.profile().peerEndpoint() + " did not reach block height " + target
+                            + " within " + PROPAGATION_TIMEOUT);
+                }
+                try {
+                    Thread.sleep(POLL_INTERVAL.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    fail("interrupted while waiting for the peers to catch up");
+                }
+            }
+        }
+    }
+
+    /** As {@link #synced(List)}, through fresh connections to the three orgs' peers. */
+    static void synced() {
+        final List<PovmGateway> gateways = List.of(connect("org1"), connect("org2"), connect("org3"));
+        try {
+            synced(gateways);
+        } finally {
+            gateways.forEach(PovmGateway::close);
+        }
+    }
+
+    /** @return the channel's block height on the gateway's peer (qscc GetChainInfo) */
+    static long height(final PovmGateway gateway) {
+        try {
+            final byte[] info = gateway.network()
+                    .getContract("qscc")
+                    .evaluateTransaction("GetChainInfo", gateway.profile().channel());
+            return org.hyperledger.fabric.protos.common.BlockchainInfo.parseFrom(info)
+                    .getHeight();
+        } catch (org.hyperledger.fabric.client.GatewayException
+                | com.google.protobuf.InvalidProtocolBufferException e) {
+            return fail(
+                    "cannot read the block height of peer " + gateway.profile().peerEndpoint(), e);
+        }
+    }
+
     /** @return whether a failure is the chaincode's NOT_FOUND */
     static boolean isNotFound(final PovmClientException e) {
         return e.errorCode().filter(ErrorCode.NOT_FOUND::equals).isPresent();

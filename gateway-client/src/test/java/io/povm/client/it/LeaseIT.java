@@ -64,6 +64,7 @@ class LeaseIT {
                 .ref()
                 .toString();
         ItNetwork.onceVisible(() -> new SlaClient(connect("org2-admin").chaincode()).approve(sla));
+        ItNetwork.synced(); // the other orgs act on the SLA next
         for (String org : ORGS) {
             serve(org, sla);
         }

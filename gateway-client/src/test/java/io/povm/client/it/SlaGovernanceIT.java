@@ -112,7 +112,9 @@ class SlaGovernanceIT {
                 .isEqualTo(SlaState.PROPOSED);
         assertThat(listed(SlaState.PROPOSED)).contains(ref);
 
+        ItNetwork.synced(GATEWAYS);
         final SlaStatus approved = org2Admin.approve(ref);
+        ItNetwork.synced(GATEWAYS);
 
         assertThat(approved.state()).isEqualTo(SlaState.ACTIVE);
         assertThat(approved.approvals()).isEqualTo(2);
@@ -179,6 +181,7 @@ class SlaGovernanceIT {
     void the_same_version_with_other_terms_is_a_duplicate() {
         final SlaSpec spec = uniqueSpec("dup");
         org1Admin.propose(spec);
+        ItNetwork.synced(GATEWAYS);
         final SlaSpec other = new SlaSpec(spec.name(), 1, spec.vm(), new JobLimits(1, 1));
 
         assertThatThrownBy(() -> org2Admin.propose(other)).isInstanceOfSatisfying(PovmClientException.class, e -> {
@@ -195,9 +198,12 @@ class SlaGovernanceIT {
                 .as("a PROPOSED SLA cannot be deprecated")
                 .isInstanceOfSatisfying(PovmClientException.class, e -> assertThat(e.errorCode())
                         .contains(ErrorCode.INVALID_STATE));
-        ItNetwork.onceVisible(() -> org3Admin.approve(ref));
+        ItNetwork.synced(GATEWAYS);
+        org3Admin.approve(ref);
+        ItNetwork.synced(GATEWAYS);
 
         final SlaStatus oneVote = org1Admin.deprecate(ref);
+        ItNetwork.synced(GATEWAYS);
 
         assertThat(oneVote.state()).isEqualTo(SlaState.ACTIVE);
         assertThat(oneVote.deprecationVotes()).isEqualTo(1);
@@ -206,6 +212,7 @@ class SlaGovernanceIT {
 
         assertThat(twoVotes.state()).isEqualTo(SlaState.DEPRECATED);
         assertThat(twoVotes.deprecationVotes()).isEqualTo(2);
+        ItNetwork.synced(GATEWAYS);
         assertThat(awaitSla(org3Admin, ref, s -> s.state() == SlaState.DEPRECATED)
                         .deprecatedAt())
                 .isPresent();
