@@ -187,15 +187,16 @@ class BeaconIT {
         network.restartBeacon("org3", "withhold");
         final BeaconClient org3 = new BeaconClient(network.connect("org3").chaincode(), "povm");
 
+        // read through Org3's peer, which endorses the wrong reveal below: it must see the round in its reveal phase
         awaitTrue(
-                () -> beacon.latest()
+                () -> org3.latest()
                         .filter(v -> v.round() > before)
                         .filter(v -> "REVEAL".equals(v.phase())
                                 && v.commit("Org3MSP").isPresent())
                         .filter(v -> v.reveal("Org3MSP").isEmpty())
                         .isPresent(),
                 "a round waiting for Org3MSP's reveal");
-        final long waiting = latest();
+        final long waiting = org3.latest().orElseThrow().round();
         final PovmClientException wrong = catchThrowableOfType(
                 PovmClientException.class, () -> org3.reveal(waiting, Hex.of(BigInteger.valueOf(12345))));
         assertThat(wrong.error()).hasValueSatisfying(e -> {
