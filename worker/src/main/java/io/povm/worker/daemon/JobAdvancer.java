@@ -9,6 +9,7 @@ import io.povm.worker.ledger.Ledger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,12 +54,13 @@ final class JobAdvancer {
                 "advance",
                 JobClient::advance);
         each(JobState.RESOLVING, this::revealWindowClosed, "advance", JobClient::advance);
-        each(JobState.RESOLVED_SOFT, this::selectedForAudit, "audit", JobClient::audit);
-        each(
-                JobState.RESOLVED_SOFT,
-                job -> job.resolution().challengeBy().map(at -> due(job, at)).orElse(false),
-                "finalize",
-                JobClient::finalizeJob);
+        forEach(JobState.RESOLVED_SOFT, job -> {
+            final boolean audited = selectedForAudit(job) && act(job, "audit", JobClient::audit);
+            if (!audited
+                    && job.resolution().challengeBy().map(at -> due(job, at)).orElse(false)) {
+                act(job, "finalize", JobClient::finalizeJob);
+            }
+        });
         each(JobState.RESOLVED_FIRM, job -> due(job, job.stateChangedAt()), "finalize", JobClient::finalizeJob);
     }
 
@@ -101,20 +103,26 @@ final class JobAdvancer {
             final Predicate<Job> ready,
             final String what,
             final BiFunction<JobClient, String, Job> call) {
+        forEach(state, job -> {
+            if (ready.test(job)) {
+                act(job, what, call);
+            }
+        });
+    }
+
+    /** Runs {@code step} on every job in {@code state}, page by page. */
+    private void forEach(final JobState state, final Consumer<Job> step) {
         String bookmark = "";
         do {
             final String from = bookmark;
             final JobPage page = ledger.jobs(jobs -> jobs.listByState(state, PAGE, from));
-            for (final Job job : page.jobs()) {
-                if (ready.test(job)) {
-                    act(job, what, call);
-                }
-            }
+            page.jobs().forEach(step);
             bookmark = page.bookmark();
         } while (!bookmark.isEmpty());
     }
 
-    private void act(final Job job, final String what, final BiFunction<JobClient, String, Job> call) {
+    /** @return whether the chaincode took the call; a refusal is logged at debug and leaves the job as it was */
+    private boolean act(final Job job, final String what, final BiFunction<JobClient, String, Job> call) {
         try {
             final Job after = ledger.jobs(jobs -> call.apply(jobs, job.id()));
             LOG.info(
@@ -127,11 +135,13 @@ final class JobAdvancer {
                             .map(v ->
                                     ", verdict " + v.stage() + " " + v.winner().orElse("none"))
                             .orElse(""));
+            return true;
         } catch (RuntimeException e) {
             if (!Ledger.isRejection(e)) {
                 throw e;
             }
             LOG.debug("job {} not {}d: {}", job.id(), what, e.getMessage());
+            return false;
         }
     }
 }
