@@ -77,7 +77,8 @@ class ConsensusFlowIT {
                 .propose(terms)
                 .ref()
                 .toString();
-        ItNetwork.onceVisible(() -> new SlaClient(connect("org2-admin").chaincode()).approve(ref));
+        ItNetwork.synced(); // the voter's peer has the proposal
+        new SlaClient(connect("org2-admin").chaincode()).approve(ref);
         ItNetwork.synced(); // the other orgs act on the SLA next
         sla = terms;
         workers = new SyntheticWorkers(sla, List.of("org1-user3", "org2-user3", "org3-user3", "org1-user4"), customer);

@@ -2,7 +2,6 @@ package io.povm.client.it;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import io.povm.api.ErrorCode;
 import io.povm.api.Job;
 import io.povm.api.JobPage;
 import io.povm.api.JobSpec;
@@ -121,36 +120,10 @@ final class ItNetwork {
      * @param gateways one gateway per org, by org
      */
     static void everyOrgTicks(final Map<String, PovmGateway> gateways) {
-        final Map<String, String> ticked = new java.util.TreeMap<>();
         for (final PovmGateway gateway : gateways.values()) {
-            new ClockClient(gateway.chaincode())
-                    .tick()
-                    .ticks()
-                    .forEach((msp, at) ->
-                            ticked.merge(msp, at, (a, b) -> Instant.parse(a).isAfter(Instant.parse(b)) ? a : b));
+            new ClockClient(gateway.chaincode()).tick();
         }
-        final Instant deadline = Instant.now().plus(PROPAGATION_TIMEOUT);
-        for (final PovmGateway gateway : gateways.values()) {
-            final ClockClient clock = new ClockClient(gateway.chaincode());
-            while (!seesAll(clock.ticks().ticks(), ticked)) {
-                if (Instant.now().isAfter(deadline)) {
-                    fail("the ticks " + ticked + " did not reach every peer within " + PROPAGATION_TIMEOUT);
-                }
-                try {
-                    Thread.sleep(POLL_INTERVAL.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    fail("interrupted while waiting for the ticks to reach every peer");
-                }
-            }
-        }
-    }
-
-    /** @return whether {@code seen} holds, for every org, a tick at or after the one in {@code expected} */
-    private static boolean seesAll(final Map<String, String> seen, final Map<String, String> expected) {
-        return expected.entrySet().stream()
-                .allMatch(e -> seen.containsKey(e.getKey())
-                        && !Instant.parse(seen.get(e.getKey())).isBefore(Instant.parse(e.getValue())));
+        synced(List.copyOf(gateways.values()));
     }
 
     /** @return how many jobs the ledger holds, counted over every page */
@@ -192,32 +165,6 @@ final class ItNetwork {
             return e;
         }
         return fail("expected the call to be rejected by the chaincode");
-    }
-
-    /**
-     * Runs another org's vote on something this test just proposed. The proposal returned once the proposer's peer
-     * committed it; the voter's peer can still be a block behind and answer NOT_FOUND, which writes nothing, so the
-     * vote is sent again until that peer has the proposal or {@link #PROPAGATION_TIMEOUT} passes.
-     *
-     * @return the vote's answer
-     */
-    static <T> T onceVisible(final java.util.function.Supplier<T> vote) {
-        final Instant deadline = Instant.now().plus(PROPAGATION_TIMEOUT);
-        while (true) {
-            try {
-                return vote.get();
-            } catch (PovmClientException e) {
-                if (!isNotFound(e) || Instant.now().isAfter(deadline)) {
-                    throw e;
-                }
-            }
-            try {
-                Thread.sleep(POLL_INTERVAL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return fail("interrupted while waiting for a proposal to reach the voter's peer");
-            }
-        }
     }
 
     /**
@@ -267,10 +214,5 @@ final class ItNetwork {
             return fail(
                     "cannot read the block height of peer " + gateway.profile().peerEndpoint(), e);
         }
-    }
-
-    /** @return whether a failure is the chaincode's NOT_FOUND */
-    static boolean isNotFound(final PovmClientException e) {
-        return e.errorCode().filter(ErrorCode.NOT_FOUND::equals).isPresent();
     }
 }
