@@ -5,10 +5,19 @@ public final class ClockTransactions {
     /** The contract's name; transactions are called as {@code clock:Tick}. */
     public static final String CONTRACT = "clock";
 
-    /** Posts the caller's org's tick: the transaction's timestamp, later than the org's previous tick. */
+    /**
+     * Posts the caller's org's tick: the transaction's timestamp, later than the org's previous tick and at most 60 s
+     * ahead of the freshest other org's. The org's operator only.
+     */
     public static final String TICK = CONTRACT + ":Tick";
 
-    /** Reads every member org's latest tick. */
+    /**
+     * After a stall of the whole network (no org ticked for over a minute), posts the caller's org's time as a claim
+     * that counts once another org ticks near it; refused with INVALID_STATE while a plain tick would do.
+     */
+    public static final String RESUME = CONTRACT + ":Resume";
+
+    /** Reads every member org's latest tick, as counted. */
     public static final String GET = CONTRACT + ":Get";
 
     /** Event of {@link #TICK}; its payload is the {@link ClockTicks} after the tick. */

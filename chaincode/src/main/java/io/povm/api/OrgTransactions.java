@@ -34,6 +34,28 @@ public final class OrgTransactions {
     /** {@code org:GetMemberProposal(mspId)} → the {@link MemberProposal} as JSON; NOT_FOUND [mspId] when none. */
     public static final String GET_MEMBER_PROPOSAL = CONTRACT + ":GetMemberProposal";
 
+    /**
+     * {@code org:RegisterOperator(certificatePem)} → the stored {@link Operator} as JSON: the identity may then do its
+     * org's duties (clock ticks, beacon pieces). Admin of a member org, for a client identity of its own org; the
+     * same identity again returns the stored record and writes nothing.
+     */
+    public static final String REGISTER_OPERATOR = CONTRACT + ":RegisterOperator";
+
+    /**
+     * {@code org:RemoveOperator(certificatePem)} → the removed {@link Operator} as JSON. Admin of the operator's org;
+     * NOT_FOUND [certificatePem] when the identity is not registered.
+     */
+    public static final String REMOVE_OPERATOR = CONTRACT + ":RemoveOperator";
+
+    /** {@code org:GetOperators(mspId)} → the org's {@link OperatorList} as JSON. Open to every identity. */
+    public static final String GET_OPERATORS = CONTRACT + ":GetOperators";
+
+    /** Event of a registered operator; its payload is the {@link Operator} JSON. */
+    public static final String OPERATOR_REGISTERED_EVENT = "OperatorRegistered";
+
+    /** Event of a removed operator; its payload is the {@link Operator} JSON. */
+    public static final String OPERATOR_REMOVED_EVENT = "OperatorRemoved";
+
     /** Event of a new member proposal; its payload is the {@link MemberProposal} JSON. */
     public static final String MEMBER_PROPOSED_EVENT = "MemberProposed";
 

@@ -11,10 +11,10 @@ import io.povm.chaincode.assignment.InterimTxSeedSource;
 import io.povm.chaincode.assignment.SeedSource;
 import io.povm.chaincode.beacon.BeaconLedger;
 import io.povm.chaincode.beacon.BeaconSeedSource;
+import io.povm.chaincode.clock.LedgerTime;
 import io.povm.chaincode.credit.JobFunds;
 import io.povm.chaincode.job.JobLedger;
 import io.povm.chaincode.job.ReplicaDraw;
-import io.povm.chaincode.org.MemberLedger;
 import io.povm.chaincode.reputation.WorkerRecordLedger;
 import io.povm.chaincode.sla.SlaLedger;
 import io.povm.chaincode.worker.WorkerLedger;
@@ -51,9 +51,12 @@ final class JobTransaction {
         return new BeaconLedger(stub);
     }
 
-    /** @return the transaction timestamp, ISO-8601 UTC with millis */
+    /**
+     * @return the transaction timestamp bounded by the multiparty clock ({@link LedgerTime}), ISO-8601 UTC with
+     *     millis: what leases and other deadlines count from
+     */
     String at() {
-        return TxTime.iso(stub.getTxTimestamp());
+        return LedgerTime.iso(stub);
     }
 
     /** @throws PovmException NOT_FOUND [id] when there is no such job */
@@ -75,13 +78,7 @@ final class JobTransaction {
      * @throws PovmException FORBIDDEN [caller] when the caller's org is not a member
      */
     Members requireMember(final String transaction) {
-        final Members members = new MemberLedger(stub).require();
-        final String msp = Caller.of(ctx.getClientIdentity()).msp();
-        if (!members.contains(msp)) {
-            throw PovmException.forbidden(
-                    "caller", transaction + ": " + msp + " is not a member org; only member orgs' identities may");
-        }
-        return members;
+        return new AccessPolicy(stub, Caller.of(ctx.getClientIdentity())).requireMember(transaction);
     }
 
     /** @return the registered worker key of the caller, if the caller is a registered worker */

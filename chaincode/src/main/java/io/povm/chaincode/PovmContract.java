@@ -16,6 +16,7 @@ import io.povm.api.WorkerRecord;
 import io.povm.chaincode.beacon.BeaconLedger;
 import io.povm.chaincode.beacon.JobAudits;
 import io.povm.chaincode.clock.ClockLedger;
+import io.povm.chaincode.clock.LedgerTime;
 import io.povm.chaincode.credit.JobFunds;
 import io.povm.chaincode.job.JobAdmission;
 import io.povm.chaincode.job.JobAssignment;
@@ -33,6 +34,7 @@ import io.povm.chaincode.reputation.CustomerRecordLedger;
 import io.povm.chaincode.reputation.Reputation;
 import io.povm.chaincode.reputation.WorkerRecordLedger;
 import io.povm.chaincode.sla.SlaLedger;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -99,8 +101,9 @@ public final class PovmContract implements ContractInterface {
             caller.requireClient(PovmTransactions.SUBMIT_JOB);
             final JobSpec spec =
                     JobSpecValidator.validate(PovmJson.read(JobSpecValidator.checkSize(specJson), JobSpec.class));
-            final JobSubmission submission = new JobSubmission(
-                    spec, caller.submitter(), stub.getTxTimestamp(), TxTime.iso(stub.getTxTimestamp()), stub.getTxId());
+            final Instant now = LedgerTime.now(stub);
+            final JobSubmission submission =
+                    new JobSubmission(spec, caller.submitter(), now, TxTime.iso(now), stub.getTxId());
             final JobLedger ledger = new JobLedger(stub);
             final JobSubmission.Decision decision = submission.decide(ledger.find(submission.jobId()));
             if (decision.created()) {

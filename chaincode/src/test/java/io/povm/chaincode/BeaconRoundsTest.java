@@ -92,6 +92,10 @@ class BeaconRoundsTest {
             as(admin(msp), T0);
             contract.RegisterKey(ledger.ctx, ShareCipher.publicKey(beaconKeys.get(msp)));
         }
+        // each org's User1 stands for its operator, whose word the round's pieces are (DutyAccessControlTest)
+        for (final String msp : List.of("Org1MSP", "Org2MSP", "Org3MSP", "Org4MSP")) {
+            Operators.register(ledger.stub, msp, client(msp).id());
+        }
     }
 
     private void tick(final String msp, final Instant at) {

@@ -22,6 +22,11 @@ public final class Identities {
         return "CN=Worker1@org" + org + ".povm.test, OU=client, L=San Francisco, ST=California, C=US";
     }
 
+    /** @return the operator of org N: a client identity (its worker daemon's) that its admin registered as operator */
+    public static String operator(final int org) {
+        return "CN=User2@org" + org + ".povm.test, OU=client, L=San Francisco, ST=California, C=US";
+    }
+
     /** @return a peer of org N: OU=peer */
     public static String peer(final int org) {
         return "CN=peer0.org" + org + ".povm.test, OU=peer, L=San Francisco, ST=California, C=US";

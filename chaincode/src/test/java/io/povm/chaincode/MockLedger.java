@@ -102,7 +102,19 @@ public final class MockLedger {
         when(identity.getId()).thenReturn(Identities.idOf(subject));
         when(identity.getX509Certificate()).thenReturn(certificate);
         when(certificate.getSubjectX500Principal()).thenReturn(new X500Principal(subject));
+        when(certificate.getIssuerX500Principal()).thenReturn(new X500Principal(issuerOf(subject)));
         return ctx;
+    }
+
+    /** @return the DN of the CA that cryptogen names for the subject's domain, e.g. CN=ca.org2.povm.test, ... */
+    private static String issuerOf(final String subject) {
+        final int at = subject.indexOf('@');
+        final int end = subject.indexOf(',');
+        if (at < 0 || end < at) {
+            return "CN=ca";
+        }
+        final String domain = subject.substring(at + 1, end);
+        return "CN=ca." + domain + ", O=" + domain + ", L=San Francisco, ST=California, C=US";
     }
 
     /** Applies the current transaction's writes, as a valid transaction's commit would. */

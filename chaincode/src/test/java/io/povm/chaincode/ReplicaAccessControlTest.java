@@ -34,6 +34,10 @@ class ReplicaAccessControlTest {
     private static final Instant AFTER_START_WINDOW = Instant.parse("2026-11-20T10:06:00Z");
     private static final Signer ORG3_WORKER =
             new Signer("org3 worker", "Org3MSP", "CN=worker1@org3.example.com, OU=client", "x509::CN=w3::CN=ca.org3");
+    private static final Signer ORG2_ADMIN =
+            new Signer("org2 admin", "Org2MSP", "CN=Admin@org2.example.com, OU=admin", "x509::CN=a2::CN=ca.org2");
+    private static final Signer ORG3_ADMIN =
+            new Signer("org3 admin", "Org3MSP", "CN=Admin@org3.example.com, OU=admin", "x509::CN=a3::CN=ca.org3");
     private static final Signer NON_MEMBER =
             new Signer("non-member", "Org4MSP", "CN=User1@org4.example.com, OU=client", "x509::CN=u4::CN=ca.org4");
 
@@ -53,7 +57,6 @@ class ReplicaAccessControlTest {
         table.put("`CommitResult` `J` 0", ownWorker);
         table.put("`ReleaseReplica` `J` 0", ownWorker);
         table.put("`ExpireLease` `J` 0 (deadline passed)", members);
-        table.put("`clock:Tick`", members);
         table.put("`ListJobsByWorker`", List.of("allowed", "allowed", "allowed", "allowed", "allowed", "allowed"));
         table.put("`clock:Get`", List.of("allowed", "allowed", "allowed", "allowed", "allowed", "allowed"));
         return table;
@@ -84,7 +87,7 @@ class ReplicaAccessControlTest {
                 jobs.AcknowledgeReplica(ledger.ctx, "flip-1", "0");
             }
             if (stage.equals("expirable")) {
-                for (Signer org : List.of(Signer.SUBMITTER, Signer.WORKER, ORG3_WORKER)) {
+                for (Signer org : List.of(Signer.ORG_ADMIN, ORG2_ADMIN, ORG3_ADMIN)) {
                     ledger.transaction("tx-tick-" + org.msp(), AFTER_START_WINDOW)
                             .signedBy(org);
                     clock.Tick(ledger.ctx);
@@ -133,7 +136,6 @@ class ReplicaAccessControlTest {
         ops.put("`CommitResult` `J` 0", (f, who) -> f.jobs.CommitResult(f.ledger.ctx, "flip-1", "0", "a".repeat(64)));
         ops.put("`ReleaseReplica` `J` 0", (f, who) -> f.jobs.ReleaseReplica(f.ledger.ctx, "flip-1", "0", "drain"));
         ops.put("`ExpireLease` `J` 0 (deadline passed)", (f, who) -> f.jobs.ExpireLease(f.ledger.ctx, "flip-1", "0"));
-        ops.put("`clock:Tick`", (f, who) -> f.clock.Tick(f.ledger.ctx));
         ops.put(
                 "`ListJobsByWorker`",
                 (f, who) -> f.jobs.ListJobsByWorker(f.ledger.ctx, f.replica.workerKey(), "10", ""));

@@ -19,12 +19,13 @@ import io.povm.api.beacon.RoundResult;
 import io.povm.api.beacon.RoundReveal;
 import io.povm.api.beacon.RoundView;
 import io.povm.api.beacon.TicketTotal;
+import io.povm.chaincode.AccessPolicy;
 import io.povm.chaincode.Caller;
 import io.povm.chaincode.TxTime;
 import io.povm.chaincode.clock.ClockLedger;
+import io.povm.chaincode.clock.LedgerTime;
 import io.povm.chaincode.clock.MultipartyClock;
 import io.povm.chaincode.credit.RewardMint;
-import io.povm.chaincode.org.MemberLedger;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,13 +64,14 @@ public final class BeaconRounds {
     private final Instant now;
     private final BeaconLedger ledger;
     private final RoundOutcome outcome;
-    private Members cachedMembers;
+    private final AccessPolicy access;
     private MultipartyClock cachedClock;
 
     public BeaconRounds(final ChaincodeStub stub, final Caller caller) {
         this.stub = Objects.requireNonNull(stub, "stub");
         this.caller = Objects.requireNonNull(caller, "caller");
-        this.now = Instant.parse(TxTime.iso(stub.getTxTimestamp()));
+        this.access = new AccessPolicy(stub, caller);
+        this.now = LedgerTime.now(stub);
         this.ledger = new BeaconLedger(stub);
         this.outcome = new RoundOutcome(stub.getChannelId(), CHAINCODE);
     }
@@ -92,26 +94,21 @@ public final class BeaconRounds {
 
     /** @return the member orgs, read once per transaction */
     private Members members() {
-        if (cachedMembers == null) {
-            cachedMembers = new MemberLedger(stub).require();
-        }
-        return cachedMembers;
+        return access.members();
     }
 
     private Members requireMember(final String transaction) {
-        final Members members = members();
-        if (!members.contains(caller.msp())) {
-            throw PovmException.forbidden(
-                    "caller",
-                    transaction + " requires an identity of a member org; " + caller.msp()
-                            + " is not a member (members: " + String.join(", ", members.msps()) + ")");
-        }
-        return members;
+        return access.requireMember(transaction);
+    }
+
+    /** The org's own pieces of a round are its operator's word ({@link AccessPolicy#requireOperator}). */
+    private Members requireOperator(final String transaction) {
+        return access.requireOperator(transaction);
     }
 
     /** Registers (or rotates) the caller's org's beacon key; org admin of a member org. Later rounds use it. */
     public BeaconKey registerKey(final String publicKey) {
-        new MemberLedger(stub).requireMemberAdmin(caller, "beacon:RegisterKey");
+        access.requireMemberAdmin("beacon:RegisterKey");
         final BeaconKey key = new BeaconKey(caller.msp(), publicKey, at(), stub.getTxId());
         ledger.put(key);
         return key;
@@ -119,7 +116,7 @@ public final class BeaconRounds {
 
     /** Proposes a config; the proposer's org approves it at once. Org admin of a member org. */
     public ConfigProposal proposeConfig(final String id, final String configJson) {
-        final Members members = new MemberLedger(stub).requireMemberAdmin(caller, "beacon:ProposeConfig");
+        final Members members = access.requireMemberAdmin("beacon:ProposeConfig");
         final String proposalId = io.povm.api.JobSpecValidator.validateId(id);
         final BeaconConfig config = PovmJson.read(configJson, BeaconConfig.class);
         if (ledger.proposal(proposalId).isPresent()) {
@@ -133,7 +130,7 @@ public final class BeaconRounds {
 
     /** Adds the caller's org's approval; the approval that reaches the majority puts the config in force. */
     public ConfigProposal approveConfig(final String id) {
-        final Members members = new MemberLedger(stub).requireMemberAdmin(caller, "beacon:ApproveConfig");
+        final Members members = access.requireMemberAdmin("beacon:ApproveConfig");
         final ConfigProposal before = ledger.proposal(id)
                 .orElseThrow(() -> PovmException.notFound("id", "config proposal " + id + " does not exist"));
         if (ConfigProposal.EXECUTED.equals(before.state())) {
@@ -273,7 +270,7 @@ public final class BeaconRounds {
      * used before (a replayed commit is refused).
      */
     public RoundCommit commit(final long round, final String commitJson) {
-        requireMember("beacon:CommitRound");
+        requireOperator("beacon:CommitRound");
         final RoundHeader header = header(round, "a dealer");
         final RoundCommit commit = PovmJson.read(commitJson, RoundCommit.class);
         if (commit.round() != round) {
@@ -367,7 +364,7 @@ public final class BeaconRounds {
      * dealer's commitments); a false complaint refuses the whole check.
      */
     public RoundCheck check(final long round, final String checkJson) {
-        requireMember("beacon:CheckShares");
+        requireOperator("beacon:CheckShares");
         final RoundHeader header = header(round, "a holder");
         final RoundCheck check = PovmJson.read(checkJson, RoundCheck.class);
         if (check.round() != round || !caller.msp().equals(check.holder())) {
@@ -423,7 +420,7 @@ public final class BeaconRounds {
 
     /** A qualified dealer reveals its secret; it must open C_0. */
     public RoundReveal reveal(final long round, final String secretHex) {
-        requireMember("beacon:RevealRound");
+        requireOperator("beacon:RevealRound");
         final RoundHeader header = header(round, "a dealer");
         final BigInteger secret = Hex.scalar("secret", secretHex);
         final RoundView view = afterChecks(header, "RevealRound");
@@ -451,7 +448,7 @@ public final class BeaconRounds {
      * multiparty clock, the dealer's own ticks not counting); the share must match the dealer's commitments.
      */
     public RoundRecovery recover(final long round, final String dealer, final String shareHex) {
-        requireMember("beacon:RecoverShare");
+        requireOperator("beacon:RecoverShare");
         final RoundHeader header = header(round, "a holder");
         final RoundMember holder = memberOf(header, "a holder");
         final BigInteger share = Hex.scalar("share", shareHex);

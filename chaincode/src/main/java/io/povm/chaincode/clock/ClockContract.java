@@ -4,6 +4,7 @@ import io.povm.api.ClockTicks;
 import io.povm.api.ClockTransactions;
 import io.povm.api.Members;
 import io.povm.api.PovmJson;
+import io.povm.chaincode.AccessPolicy;
 import io.povm.chaincode.Caller;
 import io.povm.chaincode.TransactionGuard;
 import io.povm.chaincode.TxTime;
@@ -32,21 +33,42 @@ import org.hyperledger.fabric.shim.ChaincodeStub;
 public final class ClockContract implements ContractInterface {
 
     /**
-     * Posts the caller's org's tick at this transaction's timestamp. Any identity of a member org may tick.
+     * Posts the caller's org's tick at this transaction's timestamp. Only the org's operator (an identity its admin
+     * registered with {@code org:RegisterOperator}, or its admin) may tick; the tick must be later than the org's
+     * previous one and at most {@link MultipartyClock#MAX_LEAD} ahead of the freshest other org's tick.
      *
-     * @return every member's latest tick as {@link ClockTicks} JSON, also the {@value
+     * @return every member's latest counted tick as {@link ClockTicks} JSON, also the {@value
      *     ClockTransactions#CLOCK_TICKED_EVENT} event's payload
      */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String Tick(final Context ctx) {
+        return post(ctx, ClockTransactions.TICK, MultipartyClock::tick);
+    }
+
+    /**
+     * After a stall of the whole network, when {@link #Tick} refuses every tick as running ahead, records the
+     * caller's org's time as a claim that counts in full once another org ticks near it. Org operator only.
+     *
+     * @return every member's latest counted tick as {@link ClockTicks} JSON, also the event's payload
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String Resume(final Context ctx) {
+        return post(ctx, ClockTransactions.RESUME, MultipartyClock::resume);
+    }
+
+    private interface Step {
+        MultipartyClock apply(MultipartyClock clock, String msp, Instant at);
+    }
+
+    private static String post(final Context ctx, final String transaction, final Step step) {
         final ChaincodeStub stub = ctx.getStub();
-        return TransactionGuard.run(ClockTransactions.TICK, stub.getTxId(), () -> {
+        return TransactionGuard.run(transaction, stub.getTxId(), () -> {
             final Caller caller = Caller.of(ctx.getClientIdentity());
-            final Members members = new MemberLedger(stub).require();
+            final Members members = new AccessPolicy(stub, caller).requireOperator(transaction);
             final ClockLedger ledger = new ClockLedger(stub);
             final Instant at = Instant.parse(TxTime.iso(stub.getTxTimestamp()));
-            final MultipartyClock after = ledger.read(members).tick(caller.msp(), at);
-            ledger.write(caller.msp(), TxTime.iso(at));
+            final MultipartyClock after = step.apply(ledger.read(members), caller.msp(), at);
+            ledger.write(caller.msp(), after);
             final String json = PovmJson.write(ClockLedger.ticks(after));
             stub.setEvent(ClockTransactions.CLOCK_TICKED_EVENT, json.getBytes(StandardCharsets.UTF_8));
             return json;

@@ -1,34 +1,50 @@
 package io.povm.chaincode.clock;
 
+import io.povm.api.ErrorCode;
+import io.povm.api.PovmError;
 import io.povm.api.PovmException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
  * A deadline that no single org's clock can close. A transaction's timestamp is chosen by its client, so one org
- * could forward-date a transaction to expire another org's lease. Instead each member org posts ticks (its own
- * transactions' timestamps, never going backwards), and a deadline counts as passed for a decision about org X only
- * when at least a majority threshold t = floor(n/2) + 1 of the member orgs other than X have ticked past it (design
- * note "beacon", point 9). With three orgs that is both other orgs; forging it takes t colluding orgs.
+ * could forward-date a transaction to expire another org's lease. Instead each member org's operator posts ticks
+ * (its own transactions' timestamps), and a deadline counts as passed for a decision about org X only when at least
+ * a majority threshold t = floor(n/2) + 1 of the member orgs other than X have ticked past it (design note "beacon",
+ * point 9). With three orgs that is both other orgs; forging it takes t colluding orgs.
  *
- * <p>Immutable: {@link #tick} returns the new clock state.
+ * <p>An org's tick is <b>counted</b> at most {@link #MAX_LEAD} past the freshest other org's tick: a tick stored
+ * further ahead (a {@link #resume} after a network-wide stall, or the only tick on a new network) is held as the
+ * org's claim and counts in full only once another org has ticked near it. So one org running ahead, by mistake or
+ * on purpose, moves nothing: every rule below reads counted ticks.
+ *
+ * <p>Immutable: {@link #tick} and {@link #resume} return the new clock state.
  */
 public final class MultipartyClock {
+    /** How far an org's tick may run ahead of the freshest other org's tick, and be counted. */
+    public static final Duration MAX_LEAD = Duration.ofSeconds(60);
+
     private final Set<String> members;
-    private final SortedMap<String, Instant> latestTicks;
+    private final SortedMap<String, Instant> claims;
 
     /**
      * @param members the member orgs' MSP ids
-     * @param latestTicks each org's latest tick; orgs that never ticked are absent
+     * @param claims each org's latest stored tick; orgs that never ticked are absent
      */
-    public MultipartyClock(final Set<String> members, final Map<String, Instant> latestTicks) {
+    public MultipartyClock(final Set<String> members, final Map<String, Instant> claims) {
         this.members = Set.copyOf(members);
-        this.latestTicks = new TreeMap<>(latestTicks);
+        this.claims = new TreeMap<>(claims);
     }
 
     /** @return the threshold t = floor(n/2) + 1 over the member orgs */
@@ -37,22 +53,86 @@ public final class MultipartyClock {
     }
 
     /**
+     * An org's tick, accepted when it is later than the org's previous tick and at most {@link #MAX_LEAD} ahead of the
+     * freshest other member org's tick (any time while no other org has ticked).
+     *
      * @return the clock after org {@code msp} ticked at {@code at}
-     * @throws PovmException FORBIDDEN [caller] for a non-member; INVALID_ARGUMENT [timestamp] when the tick is not
-     *     after the org's previous one
+     * @throws PovmException INVALID_ARGUMENT [timestamp] when the tick is not after the org's previous tick, or runs
+     *     ahead of the other orgs by more than {@link #MAX_LEAD}
      */
     public MultipartyClock tick(final String msp, final Instant at) {
-        if (!members.contains(msp)) {
-            throw PovmException.forbidden("caller", msp + " is not a member org; only member orgs keep the clock");
+        requireLater(msp, at);
+        final Optional<Instant> freshest = freshestOther(msp);
+        if (freshest.isPresent() && at.isAfter(freshest.get().plus(MAX_LEAD))) {
+            throw PovmException.invalid(
+                    "timestamp",
+                    "the tick (" + at + ") runs "
+                            + Duration.between(freshest.get(), at).toSeconds()
+                            + " s ahead of the freshest other org's tick (" + freshest.get() + "); at most "
+                            + MAX_LEAD.toSeconds() + " s is allowed. Check this host's clock; after a stall of the"
+                            + " whole network, clock:Resume records the time as a claim that counts once another"
+                            + " org ticks near it");
         }
-        final Instant previous = latestTicks.get(msp);
-        if (previous != null && !at.isAfter(previous)) {
+        return with(msp, at);
+    }
+
+    /**
+     * After a network-wide stall (no org ticked for longer than {@link #MAX_LEAD}), every tick is "ahead" of all the
+     * others and {@link #tick} refuses it; a resume stores it as the org's claim instead, counted at most {@link
+     * #MAX_LEAD} past the other orgs' ticks until one of them ticks near it.
+     *
+     * @return the clock after org {@code msp} claimed {@code at}
+     * @throws PovmException INVALID_ARGUMENT [timestamp] when not after the org's previous tick; INVALID_STATE
+     *     [timestamp] when a plain tick would be accepted
+     */
+    public MultipartyClock resume(final String msp, final Instant at) {
+        requireLater(msp, at);
+        final Optional<Instant> freshest = freshestOther(msp);
+        if (freshest.isEmpty() || !at.isAfter(freshest.get().plus(MAX_LEAD))) {
+            throw new PovmException(new PovmError(
+                    ErrorCode.INVALID_STATE,
+                    "timestamp",
+                    "the clock is not stalled: the tick is within " + MAX_LEAD.toSeconds()
+                            + " s of the other orgs' ticks; send clock:Tick"));
+        }
+        return with(msp, at);
+    }
+
+    /**
+     * A tick never goes back behind the org's previous one, except behind a claim that is held (counted only up to
+     * {@link #MAX_LEAD} past the others): an org whose clock ran ahead is not locked out of its own clock.
+     */
+    private void requireLater(final String msp, final Instant at) {
+        final Instant previous = claims.get(msp);
+        if (previous != null && !at.isAfter(previous) && !counted(msp).isBefore(previous)) {
             throw PovmException.invalid(
                     "timestamp", "a tick must be later than the org's previous tick (" + previous + "); got " + at);
         }
-        final Map<String, Instant> ticks = new TreeMap<>(latestTicks);
-        ticks.put(msp, at);
-        return new MultipartyClock(members, ticks);
+    }
+
+    private MultipartyClock with(final String msp, final Instant at) {
+        final Map<String, Instant> next = new TreeMap<>(claims);
+        next.put(msp, at);
+        return new MultipartyClock(members, next);
+    }
+
+    private Optional<Instant> freshestOther(final String msp) {
+        return claims.entrySet().stream()
+                .filter(e -> members.contains(e.getKey()) && !e.getKey().equals(msp))
+                .map(Map.Entry::getValue)
+                .max(Comparator.naturalOrder());
+    }
+
+    /** @return org {@code msp}'s tick as counted: its claim, at most {@link #MAX_LEAD} past the others'; null if none */
+    private Instant counted(final String msp) {
+        final Instant claim = claims.get(msp);
+        if (claim == null) {
+            return null;
+        }
+        return freshestOther(msp)
+                .map(freshest -> freshest.plus(MAX_LEAD))
+                .filter(limit -> limit.isBefore(claim))
+                .orElse(claim);
     }
 
     /**
@@ -66,14 +146,14 @@ public final class MultipartyClock {
         return orgsPast(deadline, affectedOrg).size() >= threshold();
     }
 
-    /** @return the member orgs other than {@code affectedOrg} whose latest tick is after the deadline, sorted */
+    /** @return the member orgs other than {@code affectedOrg} whose counted tick is after the deadline, sorted */
     public Set<String> orgsPast(final Instant deadline, final String affectedOrg) {
         Objects.requireNonNull(deadline, "deadline");
-        return latestTicks.entrySet().stream()
+        return latestTicks().entrySet().stream()
                 .filter(e -> members.contains(e.getKey()) && !e.getKey().equals(affectedOrg))
                 .filter(e -> e.getValue().isAfter(deadline))
                 .map(Map.Entry::getKey)
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** @return why the deadline has not passed yet, for error messages; names who has and has not ticked past it */
@@ -84,8 +164,33 @@ public final class MultipartyClock {
                 deadline, past.size(), threshold(), affectedOrg, past.isEmpty() ? "none yet" : String.join(", ", past));
     }
 
-    /** @return each org's latest tick */
+    /**
+     * @return the latest time that at least {@link #threshold()} member orgs have reached on their counted ticks (with
+     *     three orgs, the second-latest tick), or empty while fewer have ticked; no minority can move it
+     */
+    public Optional<Instant> majorityTime() {
+        final List<Instant> ticks = new ArrayList<>();
+        latestTicks().forEach((msp, at) -> {
+            if (members.contains(msp)) {
+                ticks.add(at);
+            }
+        });
+        if (ticks.size() < threshold()) {
+            return Optional.empty();
+        }
+        ticks.sort(Comparator.reverseOrder());
+        return Optional.of(ticks.get(threshold() - 1));
+    }
+
+    /** @return each org's latest tick as counted (see the class comment), by MSP id */
     public SortedMap<String, Instant> latestTicks() {
-        return new TreeMap<>(latestTicks);
+        final SortedMap<String, Instant> counted = new TreeMap<>();
+        claims.keySet().forEach(msp -> counted.put(msp, counted(msp)));
+        return counted;
+    }
+
+    /** @return each org's latest stored tick, which may run ahead of what is counted */
+    public SortedMap<String, Instant> claims() {
+        return new TreeMap<>(claims);
     }
 }

@@ -10,8 +10,8 @@ import io.povm.api.PovmError;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
 import io.povm.api.Submitter;
+import io.povm.chaincode.AccessPolicy;
 import io.povm.chaincode.Caller;
-import io.povm.chaincode.org.MemberLedger;
 import java.util.List;
 import java.util.Objects;
 import org.hyperledger.fabric.shim.ChaincodeStub;
@@ -41,7 +41,7 @@ final class MintGovernance {
      */
     MintProposal propose(
             final String id, final String msp, final String fabricId, final String amount, final String reason) {
-        final Members members = new MemberLedger(stub).requireMemberAdmin(caller, CreditTransactions.PROPOSE_MINT);
+        final Members members = new AccessPolicy(stub, caller).requireMemberAdmin(CreditTransactions.PROPOSE_MINT);
         final String mintId = CreditArgs.mintId(id);
         final Submitter account = CreditArgs.account(msp, fabricId);
         final long credits = CreditArgs.amount(amount, CreditTransactions.MAX_MINT);
@@ -83,7 +83,7 @@ final class MintGovernance {
      * @throws PovmException NOT_FOUND [id]; INVALID_STATE [id] when executed already or approved by the org already
      */
     MintProposal approve(final String id) {
-        final Members members = new MemberLedger(stub).requireMemberAdmin(caller, CreditTransactions.APPROVE_MINT);
+        final Members members = new AccessPolicy(stub, caller).requireMemberAdmin(CreditTransactions.APPROVE_MINT);
         final String mintId = CreditArgs.mintId(id);
         final MintProposal before = ledger.mint(mintId).orElseThrow(() -> notFound(mintId));
         return record(new MintVoting(members).approve(before, approval()), CreditTransactions.MINT_APPROVED_EVENT);

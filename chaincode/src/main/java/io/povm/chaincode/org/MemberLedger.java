@@ -7,7 +7,6 @@ import io.povm.api.OrgTransactions;
 import io.povm.api.PovmError;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
-import io.povm.chaincode.Caller;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,7 +19,7 @@ import org.hyperledger.fabric.shim.ledger.CompositeKey;
  * that adds an org, and read by every governance transaction, so it never becomes a hot key for writes.
  *
  * <pre>{@code
- * Members members = new MemberLedger(stub).requireMemberAdmin(caller, SlaTransactions.APPROVE);
+ * Members members = new MemberLedger(stub).require();
  * }</pre>
  */
 public final class MemberLedger {
@@ -63,26 +62,6 @@ public final class MemberLedger {
                 ErrorCode.INVALID_STATE,
                 "members",
                 "the member orgs are not set yet; an org admin must run " + OrgTransactions.BOOTSTRAP + " first")));
-    }
-
-    /**
-     * The rule of every governance transaction: the caller is an org admin (OU=admin) of a member org.
-     *
-     * @param transaction the transaction named in errors, e.g. {@code sla:Approve}
-     * @return the members
-     * @throws PovmException FORBIDDEN [caller] naming the rule that failed; INVALID_STATE [members] before the
-     *     bootstrap
-     */
-    public Members requireMemberAdmin(final Caller caller, final String transaction) {
-        caller.requireAdmin(transaction);
-        final Members members = require();
-        if (!members.contains(caller.msp())) {
-            throw PovmException.forbidden(
-                    "caller",
-                    transaction + " requires an admin of a member org; " + caller.msp() + " is not a member (members: "
-                            + String.join(", ", members.msps()) + ")");
-        }
-        return members;
     }
 
     /** @return the proposal to add {@code msp}, if one was made */

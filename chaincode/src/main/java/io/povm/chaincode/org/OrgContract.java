@@ -5,10 +5,12 @@ import io.povm.api.ErrorCode;
 import io.povm.api.MemberProposal;
 import io.povm.api.Members;
 import io.povm.api.MspIdList;
+import io.povm.api.OperatorList;
 import io.povm.api.OrgTransactions;
 import io.povm.api.PovmError;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
+import io.povm.chaincode.AccessPolicy;
 import io.povm.chaincode.Caller;
 import io.povm.chaincode.TransactionGuard;
 import io.povm.chaincode.TxTime;
@@ -86,7 +88,7 @@ public final class OrgContract implements ContractInterface {
         return TransactionGuard.run(OrgTransactions.PROPOSE_MEMBER, stub.getTxId(), () -> {
             final Caller caller = Caller.of(ctx.getClientIdentity());
             final MemberLedger ledger = new MemberLedger(stub);
-            final Members members = ledger.requireMemberAdmin(caller, OrgTransactions.PROPOSE_MEMBER);
+            final Members members = new AccessPolicy(stub, caller).requireMemberAdmin(OrgTransactions.PROPOSE_MEMBER);
             final String msp = MemberAdmission.checkMspId(mspId);
             final MemberAdmission admission = new MemberAdmission(members);
             final MemberAdmission.Decision decision =
@@ -110,7 +112,7 @@ public final class OrgContract implements ContractInterface {
         return TransactionGuard.run(OrgTransactions.APPROVE_MEMBER, stub.getTxId(), () -> {
             final Caller caller = Caller.of(ctx.getClientIdentity());
             final MemberLedger ledger = new MemberLedger(stub);
-            final Members members = ledger.requireMemberAdmin(caller, OrgTransactions.APPROVE_MEMBER);
+            final Members members = new AccessPolicy(stub, caller).requireMemberAdmin(OrgTransactions.APPROVE_MEMBER);
             final String msp = MemberAdmission.checkMspId(mspId);
             final MemberAdmission admission = new MemberAdmission(members);
             final MemberProposal before = ledger.findProposal(msp).orElseThrow(() -> noProposal(msp));
@@ -127,6 +129,49 @@ public final class OrgContract implements ContractInterface {
         return TransactionGuard.run(OrgTransactions.GET_MEMBER_PROPOSAL, stub.getTxId(), () -> {
             final String msp = MemberAdmission.checkMspId(mspId);
             return PovmJson.write(new MemberLedger(stub).findProposal(msp).orElseThrow(() -> noProposal(msp)));
+        });
+    }
+
+    /**
+     * An org admin registers a client identity of its own org as the org's operator: it may then tick the clock and
+     * post the org's beacon pieces. The same identity again returns the stored record and writes nothing.
+     *
+     * @param certificatePem the identity's X.509 certificate, PEM
+     * @return the stored {@link io.povm.api.Operator} as JSON; on creation the {@value
+     *     OrgTransactions#OPERATOR_REGISTERED_EVENT} event carries it
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String RegisterOperator(final Context ctx, final String certificatePem) {
+        final ChaincodeStub stub = ctx.getStub();
+        return TransactionGuard.run(OrgTransactions.REGISTER_OPERATOR, stub.getTxId(), () -> {
+            final OperatorRegistry registry = OperatorRegistry.of(ctx, OrgTransactions.REGISTER_OPERATOR);
+            return PovmJson.write(registry.register(certificatePem));
+        });
+    }
+
+    /**
+     * The operator's org admin removes it; from the next transaction on, the identity's ticks and beacon pieces are
+     * refused.
+     *
+     * @param certificatePem the identity's X.509 certificate, PEM
+     * @return the removed {@link io.povm.api.Operator} as JSON; event {@value OrgTransactions#OPERATOR_REMOVED_EVENT}
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String RemoveOperator(final Context ctx, final String certificatePem) {
+        final ChaincodeStub stub = ctx.getStub();
+        return TransactionGuard.run(OrgTransactions.REMOVE_OPERATOR, stub.getTxId(), () -> {
+            final OperatorRegistry registry = OperatorRegistry.of(ctx, OrgTransactions.REMOVE_OPERATOR);
+            return PovmJson.write(registry.remove(certificatePem));
+        });
+    }
+
+    /** @return the org's {@link io.povm.api.OperatorList} as JSON; open to every identity */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String GetOperators(final Context ctx, final String mspId) {
+        final ChaincodeStub stub = ctx.getStub();
+        return TransactionGuard.run(OrgTransactions.GET_OPERATORS, stub.getTxId(), () -> {
+            final String msp = MemberAdmission.checkMspId(mspId);
+            return PovmJson.write(new OperatorList(msp, new OperatorLedger(stub).list(msp)));
         });
     }
 
@@ -166,6 +211,9 @@ public final class OrgContract implements ContractInterface {
                                 OrgTransactions.GET_MEMBERS,
                                 OrgTransactions.PROPOSE_MEMBER,
                                 OrgTransactions.APPROVE_MEMBER,
-                                OrgTransactions.GET_MEMBER_PROPOSAL)));
+                                OrgTransactions.GET_MEMBER_PROPOSAL,
+                                OrgTransactions.REGISTER_OPERATOR,
+                                OrgTransactions.REMOVE_OPERATOR,
+                                OrgTransactions.GET_OPERATORS)));
     }
 }

@@ -9,6 +9,7 @@ import io.povm.api.SlaSpec;
 import io.povm.api.SlaState;
 import io.povm.api.SlaTransactions;
 import io.povm.api.SlaVotes;
+import io.povm.chaincode.AccessPolicy;
 import io.povm.chaincode.Caller;
 import io.povm.chaincode.TransactionGuard;
 import io.povm.chaincode.TxTime;
@@ -151,10 +152,11 @@ public final class SlaContract implements ContractInterface {
 
     private static SlaGovernance governance(final Context ctx) {
         final ChaincodeStub stub = ctx.getStub();
+        final Caller caller = Caller.of(ctx.getClientIdentity());
         return new SlaGovernance(
                 new SlaLedger(stub),
-                new MemberLedger(stub),
-                Caller.of(ctx.getClientIdentity()),
+                new AccessPolicy(stub, caller),
+                caller,
                 TxTime.iso(stub.getTxTimestamp()),
                 stub.getTxId());
     }

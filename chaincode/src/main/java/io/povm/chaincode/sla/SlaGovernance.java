@@ -12,8 +12,8 @@ import io.povm.api.SlaState;
 import io.povm.api.SlaStatus;
 import io.povm.api.SlaTransactions;
 import io.povm.api.SlaVote;
+import io.povm.chaincode.AccessPolicy;
 import io.povm.chaincode.Caller;
-import io.povm.chaincode.org.MemberLedger;
 import java.util.Objects;
 import java.util.Set;
 
@@ -24,7 +24,7 @@ import java.util.Set;
  */
 final class SlaGovernance {
     private final SlaLedger slas;
-    private final MemberLedger memberLedger;
+    private final AccessPolicy access;
     private final Caller caller;
     private final String at;
     private final String txId;
@@ -34,13 +34,9 @@ final class SlaGovernance {
      * @param txId the transaction id
      */
     SlaGovernance(
-            final SlaLedger slas,
-            final MemberLedger memberLedger,
-            final Caller caller,
-            final String at,
-            final String txId) {
+            final SlaLedger slas, final AccessPolicy access, final Caller caller, final String at, final String txId) {
         this.slas = Objects.requireNonNull(slas, "slas");
-        this.memberLedger = Objects.requireNonNull(memberLedger, "memberLedger");
+        this.access = Objects.requireNonNull(access, "access");
         this.caller = Objects.requireNonNull(caller, "caller");
         this.at = Objects.requireNonNull(at, "at");
         this.txId = Objects.requireNonNull(txId, "txId");
@@ -48,7 +44,7 @@ final class SlaGovernance {
 
     /** Creates a PROPOSED SLA that counts the proposer's org as its first approval; replays an identical one. */
     Sla propose(final String slaJson) {
-        final Members members = memberLedger.requireMemberAdmin(caller, SlaTransactions.PROPOSE);
+        final Members members = access.requireMemberAdmin(SlaTransactions.PROPOSE);
         final SlaSpec spec =
                 SlaSpecValidator.validate(PovmJson.read(SlaSpecValidator.checkSize(slaJson), SlaSpec.class));
         final SlaProposal.Decision decision =
@@ -79,7 +75,7 @@ final class SlaGovernance {
     }
 
     private SlaStatus vote(final VoteKind kind, final String transaction, final String refText) {
-        final Members members = memberLedger.requireMemberAdmin(caller, transaction);
+        final Members members = access.requireMemberAdmin(transaction);
         final SlaRef ref = SlaRef.parse(refText, "ref");
         final Sla before = slas.find(ref).orElseThrow(() -> notFound(ref));
         final Set<String> approvers = slas.voters(VoteKind.APPROVAL, ref, members);

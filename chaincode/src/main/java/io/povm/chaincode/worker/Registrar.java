@@ -13,15 +13,15 @@ import javax.security.auth.x500.X500Principal;
  * @param id the admin's Fabric id
  * @param issuer the issuer DN of the admin's certificate
  */
-record Registrar(String msp, String id, X500Principal issuer) {
-    Registrar {
+public record Registrar(String msp, String id, X500Principal issuer) {
+    public Registrar {
         Objects.requireNonNull(msp, "msp");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(issuer, "issuer");
     }
 
     /** @param certificate the certificate the caller signed the transaction with */
-    static Registrar of(final Caller caller, final X509Certificate certificate) {
+    public static Registrar of(final Caller caller, final X509Certificate certificate) {
         return new Registrar(caller.msp(), caller.id(), certificate.getIssuerX500Principal());
     }
 }

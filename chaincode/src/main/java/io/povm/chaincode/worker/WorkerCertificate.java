@@ -23,7 +23,7 @@ import javax.security.auth.x500.X500Principal;
  * stored, but it can never act as a worker: only an identity that the org's CA issued, presented under the org's
  * MSP, matches. The issuer rule is what keeps an admin from registering another org's identities (FORBIDDEN).
  */
-final class WorkerCertificate {
+public final class WorkerCertificate {
     static final String CLIENT_OU = "client";
 
     private final X509Certificate certificate;
@@ -33,12 +33,12 @@ final class WorkerCertificate {
     }
 
     /** @throws PovmException INVALID_ARGUMENT [certificatePem] when it is not one readable X.509 certificate */
-    static WorkerCertificate parse(final String pem) {
+    public static WorkerCertificate parse(final String pem) {
         return new WorkerCertificate(WorkerValidator.parseCertificate(pem, "certificatePem"));
     }
 
     /** @return the id Fabric will report when this identity signs a transaction */
-    String fabricId() {
+    public String fabricId() {
         return FabricId.of(certificate);
     }
 
@@ -48,19 +48,28 @@ final class WorkerCertificate {
      *     [certificatePem] when another CA issued it than the admin's own certificate
      */
     void requireRegistrableBy(final Registrar registrar, final Instant txTime) {
+        requireRegistrableBy(registrar, txTime, WorkerTransactions.REGISTER);
+    }
+
+    /**
+     * @param transaction the registering transaction, named in errors
+     * @see #requireRegistrableBy(Registrar, Instant)
+     */
+    public void requireRegistrableBy(final Registrar registrar, final Instant txTime, final String transaction) {
         Objects.requireNonNull(registrar, "registrar");
         final List<String> units = Caller.organizationalUnits(certificate.getSubjectX500Principal());
         if (!units.contains(CLIENT_OU)) {
             throw PovmException.invalid(
                     "certificatePem",
-                    "must be a client identity's certificate (OU=" + CLIENT_OU + "), as worker identities are;"
+                    "must be a client identity's certificate (OU=" + CLIENT_OU + "), as worker and operator identities"
+                            + " are;"
                             + " it has " + describe(units));
         }
         final X500Principal issuer = certificate.getIssuerX500Principal();
         if (!issuer.equals(registrar.issuer())) {
             throw PovmException.forbidden(
                     "certificatePem",
-                    WorkerTransactions.REGISTER + ": an org admin registers only identities of its own org; the"
+                    transaction + ": an org admin registers only identities of its own org; the"
                             + " certificate is issued by '" + issuer.getName(X500Principal.RFC2253) + "', not by"
                             + " the caller's (" + registrar.msp() + ") CA '"
                             + registrar.issuer().getName(X500Principal.RFC2253) + "'");

@@ -69,10 +69,78 @@ class MultipartyClockTest {
     }
 
     @Test
-    void a_non_member_cannot_tick() {
-        assertThatThrownBy(() -> empty.tick("EvilMSP", AFTER))
-                .isInstanceOfSatisfying(
-                        PovmException.class, e -> assertThat(e.error().code()).isEqualTo(ErrorCode.FORBIDDEN));
+    void a_tick_more_than_a_minute_ahead_of_the_freshest_other_org_is_refused() {
+        final MultipartyClock clock = empty.tick("Org1MSP", DEADLINE).tick("Org3MSP", DEADLINE.plusSeconds(10));
+
+        assertThatThrownBy(() -> clock.tick("Org2MSP", DEADLINE.plusSeconds(3_600)))
+                .isInstanceOfSatisfying(PovmException.class, e -> {
+                    assertThat(e.error().code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+                    assertThat(e.error().field()).isEqualTo("timestamp");
+                    assertThat(e.error().reason()).contains("runs 3590 s ahead", "at most 60 s", "clock:Resume");
+                });
+        assertThat(clock.tick("Org2MSP", DEADLINE.plusSeconds(70)).latestTicks())
+                .containsEntry("Org2MSP", DEADLINE.plusSeconds(70));
+    }
+
+    @Test
+    void the_first_tick_of_a_new_network_has_no_bound_but_counts_only_a_minute_past_the_next_orgs_tick() {
+        final MultipartyClock far = empty.tick("Org2MSP", DEADLINE.plusSeconds(86_400));
+        assertThat(far.latestTicks()).containsEntry("Org2MSP", DEADLINE.plusSeconds(86_400));
+
+        final MultipartyClock joined = far.tick("Org1MSP", BEFORE);
+
+        assertThat(joined.latestTicks()).containsEntry("Org2MSP", BEFORE.plus(MultipartyClock.MAX_LEAD));
+        assertThat(joined.claims()).containsEntry("Org2MSP", DEADLINE.plusSeconds(86_400));
+        assertThat(joined.hasPassed(DEADLINE.plusSeconds(3_600), "Org3MSP")).isFalse();
+    }
+
+    @Test
+    void after_a_stall_of_the_whole_network_a_resume_is_held_until_another_org_ticks_near_it() {
+        final Instant later = DEADLINE.plusSeconds(7_200);
+        final MultipartyClock stalled =
+                empty.tick("Org1MSP", BEFORE).tick("Org2MSP", BEFORE).tick("Org3MSP", BEFORE);
+        assertThatThrownBy(() -> stalled.tick("Org1MSP", later)).isInstanceOf(PovmException.class);
+
+        final MultipartyClock resumed = stalled.resume("Org1MSP", later);
+        assertThat(resumed.latestTicks()).containsEntry("Org1MSP", BEFORE.plus(MultipartyClock.MAX_LEAD));
+
+        final MultipartyClock confirmed = resumed.tick("Org2MSP", later.plusSeconds(1));
+        assertThat(confirmed.latestTicks())
+                .containsEntry("Org1MSP", later)
+                .containsEntry("Org2MSP", later.plusSeconds(1));
+        assertThat(confirmed.hasPassed(DEADLINE, "Org3MSP")).isTrue();
+    }
+
+    @Test
+    void a_resume_is_refused_while_a_plain_tick_would_be_accepted() {
+        final MultipartyClock clock = empty.tick("Org1MSP", BEFORE);
+
+        assertThatThrownBy(() -> clock.resume("Org2MSP", AFTER)).isInstanceOfSatisfying(PovmException.class, e -> {
+            assertThat(e.error().code()).isEqualTo(ErrorCode.INVALID_STATE);
+            assertThat(e.error().field()).isEqualTo("timestamp");
+        });
+        assertThatThrownBy(() -> empty.resume("Org2MSP", AFTER)).isInstanceOf(PovmException.class);
+    }
+
+    @Test
+    void an_org_whose_claim_ran_ahead_is_not_locked_out_of_its_own_clock() {
+        final MultipartyClock clock = empty.tick("Org1MSP", BEFORE).tick("Org3MSP", BEFORE);
+        final MultipartyClock ahead = clock.resume("Org2MSP", DEADLINE.plusSeconds(86_400));
+
+        final MultipartyClock honest = ahead.tick("Org2MSP", BEFORE.plusSeconds(30));
+
+        assertThat(honest.claims()).containsEntry("Org2MSP", BEFORE.plusSeconds(30));
+        assertThatThrownBy(() -> honest.tick("Org2MSP", BEFORE.plusSeconds(30))).isInstanceOf(PovmException.class);
+    }
+
+    @Test
+    void the_majority_time_is_the_latest_time_a_majority_of_orgs_reached() {
+        assertThat(empty.tick("Org1MSP", AFTER).majorityTime()).isEmpty();
+
+        final MultipartyClock clock =
+                empty.tick("Org1MSP", BEFORE).tick("Org2MSP", DEADLINE).tick("Org3MSP", AFTER);
+
+        assertThat(clock.majorityTime()).contains(DEADLINE);
     }
 
     @Test

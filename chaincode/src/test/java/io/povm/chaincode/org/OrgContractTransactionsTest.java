@@ -401,7 +401,8 @@ class OrgContractTransactionsTest {
 
             assertThat(error.toMessage())
                     .isEqualTo("INVALID_ARGUMENT [function] unknown transaction; accepted: org:Bootstrap,"
-                            + " org:GetMembers, org:ProposeMember, org:ApproveMember, org:GetMemberProposal");
+                            + " org:GetMembers, org:ProposeMember, org:ApproveMember, org:GetMemberProposal,"
+                            + " org:RegisterOperator, org:RemoveOperator, org:GetOperators");
         }
     }
 }

@@ -68,7 +68,7 @@ class WorkerCertificateTest {
 
         assertThat(error.toMessage())
                 .isEqualTo("INVALID_ARGUMENT [certificatePem] must be a client identity's certificate (OU=client), as"
-                        + " worker identities are; it has OU=admin");
+                        + " worker and operator identities are; it has OU=admin");
     }
 
     @Test
