@@ -328,6 +328,51 @@ class JobSubmitCommandTest {
     }
 
     @Test
+    void a_json_job_file_with_a_duplicate_key_is_a_usage_error_naming_the_key_and_its_line() throws IOException {
+        final Path file = Files.writeString(
+                dir.resolve("flip.json"),
+                "{\"image\":\"" + TestJobs.IMAGE + "\",\n \"command\":[\"true\"],\n \"image\":\"other\"}");
+
+        assertThat(cli.run("job", "submit", "-f", file.toString())).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(cli.err())
+                .contains("job file " + file + " is not valid JSON: duplicate key 'image' (line 3, column");
+        assertThat(cli.profilesOpened).isEmpty();
+        verifyNoInteractions(cli.jobs);
+    }
+
+    @Test
+    void a_yaml_job_file_with_a_duplicate_key_is_a_usage_error_naming_the_key_its_path_and_its_line()
+            throws IOException {
+        final Path file = Files.writeString(
+                dir.resolve("flip.yaml"),
+                String.join(
+                        "\n",
+                        "image: " + TestJobs.IMAGE,
+                        "command: [coinflip]",
+                        "env:",
+                        "  SEED: \"7\"",
+                        "  SEED: \"8\"",
+                        ""));
+
+        assertThat(cli.run("job", "submit", "-f", file.toString())).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(cli.err())
+                .contains("job file " + file + " is not valid YAML: duplicate key 'env.SEED' (line 5, column");
+        assertThat(cli.profilesOpened).isEmpty();
+        verifyNoInteractions(cli.jobs);
+    }
+
+    @Test
+    void a_job_file_from_stdin_with_a_duplicate_key_is_a_usage_error() {
+        cli.stdin = "deadline: 2h\nimage: x\ndeadline: 3h\n";
+
+        assertThat(cli.run("job", "submit", "-f", "-")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(cli.err()).contains("job file - is not valid YAML: duplicate key 'deadline' (line 3, column");
+    }
+
+    @Test
     void a_job_nothing_can_run_gets_a_warning_that_names_the_failed_constraint() {
         assertThat(submit("--", "coinflip")).isZero();
 
