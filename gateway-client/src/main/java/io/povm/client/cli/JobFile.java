@@ -40,7 +40,11 @@ final class JobFile {
         if (deadline == null || deadline.isNull()) {
             spec.put("deadline", SpecOptions.deadline(defaultDeadline, clock));
         } else if (deadline.isTextual()) {
-            spec.put("deadline", SpecOptions.deadline(deadline.asText(), clock));
+            try {
+                spec.put("deadline", SpecOptions.deadline(deadline.asText(), "deadline", clock));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("job file " + name + ": " + e.getMessage(), e);
+            }
         }
         return spec.toString();
     }

@@ -156,6 +156,17 @@ class JobSweepCommandTest {
     }
 
     @Test
+    void rejects_a_deadline_out_of_range_before_connecting() {
+        assertThat(cli.run("job", "sweep", "--image", IMAGE, "--deadline", "9223372036854775807s"))
+                .isEqualTo(ExitCodes.USAGE);
+
+        assertThat(cli.err())
+                .contains("--deadline '9223372036854775807s' is out of range: a duration from now must be 1m to 7d")
+                .doesNotContain("internal error");
+        assertThat(cli.profilesOpened).isEmpty();
+    }
+
+    @Test
     void rejects_a_k_the_coin_flipper_does_not_accept_before_connecting() {
         assertThat(cli.run("job", "sweep", "--image", IMAGE, "--k", "49")).isEqualTo(ExitCodes.USAGE);
 
