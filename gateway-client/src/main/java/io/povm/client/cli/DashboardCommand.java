@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code povm dashboard}: serves the web dashboard until stopped. */
@@ -79,6 +80,7 @@ final class DashboardCommand implements Callable<Integer>, NetworkCommand, Plain
     private CommandSpec spec;
 
     private static final int STOP_TIMEOUT_SECONDS = 10;
+    private static final int MAX_PORT = 65_535;
 
     private final CliContext context;
 
@@ -88,6 +90,9 @@ final class DashboardCommand implements Callable<Integer>, NetworkCommand, Plain
 
     @Override
     public Integer call() throws InterruptedException {
+        if (port < 0 || port > MAX_PORT) {
+            throw new ParameterException(spec.commandLine(), "--port is " + port + "; must be 0 to " + MAX_PORT);
+        }
         final ProfileLocator profiles = ProfileLocator.fromEnvironment(context.env());
         final Optional<String> coinflip = Optional.ofNullable(image).or(CoinFlipImage::fromDocker);
         final CountDownLatch stopping = new CountDownLatch(1);

@@ -1,10 +1,8 @@
 package io.povm.client.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.povm.client.UserDocuments;
 import java.time.Clock;
 import java.util.function.Supplier;
 
@@ -14,14 +12,12 @@ import java.util.function.Supplier;
  * duration from now ({@code 2h}). Turns it into the spec's JSON, which the chaincode's own rules then read.
  */
 final class JobFile {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final YAMLMapper YAML = new YAMLMapper();
-
     private JobFile() {}
 
     /**
      * @param name the file's name, for messages ({@code -} for stdin)
-     * @throws IllegalArgumentException when the text is neither a JSON nor a YAML object, or a duration is malformed
+     * @throws IllegalArgumentException when the text is neither a JSON nor a YAML object, holds a key twice, or a
+     *     duration is malformed
      */
     static String toSpecJson(
             final String name,
@@ -44,7 +40,11 @@ final class JobFile {
         if (deadline == null || deadline.isNull()) {
             spec.put("deadline", SpecOptions.deadline(defaultDeadline, clock));
         } else if (deadline.isTextual()) {
-            spec.put("deadline", SpecOptions.deadline(deadline.asText(), clock));
+            try {
+                spec.put("deadline", SpecOptions.deadline(deadline.asText(), "deadline", clock));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("job file " + name + ": " + e.getMessage(), e);
+            }
         }
         return spec.toString();
     }
@@ -54,10 +54,10 @@ final class JobFile {
                 name.endsWith(".yaml") || name.endsWith(".yml") || !text.strip().startsWith("{");
         final JsonNode tree;
         try {
-            tree = (yaml ? YAML : JSON).readTree(text);
-        } catch (JsonProcessingException e) {
+            tree = UserDocuments.read(text, yaml ? UserDocuments.Format.YAML : UserDocuments.Format.JSON);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
-                    "job file " + name + " is not valid " + (yaml ? "YAML" : "JSON") + ": " + e.getOriginalMessage());
+                    "job file " + name + " is not valid " + (yaml ? "YAML" : "JSON") + ": " + e.getMessage(), e);
         }
         if (tree == null || !tree.isObject()) {
             throw new IllegalArgumentException(

@@ -1,6 +1,7 @@
 package io.povm.client.cli;
 
 import io.povm.api.JobSpec;
+import io.povm.api.JobSpecValidator;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
 import io.povm.api.Redundancy;
@@ -168,13 +169,18 @@ final class JobSweepCommand extends ClientCommand {
     @Override
     void prepare() {
         check(count >= 1 && count <= 200, "--count is " + count + "; must be 1 to 200");
-        check(first >= 0, "--first is " + first + "; must be 0 or more");
+        final int lastFirst = Integer.MAX_VALUE - count + 1;
+        check(
+                first >= 0 && first <= lastFirst,
+                "--first is " + first + "; must be 0 to " + lastFirst + " with --count " + count);
         check(k >= 1 && k <= FlipStatistics.MAX_K, "--k is " + k + "; must be 1 to " + FlipStatistics.MAX_K);
         check(until.equals("verdict") || until.equals("final"), "--until is '" + until + "'; must be verdict or final");
         check(timeoutSeconds >= 1, "--timeout-seconds must be 1 or more");
         check(pollMillis >= 0, "--poll-millis must be 0 or more");
         check(checkpointEvery >= 0, "--checkpoint-every must be 0 or more");
-        check(wattsPerCore > 0, "--watts-per-core must be more than 0");
+        check(
+                Double.isFinite(wattsPerCore) && wattsPerCore > 0,
+                "--watts-per-core is " + wattsPerCore + "; must be a finite number more than 0");
         check(clockTicks >= 1, "--clock-ticks must be 1 or more");
         if (jobPrefix == null) {
             jobPrefix = "sweep-" + STAMP.format(context().clock().instant()) + "-";
@@ -204,14 +210,15 @@ final class JobSweepCommand extends ClientCommand {
                     Integer.toString(k),
                     "CHECKPOINT_EVERY",
                     Integer.toString(checkpointEvery)));
-            all.add(JobSpec.builder(jobPrefix + n)
+            // the spec rules (replicas odd, 1 to 15, ...) are checked here, before connecting, as job submit does
+            all.add(JobSpecValidator.validate(JobSpec.builder(jobPrefix + n)
                     .image(image)
                     .command(List.of("povm-coinflip"))
                     .env(env)
                     .sla(sla)
                     .redundancy(Redundancy.kVote(replicas))
                     .deadline(when)
-                    .build());
+                    .build()));
         }
         return all;
     }

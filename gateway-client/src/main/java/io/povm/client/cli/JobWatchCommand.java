@@ -41,6 +41,9 @@ import picocli.CommandLine.Parameters;
 final class JobWatchCommand extends ClientCommand {
     static final long FIRST_POLL_MILLIS = 500;
     static final long LAST_POLL_MILLIS = 8000;
+    /** The longest --timeout: far beyond any job's life (a deadline is at most 7 days ahead), well within a clock. */
+    static final Duration MAX_TIMEOUT = Duration.ofDays(365);
+
     private static final Set<JobState> UNSUCCESSFUL = Set.of(JobState.FAILED, JobState.CANCELLED, JobState.EXPIRED);
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -51,7 +54,7 @@ final class JobWatchCommand extends ClientCommand {
     @Option(
             names = "--timeout",
             paramLabel = "DURATION",
-            description = "Give up after this long, e.g. 90s, 10m, 1h (default: until the job settles).")
+            description = "Give up after this long, e.g. 90s, 10m, 1h; 0s to 365d (default: until the job settles).")
     private String timeout;
 
     private Optional<Duration> limit = Optional.empty();
@@ -65,7 +68,7 @@ final class JobWatchCommand extends ClientCommand {
     void prepare() {
         if (timeout != null) {
             try {
-                limit = Optional.of(SpecOptions.duration(timeout, "--timeout"));
+                limit = Optional.of(SpecOptions.duration(timeout, "--timeout", Duration.ZERO, MAX_TIMEOUT));
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec().commandLine(), e.getMessage());
             }

@@ -42,43 +42,95 @@ final class SpecOptions {
 
     /**
      * @return the deadline as the spec holds it: an ISO instant as given, or now + the duration, to the second
+     * @throws IllegalArgumentException naming {@code --deadline} when malformed or a duration out of range
      */
     static String deadline(final String value, final Clock clock) {
+        return deadline(value, "--deadline", clock);
+    }
+
+    /**
+     * @param what the option or field, for the error, e.g. {@code --deadline} or {@code deadline of job file f.yaml}
+     * @return the deadline as the spec holds it: an ISO instant as given, or now + the duration, to the second; the
+     *     duration is {@link JobSpecValidator#MIN_DEADLINE} to {@link JobSpecValidator#MAX_DEADLINE}, the window the
+     *     chaincode accepts
+     */
+    static String deadline(final String value, final String what, final Clock clock) {
         if (value.indexOf('T') > 0) {
             try {
                 Instant.parse(value);
                 return value;
             } catch (java.time.format.DateTimeParseException e) {
-                throw new IllegalArgumentException("--deadline '" + value + "' is not " + DEADLINE_ACCEPTED);
+                throw new IllegalArgumentException(what + " '" + value + "' is not " + DEADLINE_ACCEPTED);
             }
         }
-        final Matcher matcher = DURATION.matcher(value);
-        if (value.isEmpty() || !matcher.matches()) {
-            throw new IllegalArgumentException("--deadline '" + value + "' is not " + DEADLINE_ACCEPTED);
+        if (!DURATION.matcher(value).matches() || value.isEmpty()) {
+            throw new IllegalArgumentException(what + " '" + value + "' is not " + DEADLINE_ACCEPTED);
         }
-        final Duration duration = Duration.ofDays(number(matcher.group(1)))
-                .plusHours(number(matcher.group(2)))
-                .plusMinutes(number(matcher.group(3)))
-                .plusSeconds(number(matcher.group(4)));
+        final Duration duration = duration(
+                value, what, JobSpecValidator.MIN_DEADLINE, JobSpecValidator.MAX_DEADLINE, "a duration from now ");
         return ISO_SECONDS.format(
                 clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(duration));
     }
 
-    /** @return a duration such as 90s, 30m, 1h, 2d or 1h30m; {@code option} names it in the error */
-    static Duration duration(final String value, final String option) {
+    /**
+     * The one parser of the CLI's durations: 90s, 30m, 1h, 2d or 1h30m, whole seconds, {@code min} to {@code max}.
+     * A value too large for any clock (say {@code 9223372036854775807s}) is out of range, not an overflow.
+     *
+     * @param what the option or field, named in the error
+     * @throws IllegalArgumentException when malformed or out of range, naming {@code what} and the range
+     */
+    static Duration duration(final String value, final String what, final Duration min, final Duration max) {
+        return duration(value, what, min, max, "");
+    }
+
+    private static Duration duration(
+            final String value, final String what, final Duration min, final Duration max, final String kind) {
         final Matcher matcher = DURATION.matcher(value);
         if (value.isEmpty() || !matcher.matches()) {
             throw new IllegalArgumentException(
-                    option + " '" + value + "' is not a duration such as 90s, 30m, 1h, 2d or 1h30m");
+                    what + " '" + value + "' is not a duration such as 90s, 30m, 1h, 2d or 1h30m");
         }
-        return Duration.ofDays(number(matcher.group(1)))
-                .plusHours(number(matcher.group(2)))
-                .plusMinutes(number(matcher.group(3)))
-                .plusSeconds(number(matcher.group(4)));
+        final long seconds = seconds(matcher);
+        if (seconds < min.getSeconds() || seconds > max.getSeconds()) {
+            throw new IllegalArgumentException(what + " '" + value + "' is out of range: " + kind + "must be "
+                    + format(min) + " to " + format(max));
+        }
+        return Duration.ofSeconds(seconds);
     }
 
-    private static long number(final String digits) {
-        return digits == null ? 0 : Long.parseLong(digits);
+    /** @return the matched duration in seconds; {@link Long#MAX_VALUE} when it does not fit in a long */
+    private static long seconds(final Matcher matcher) {
+        final long[] unitSeconds = {86_400, 3_600, 60, 1};
+        long total = 0;
+        try {
+            for (int unit = 0; unit < unitSeconds.length; unit++) {
+                final String digits = matcher.group(unit + 1);
+                if (digits != null) {
+                    total = Math.addExact(total, Math.multiplyExact(Long.parseLong(digits), unitSeconds[unit]));
+                }
+            }
+            return total;
+        } catch (ArithmeticException | NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** @return a duration the way the parser reads it, e.g. {@code 7d}, {@code 1m}, {@code 1h30m}, {@code 0s} */
+    static String format(final Duration duration) {
+        long left = duration.getSeconds();
+        if (left == 0) {
+            return "0s";
+        }
+        final StringBuilder text = new StringBuilder();
+        final long[] unitSeconds = {86_400, 3_600, 60, 1};
+        final String[] units = {"d", "h", "m", "s"};
+        for (int unit = 0; unit < units.length; unit++) {
+            if (left >= unitSeconds[unit]) {
+                text.append(left / unitSeconds[unit]).append(units[unit]);
+                left %= unitSeconds[unit];
+            }
+        }
+        return text.toString();
     }
 
     /** @return the redundancy named by {@code k-vote:3} or {@code iterative:d=2,min=2,cap=7} */

@@ -1,8 +1,8 @@
 package io.povm.client.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.povm.client.PovmClientException;
+import io.povm.client.UserDocuments;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +26,6 @@ import java.util.Objects;
  * Relative paths in the file are resolved against the file's directory.
  */
 public final class ConnectionProfile {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Path source;
     private final Map<ProfileSetting, String> values;
 
@@ -92,12 +90,12 @@ public final class ConnectionProfile {
             throw PovmClientException.identity("profile " + file.toAbsolutePath() + " does not exist", null, null);
         }
         try {
-            final JsonNode json = JSON.readTree(file.toFile());
+            final JsonNode json = UserDocuments.read(Files.readString(file), UserDocuments.Format.JSON);
             if (json == null || !json.isObject()) {
                 throw PovmClientException.identity("profile " + file + " is not a JSON object", null, null);
             }
             return json;
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw PovmClientException.identity(
                     "cannot read profile " + file + ": " + firstLine(e.getMessage()), null, e);
         }

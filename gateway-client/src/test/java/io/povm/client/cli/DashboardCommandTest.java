@@ -29,6 +29,19 @@ class DashboardCommandTest {
         assertThat(cli.err()).startsWith("error: no profile 'org9' under ");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "--port {0} is a usage error")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"65536", "99999", "-1"})
+    void a_port_out_of_range_is_a_usage_error_before_connecting(final String port, @TempDir final Path runDir) {
+        cli.env.put("POVM_RUN_DIR", runDir.toString());
+
+        assertThat(cli.run("dashboard", "--port", port, "--coinflip-image", "x"))
+                .isEqualTo(ExitCodes.USAGE);
+
+        assertThat(cli.err())
+                .contains("--port is " + port + "; must be 0 to 65535")
+                .doesNotContain("internal error");
+    }
+
     @Test
     void a_port_that_is_not_a_number_is_a_usage_error() {
         assertThat(cli.run("dashboard", "--port", "eighty")).isEqualTo(2);

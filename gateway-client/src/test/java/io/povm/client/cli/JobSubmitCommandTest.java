@@ -125,6 +125,50 @@ class JobSubmitCommandTest {
         assertThat(cli.profilesOpened).isEmpty();
     }
 
+    @ParameterizedTest(name = "--deadline {0} is out of range")
+    @ValueSource(
+            strings = {
+                "9223372036854775807s",
+                "106751991167301d",
+                "99999999999999999999999h",
+                "9223372036854775807d9223372036854775807s",
+                "8d",
+                "7d1s",
+                "59s",
+                "0s"
+            })
+    void a_deadline_duration_out_of_range_is_a_usage_error_naming_the_range(final String flag) {
+        assertThat(submit("--deadline", flag, "--", "true")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(cli.err())
+                .contains("--deadline '" + flag + "' is out of range: a duration from now must be 1m to 7d")
+                .doesNotContain("internal error");
+        assertThat(cli.profilesOpened).isEmpty();
+    }
+
+    @ParameterizedTest(name = "--deadline {0} is in range")
+    @CsvSource({"1m, 2026-11-20T10:01:00Z", "7d, 2026-11-27T10:00:00Z", "60s, 2026-11-20T10:01:00Z"})
+    void a_deadline_duration_of_one_minute_to_seven_days_is_accepted(final String flag, final String deadline) {
+        assertThat(submit("--deadline", flag, "--", "true")).isZero();
+
+        assertThat(submitted().deadline()).isEqualTo(deadline);
+    }
+
+    @Test
+    void a_job_file_deadline_out_of_range_is_a_usage_error_naming_the_field() throws IOException {
+        final Path file = Files.writeString(
+                dir.resolve("flip.yaml"),
+                "image: " + TestJobs.IMAGE + "\ncommand: [coinflip]\ndeadline: 9223372036854775807s\n");
+
+        assertThat(cli.run("job", "submit", "-f", file.toString())).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(cli.err())
+                .contains("job file " + file
+                        + ": deadline '9223372036854775807s' is out of range: a duration from now must be 1m to 7d")
+                .doesNotContain("internal error");
+        assertThat(cli.profilesOpened).isEmpty();
+    }
+
     @Test
     void redundancy_takes_k_vote_or_iterative() {
         assertThat(submit("--redundancy", "iterative:d=2,min=2,cap=7", "--", "true"))
@@ -325,6 +369,51 @@ class JobSubmitCommandTest {
 
         assertThat(cli.err()).contains("job file " + file + " must hold one object with the spec's fields");
         assertThat(cli.profilesOpened).isEmpty();
+    }
+
+    @Test
+    void a_json_job_file_with_a_duplicate_key_is_a_usage_error_naming_the_key_and_its_line() throws IOException {
+        final Path file = Files.writeString(
+                dir.resolve("flip.json"),
+                "{\"image\":\"" + TestJobs.IMAGE + "\",\n \"command\":[\"true\"],\n \"image\":\"other\"}");
+
+        assertThat(cli.run("job", "submit", "-f", file.toString())).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(cli.err())
+                .contains("job file " + file + " is not valid JSON: duplicate key 'image' (line 3, column");
+        assertThat(cli.profilesOpened).isEmpty();
+        verifyNoInteractions(cli.jobs);
+    }
+
+    @Test
+    void a_yaml_job_file_with_a_duplicate_key_is_a_usage_error_naming_the_key_its_path_and_its_line()
+            throws IOException {
+        final Path file = Files.writeString(
+                dir.resolve("flip.yaml"),
+                String.join(
+                        "\n",
+                        "image: " + TestJobs.IMAGE,
+                        "command: [coinflip]",
+                        "env:",
+                        "  SEED: \"7\"",
+                        "  SEED: \"8\"",
+                        ""));
+
+        assertThat(cli.run("job", "submit", "-f", file.toString())).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(cli.err())
+                .contains("job file " + file + " is not valid YAML: duplicate key 'env.SEED' (line 5, column");
+        assertThat(cli.profilesOpened).isEmpty();
+        verifyNoInteractions(cli.jobs);
+    }
+
+    @Test
+    void a_job_file_from_stdin_with_a_duplicate_key_is_a_usage_error() {
+        cli.stdin = "deadline: 2h\nimage: x\ndeadline: 3h\n";
+
+        assertThat(cli.run("job", "submit", "-f", "-")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(cli.err()).contains("job file - is not valid YAML: duplicate key 'deadline' (line 3, column");
     }
 
     @Test

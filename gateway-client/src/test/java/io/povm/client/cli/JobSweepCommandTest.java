@@ -156,6 +156,46 @@ class JobSweepCommandTest {
     }
 
     @Test
+    void rejects_a_deadline_out_of_range_before_connecting() {
+        assertThat(cli.run("job", "sweep", "--image", IMAGE, "--deadline", "9223372036854775807s"))
+                .isEqualTo(ExitCodes.USAGE);
+
+        assertThat(cli.err())
+                .contains("--deadline '9223372036854775807s' is out of range: a duration from now must be 1m to 7d")
+                .doesNotContain("internal error");
+        assertThat(cli.profilesOpened).isEmpty();
+    }
+
+    @Test
+    void rejects_a_first_seed_whose_range_overflows_instead_of_sweeping_nothing() {
+        assertThat(cli.run("job", "sweep", "--image", IMAGE, "--first", "2147483647"))
+                .isEqualTo(ExitCodes.USAGE);
+
+        assertThat(cli.err()).contains("--first is 2147483647; must be 0 to 2147483638 with --count 10");
+        assertThat(cli.profilesOpened).isEmpty();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "--watts-per-core {0} is a usage error")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"NaN", "Infinity", "-1.5", "0.0"})
+    void rejects_a_power_that_is_not_a_positive_number(final String watts) {
+        assertThat(cli.run("job", "sweep", "--image", IMAGE, "--watts-per-core", watts))
+                .isEqualTo(ExitCodes.USAGE);
+
+        assertThat(cli.err()).contains("--watts-per-core is " + watts + "; must be a finite number more than 0");
+        assertThat(cli.profilesOpened).isEmpty();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "--replicas {0} is rejected before connecting")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"-3", "2", "2147483647"})
+    void rejects_replicas_the_spec_rules_refuse_before_connecting(final String replicas) {
+        assertThat(cli.run("job", "sweep", "--image", IMAGE, "--replicas", replicas))
+                .isEqualTo(ExitCodes.REJECTED);
+
+        assertThat(cli.err()).contains("[redundancy.replicas] is " + replicas);
+        assertThat(cli.profilesOpened).isEmpty();
+    }
+
+    @Test
     void rejects_a_k_the_coin_flipper_does_not_accept_before_connecting() {
         assertThat(cli.run("job", "sweep", "--image", IMAGE, "--k", "49")).isEqualTo(ExitCodes.USAGE);
 

@@ -134,6 +134,18 @@ class JobWatchCommandTest {
         assertThat(cli.profilesOpened).isEmpty();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "--timeout {0} is out of range")
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"9223372036854775807s", "106751991167301d", "99999999999999999999m", "366d"})
+    void a_timeout_out_of_range_is_a_usage_error_naming_the_range(final String timeout) {
+        assertThat(cli.run("job", "watch", JobStory.ID, "--timeout", timeout)).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(cli.err())
+                .contains("--timeout '" + timeout + "' is out of range: must be 0s to 365d")
+                .doesNotContain("internal error");
+        assertThat(cli.profilesOpened).isEmpty();
+    }
+
     @Test
     void an_unavailable_peer_after_the_first_read_is_noted_once_and_the_watch_goes_on() {
         final PovmClientException down =

@@ -255,6 +255,19 @@ class SlaCommandsTest {
         }
 
         @Test
+        void a_file_with_a_duplicate_key_is_rejected_naming_the_key_and_its_place_before_connecting()
+                throws IOException {
+            final Path file = dir.resolve("twice.json");
+            Files.writeString(
+                    file, PovmJson.write(TestSlas.spec("standard", 1)).replace("{\"name\"", "{\"version\":9,\"name\""));
+
+            assertThat(cli.run("sla", "propose", "-f", file.toString())).isEqualTo(ExitCodes.REJECTED);
+
+            assertThat(cli.err()).contains("(line 1, column").contains("Duplicate field 'version'");
+            assertThat(cli.profilesOpened).isEmpty();
+        }
+
+        @Test
         void a_missing_file_is_a_usage_error() {
             assertThat(cli.run("sla", "propose", "-f", dir.resolve("none.json").toString()))
                     .isEqualTo(ExitCodes.USAGE);

@@ -284,6 +284,19 @@ class WorkerCommandsTest {
 
             verify(cli.workers).updateOffer(TestWorkers.W1, TestWorkers.offer());
         }
+
+        @Test
+        void an_offer_file_with_a_duplicate_key_is_rejected_naming_the_key_before_connecting() throws IOException {
+            final Path file = Files.writeString(
+                    dir.resolve("offer.json"),
+                    PovmJson.write(TestWorkers.offer()).replaceFirst("\\{", "{\"slots\":64,"));
+
+            assertThat(cli.run("worker", "update-offer", "w1", "-f", file.toString()))
+                    .isEqualTo(ExitCodes.REJECTED);
+
+            assertThat(cli.err()).contains("(line 1, column").contains("Duplicate field 'slots'");
+            assertThat(cli.profilesOpened).isEmpty();
+        }
     }
 
     @Nested

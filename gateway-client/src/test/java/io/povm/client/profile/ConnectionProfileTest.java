@@ -126,6 +126,18 @@ class ConnectionProfileTest {
     }
 
     @Test
+    void a_profile_with_a_duplicate_key_is_refused_naming_the_key_and_its_line() throws IOException {
+        final Path file = ProfileFiles.write(runDir, "org1", "127.0.0.1:7110");
+        Files.writeString(file, Files.readString(file).replace("}", ",\n\"peerEndpoint\":\"10.0.0.9:7051\"}"));
+
+        assertThatThrownBy(() -> ConnectionProfile.load(file, Map.of()))
+                .isInstanceOfSatisfying(PovmClientException.class, e -> assertThat(e.kind())
+                        .isEqualTo(PovmClientException.Kind.IDENTITY))
+                .hasMessageContaining("cannot read profile " + file)
+                .hasMessageContaining("duplicate key 'peerEndpoint' (line 2, column");
+    }
+
+    @Test
     void a_missing_profile_file_is_reported() {
         final Path file = runDir.resolve("absent.json");
 
