@@ -15,7 +15,9 @@ Usage: scripts/workers.sh start|stop|status
   start    makes sure a Docker engine answers (scripts/setup-docker.sh when none does), then
            for each org (org1..org3 and any added with network.sh add-org): registers its User2 as worker w1 (once, as the org admin, with the
            attestation key \$POVM_RUN_DIR/workers/<org>-attestation.key, made once with openssl; a
-           worker registered with another key gets this one through update-offer), writes
+           worker registered with another key gets this one through update-offer) and as its org's
+           operator (povm org add-operator: the identity that ticks the clock and posts the org's
+           beacon pieces), writes
            \$POVM_RUN_DIR/workers/<org>.yaml and starts the daemon (scripts/povm-worker) in the
            background; waits until each says it started, and fails with the end of its log when
            one exits instead
@@ -90,6 +92,15 @@ register() {
   info "$org: registered User2 as worker w1"
 }
 
+# register_operator ORG: the org admin names the daemon's identity (User2) the org's operator, the only identity
+# besides the admin whose clock ticks and beacon pieces the chaincode takes for the org (idempotent).
+register_operator() {
+  local org="$1" user="User2@$1.povm.test"
+  "$POVM" org add-operator --profile "$org-admin" \
+    --cert "$POVM_RUN_DIR/crypto/peerOrganizations/$org.povm.test/users/$user/msp/signcerts/$user-cert.pem" >/dev/null
+  info "$org: User2 is the org's operator"
+}
+
 write_config() {
   local org="$1" name="$2" next="$3"
   cat >"$POVM_RUN_DIR/workers/$org.yaml" <<YAML
@@ -149,6 +160,7 @@ cmd_start() {
       continue
     fi
     register "$org"
+    register_operator "$org"
     name="$("$POVM" worker whoami --profile "$org-user2" -o json | python3 -c 'import json,sys; print(json.load(sys.stdin)["name"])')"
     write_config "$org" "$name" "${ORGS[$(((i + 1) % ${#ORGS[@]}))]}"
     log="$POVM_RUN_DIR/logs/worker-$org.log"

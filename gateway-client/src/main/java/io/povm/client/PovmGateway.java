@@ -125,6 +125,11 @@ public final class PovmGateway implements AutoCloseable {
     }
 
     /** @return the raw Fabric contract for the profile's chaincode */
+    /** @return the Fabric Gateway itself, for offline-signed proposals and transactions */
+    public Gateway gateway() {
+        return gateway;
+    }
+
     public Contract contract() {
         return contract;
     }

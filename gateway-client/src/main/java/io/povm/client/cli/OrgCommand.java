@@ -2,7 +2,7 @@ package io.povm.client.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code povm org}: the member orgs and the votes that add one; alone it is a usage error. */
+/** {@code povm org}: the member orgs, the votes that add one, and each org's operators; alone a usage error. */
 @Command(
         name = "org",
         mixinStandardHelpOptions = true,
@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
             "against) and vote a new one in: an org admin proposes an MSP id (its",
             "org's approval), other member orgs' admins approve; the approval that",
             "reaches the majority adds the org. Add its peer to the channel first",
-            "(docs/operations.md, \"Adding a fourth org\")."
+            "(docs/operations.md, \"Adding a fourth org\"). An org admin also names",
+            "the org's operators: the identities that tick the clock and post the",
+            "org's beacon pieces (docs/access-control-duties.md)."
         },
         footer = {
             "",
@@ -19,6 +21,8 @@ import picocli.CommandLine.Command;
             "  povm org members",
             "  povm org propose Org4MSP --profile org1-admin",
             "  povm org approve Org4MSP --profile org2-admin",
-            "  povm org show Org4MSP -o json"
+            "  povm org show Org4MSP -o json",
+            "  povm org add-operator --profile org1-admin --cert daemon-cert.pem",
+            "  povm org operators Org1MSP"
         })
 final class OrgCommand extends CommandGroup {}

@@ -152,7 +152,10 @@ public final class PovmCli implements Runnable {
                 .addSubcommand(new OrgCommands.MemberList(context))
                 .addSubcommand(new OrgCommands.Propose(context))
                 .addSubcommand(new OrgCommands.Approve(context))
-                .addSubcommand(new OrgCommands.Show(context));
+                .addSubcommand(new OrgCommands.Show(context))
+                .addSubcommand(new OrgCommands.AddOperator(context))
+                .addSubcommand(new OrgCommands.RemoveOperator(context))
+                .addSubcommand(new OrgCommands.Operators(context));
         return new CommandLine(new PovmCli())
                 .addSubcommand(network)
                 .addSubcommand(org)

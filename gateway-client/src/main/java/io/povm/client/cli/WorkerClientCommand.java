@@ -4,12 +4,7 @@ import io.povm.api.ErrorCode;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
 import io.povm.api.WorkerKey;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -113,15 +108,6 @@ abstract class WorkerClientCommand implements Callable<Integer>, NetworkCommand 
 
     /** Reads a file named by an option, or stdin for {@code -}; a usage error when it cannot be read. */
     final String readFile(final String option, final String file) {
-        try {
-            if ("-".equals(file)) {
-                return new String(context.stdin().readAllBytes(), StandardCharsets.UTF_8);
-            }
-            return Files.readString(Path.of(file), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ParameterException(spec.commandLine(), "cannot read " + option + " " + file + ": no such file");
-        } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "cannot read " + option + " " + file + ": " + e);
-        }
+        return CliFiles.read(spec, context, option, file);
     }
 }

@@ -2,13 +2,16 @@ package io.povm.client.clock;
 
 import io.povm.api.ClockTicks;
 import io.povm.api.ClockTransactions;
+import io.povm.api.ErrorCode;
 import io.povm.client.PovmChaincode;
+import io.povm.client.PovmClientException;
 import io.povm.client.Replies;
 import java.util.Objects;
 
 /**
- * The multiparty clock: each member org posts ticks, and a lease deadline counts as passed for org X only when a
- * majority of the other orgs ticked past it. A worker daemon ticks with its heartbeat.
+ * The multiparty clock: each member org's operator posts ticks, and a lease deadline counts as passed for org X only
+ * when a majority of the other orgs ticked past it. A worker daemon, registered as its org's operator, ticks with its
+ * heartbeat.
  */
 public final class ClockClient {
     private final PovmChaincode chaincode;
@@ -22,7 +25,41 @@ public final class ClockClient {
         return Replies.read(chaincode.submit(ClockTransactions.TICK), ClockTicks.class, ClockTransactions.TICK);
     }
 
-    /** @return every member org's latest tick */
+    /**
+     * After a stall of the whole network, when {@link #tick()} is refused as running ahead of every other org: posts
+     * this org's time as a claim that counts once another org ticks near it.
+     */
+    public ClockTicks resume() {
+        return Replies.read(chaincode.submit(ClockTransactions.RESUME), ClockTicks.class, ClockTransactions.RESUME);
+    }
+
+    /**
+     * Ticks; when the tick is refused as running ahead of every other org (the whole network stalled, e.g. after an
+     * outage), resumes instead, so that the clock starts again once another org ticks near it.
+     *
+     * @return the ticks after this org's tick or resume
+     */
+    public ClockTicks tickOrResume() {
+        try {
+            return tick();
+        } catch (PovmClientException e) {
+            if (!isAhead(e)) {
+                throw e;
+            }
+            return resume();
+        }
+    }
+
+    /** @return whether a tick was refused as running ahead of the other orgs' ticks */
+    static boolean isAhead(final PovmClientException e) {
+        return e.error()
+                .filter(error -> error.code() == ErrorCode.INVALID_ARGUMENT
+                        && "timestamp".equals(error.field())
+                        && error.reason().contains("ahead of the freshest other org"))
+                .isPresent();
+    }
+
+    /** @return every member org's latest tick, as counted */
     public ClockTicks ticks() {
         return Replies.read(chaincode.evaluate(ClockTransactions.GET), ClockTicks.class, ClockTransactions.GET);
     }

@@ -4,6 +4,8 @@ import io.povm.api.ErrorCode;
 import io.povm.api.MemberProposal;
 import io.povm.api.Members;
 import io.povm.api.MspIdList;
+import io.povm.api.Operator;
+import io.povm.api.OperatorList;
 import io.povm.api.OrgTransactions;
 import io.povm.api.PovmJson;
 import io.povm.client.PovmChaincode;
@@ -90,6 +92,43 @@ public final class MembersClient {
                 chaincode.evaluate(OrgTransactions.GET_MEMBER_PROPOSAL, Objects.requireNonNull(msp, "msp")),
                 MemberProposal.class,
                 OrgTransactions.GET_MEMBER_PROPOSAL);
+    }
+
+    /**
+     * Registers a client identity of the caller's org as its operator, which may then tick the clock and post the
+     * org's beacon pieces; the same identity again returns the stored record.
+     *
+     * @param certificatePem the identity's certificate, PEM
+     * @throws PovmClientException REJECTED with FORBIDDEN unless the admin of a member org (and of the identity's
+     *     org), INVALID_ARGUMENT for a certificate that is not a client identity's
+     */
+    public Operator registerOperator(final String certificatePem) {
+        return Replies.read(
+                chaincode.submit(
+                        OrgTransactions.REGISTER_OPERATOR, Objects.requireNonNull(certificatePem, "certificatePem")),
+                Operator.class,
+                OrgTransactions.REGISTER_OPERATOR);
+    }
+
+    /**
+     * Removes an operator of the caller's org.
+     *
+     * @throws PovmClientException REJECTED with NOT_FOUND when the identity is not an operator of the caller's org
+     */
+    public Operator removeOperator(final String certificatePem) {
+        return Replies.read(
+                chaincode.submit(
+                        OrgTransactions.REMOVE_OPERATOR, Objects.requireNonNull(certificatePem, "certificatePem")),
+                Operator.class,
+                OrgTransactions.REMOVE_OPERATOR);
+    }
+
+    /** @return the registered operators of org {@code msp} (its admins act as operators without being listed) */
+    public OperatorList operators(final String msp) {
+        return Replies.read(
+                chaincode.evaluate(OrgTransactions.GET_OPERATORS, Objects.requireNonNull(msp, "msp")),
+                OperatorList.class,
+                OrgTransactions.GET_OPERATORS);
     }
 
     /** @return the member orgs, or empty before the bootstrap */

@@ -10,6 +10,8 @@ import io.povm.api.Approval;
 import io.povm.api.ErrorCode;
 import io.povm.api.MemberProposal;
 import io.povm.api.Members;
+import io.povm.api.Operator;
+import io.povm.api.OperatorList;
 import io.povm.api.PovmError;
 import io.povm.api.Submitter;
 import io.povm.client.PovmClientException;
@@ -96,5 +98,56 @@ class OrgCommandsTest {
 
         assertThat(cli.err()).contains("Missing required parameter: 'MSP'");
         verifyNoInteractions(cli.members);
+    }
+
+    @Test
+    void add_operator_registers_the_certificate_read_from_the_file() throws Exception {
+        final java.nio.file.Path pem = java.nio.file.Files.createTempFile("operator", ".pem");
+        java.nio.file.Files.writeString(pem, "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+        when(cli.members.registerOperator(java.nio.file.Files.readString(pem)))
+                .thenReturn(new Operator(
+                        "Org1MSP", "x509::CN=User2@org1", ORG1_ADMIN.id(), "2026-12-06T10:00:00Z", "tx-9"));
+
+        assertThat(cli.run("org", "add-operator", "--profile", "org1-admin", "--cert", pem.toString()))
+                .isZero();
+
+        assertThat(cli.out())
+                .contains("operator  Org1MSP x509::CN=User2@org1")
+                .contains("since     2026-12-06T10:00:00Z (tx tx-9)");
+    }
+
+    @Test
+    void add_operator_without_a_certificate_is_a_usage_error_before_connecting() {
+        assertThat(cli.run("org", "add-operator", "--profile", "org1-admin")).isEqualTo(2);
+
+        assertThat(cli.err()).contains("--cert");
+        verifyNoInteractions(cli.members);
+    }
+
+    @Test
+    void add_operator_as_a_client_is_refused_with_a_hint_to_use_the_orgs_admin() throws Exception {
+        final java.nio.file.Path pem = java.nio.file.Files.createTempFile("operator", ".pem");
+        when(cli.members.registerOperator(org.mockito.ArgumentMatchers.anyString()))
+                .thenThrow(PovmClientException.rejected(
+                        new PovmError(ErrorCode.FORBIDDEN, "caller", "org:RegisterOperator requires an admin"), null));
+
+        assertThat(cli.run("org", "add-operator", "--cert", pem.toString())).isEqualTo(3);
+
+        assertThat(cli.err()).contains("FORBIDDEN [caller]").contains("--profile org1-admin");
+    }
+
+    @Test
+    void operators_lists_the_registered_identities_or_says_that_admins_stand_in() {
+        when(cli.members.operators("Org2MSP")).thenReturn(new OperatorList("Org2MSP", List.of()));
+        when(cli.members.operators("Org1MSP"))
+                .thenReturn(new OperatorList(
+                        "Org1MSP",
+                        List.of(new Operator(
+                                "Org1MSP", "x509::CN=User2@org1", ORG1_ADMIN.id(), "2026-12-06T10:00:00Z", "tx-9"))));
+
+        assertThat(cli.run("org", "operators", "Org2MSP")).isZero();
+        assertThat(cli.out()).contains("Org2MSP has no registered operator; its admins act as operators");
+        assertThat(cli.run("org", "operators", "Org1MSP")).isZero();
+        assertThat(cli.out()).contains("x509::CN=User2@org1  since 2026-12-06T10:00:00Z");
     }
 }

@@ -144,7 +144,7 @@ class LeaseIT {
 
     private static void everyOrgTicks() {
         final Map<String, PovmGateway> gateways = new java.util.LinkedHashMap<>();
-        ORGS.forEach(org -> gateways.put(org, connect(org)));
+        ORGS.forEach(org -> gateways.put(org, connect(org + "-admin")));
         ItNetwork.everyOrgTicks(gateways);
     }
 

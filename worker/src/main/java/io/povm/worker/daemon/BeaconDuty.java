@@ -78,7 +78,7 @@ final class BeaconDuty implements Runnable {
         final Instant now = clock.instant();
         if (deadline != null && now.isAfter(Instant.parse(deadline)) && now.isAfter(lastTick.plus(TICK_EVERY))) {
             lastTick = now;
-            ledger.clock(c -> c.tick());
+            ledger.clock(c -> c.tickOrResume());
             LOG.debug("ticked the clock: beacon round {} waits past {}", view.round(), deadline);
         }
     }

@@ -223,6 +223,13 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
                     + " would refuse every reveal. Use the registered key's private half, or register its public half"
                     + " with: povm worker update-offer ... --attestation-key <public.pem>");
         }
+        final boolean operator = ledger.members(members -> members.operators(config.mspId())).operators().stream()
+                .anyMatch(o -> o.id().equals(me.fabricId()));
+        if (!operator) {
+            throw new DaemonStartException("this identity is not an operator of " + config.mspId() + ": its clock"
+                    + " ticks and beacon pieces would be refused. Ask the org admin to run: povm org add-operator"
+                    + " --profile <org>-admin --cert " + config.certPath());
+        }
         if (me.state() == WorkerState.PAUSED) {
             ledger.workers(workers -> workers.resume(me.workerKey()));
             LOG.info("resumed worker {}, paused by an earlier drain", me.key());
@@ -236,7 +243,7 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
         final int free = Math.max(0, config.slots() - inFlight.size());
         ledger.workers(
                 workers -> workers.heartbeat(io.povm.api.WorkerKey.parse(workerKey, "worker"), OptionalInt.of(free)));
-        ledger.clock(clock -> clock.tick());
+        ledger.clock(clock -> clock.tickOrResume());
         context.board().heartbeat();
     }
 

@@ -38,6 +38,10 @@ public final class Ledger {
         return call(gateway -> call.apply(new ClockClient(gateway.chaincode())));
     }
 
+    public <T> T members(final Function<io.povm.client.org.MembersClient, T> call) {
+        return call(gateway -> call.apply(new io.povm.client.org.MembersClient(gateway.chaincode())));
+    }
+
     public <T> T beacon(final Function<io.povm.client.beacon.BeaconClient, T> call) {
         return call(gateway -> call.apply(new io.povm.client.beacon.BeaconClient(
                 gateway.chaincode(), gateway.profile().channel())));

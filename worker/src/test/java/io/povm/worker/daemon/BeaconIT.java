@@ -18,10 +18,14 @@ import io.povm.api.beacon.JobAudit;
 import io.povm.api.beacon.RoundCommit;
 import io.povm.api.beacon.RoundResult;
 import io.povm.api.beacon.RoundView;
+import io.povm.client.GatewayErrors;
 import io.povm.client.PovmClientException;
+import io.povm.client.PovmGateway;
 import io.povm.client.beacon.BeaconClient;
 import io.povm.client.cli.CliContext;
 import io.povm.client.cli.PovmCli;
+import io.povm.client.clock.ClockClient;
+import io.povm.worker.testing.ForgedTimestamp;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigInteger;
@@ -29,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.hyperledger.fabric.client.GatewayException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -185,7 +190,7 @@ class BeaconIT {
     void a_withholding_org_is_recovered_from_the_others_shares_and_struck() throws Exception {
         final long before = latest();
         network.restartBeacon("org3", "withhold");
-        final BeaconClient org3 = new BeaconClient(network.connect("org3").chaincode(), "povm");
+        final BeaconClient org3 = new BeaconClient(network.connect("org3-admin").chaincode(), "povm");
 
         // read through Org3's peer, which endorses the wrong reveal below: it must see the round in its reveal phase
         awaitTrue(
@@ -250,7 +255,7 @@ class BeaconIT {
     void a_replayed_commit_from_an_earlier_round_is_refused() throws Exception {
         final RoundView done = closedRound(latest() - 1, r -> true, "any closed round");
         final RoundCommit old = done.commit("Org1MSP").orElseThrow();
-        final BeaconClient org1 = new BeaconClient(network.connect("org1").chaincode(), "povm");
+        final BeaconClient org1 = new BeaconClient(network.connect("org1-admin").chaincode(), "povm");
 
         final Optional<PovmError> replay = refusedWhileOpen(
                 org1, open -> new RoundCommit(open, "Org1MSP", old.commitments(), old.shares(), null, null));
@@ -334,6 +339,55 @@ class BeaconIT {
         } finally {
             govern(fast);
         }
+    }
+
+    @Test
+    @Order(6)
+    void a_customer_cannot_do_its_orgs_duties_and_a_forward_dated_tick_is_refused_while_the_daemons_go_on()
+            throws Exception {
+        final PovmGateway customerGateway = network.connect("org2");
+        final ClockClient customerClock = new ClockClient(customerGateway.chaincode());
+        final BeaconClient customer = new BeaconClient(customerGateway.chaincode(), "povm");
+        final RoundView done = closedRound(latest() - 1, r -> true, "any closed round");
+        final RoundCommit org2s = done.commit("Org2MSP").orElseThrow();
+        final long open = latest() + 1;
+
+        assertThat(refusal(() -> customerClock.tick())).isEqualTo("FORBIDDEN [caller]");
+        assertThat(refusal(() -> customer.commit(
+                        open, new RoundCommit(open, "Org2MSP", org2s.commitments(), org2s.shares(), null, null))))
+                .isEqualTo("FORBIDDEN [caller]");
+        assertThat(refusal(() -> customer.reveal(open, Hex.of(BigInteger.valueOf(12345)))))
+                .isEqualTo("FORBIDDEN [caller]");
+
+        final PovmGateway operator = network.connect("org2-admin");
+        final Instant before = org2Tick(customerClock);
+        final GatewayException ahead = catchThrowableOfType(
+                GatewayException.class,
+                () -> ForgedTimestamp.submit(operator, Instant.now().plus(Duration.ofHours(1)), "clock:Tick"));
+        assertThat(ahead)
+                .as("a tick dated an hour ahead is refused at endorsement")
+                .isNotNull();
+        assertThat(GatewayErrors.translate(ahead, "org2's peer").error()).hasValueSatisfying(e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+            assertThat(e.field()).isEqualTo("timestamp");
+        });
+
+        awaitTrue(() -> org2Tick(customerClock).isAfter(before), "Org2's daemon to tick again");
+        assertThat(org2Tick(customerClock)).isBefore(Instant.now().plus(Duration.ofMinutes(1)));
+        final RoundView next = closedRound(
+                latest(), r -> r.contributions().size() == 3, "a round with all three orgs after the refusals");
+        assertThat(beacon.verifyOffline(next)).isEmpty();
+    }
+
+    private static Instant org2Tick(final ClockClient clock) {
+        return Instant.parse(clock.ticks().ticks().get("Org2MSP"));
+    }
+
+    /** @return the refusal's {@code CODE [field]} */
+    private static String refusal(final org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        final PovmClientException e = catchThrowableOfType(PovmClientException.class, call);
+        assertThat(e).as("refused").isNotNull();
+        return e.error().map(err -> err.code() + " [" + err.field() + "]").orElse(e.toString());
     }
 
     private static Optional<PovmError> refusedWhileOpen(

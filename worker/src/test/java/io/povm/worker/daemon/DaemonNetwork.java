@@ -14,6 +14,7 @@ import io.povm.api.WorkerState;
 import io.povm.client.PovmGateway;
 import io.povm.client.credit.CreditClient;
 import io.povm.client.job.JobClient;
+import io.povm.client.org.MembersClient;
 import io.povm.client.profile.ConnectionProfile;
 import io.povm.client.profile.ProfileLocator;
 import io.povm.client.worker.WorkerClient;
@@ -138,6 +139,9 @@ final class DaemonNetwork implements AutoCloseable {
                 new Resources(0, 0, 0),
                 TestKeys.publicPem(key));
         admin.updateOffer(worker.workerKey(), offer);
+        new MembersClient(connect(org + "-admin").chaincode())
+                .registerOperator(
+                        Files.readString(profiles.load(org + "-user2", Map.of()).certificatePath()));
         if (worker.state() == WorkerState.PAUSED) {
             admin.resume(worker.workerKey());
         }

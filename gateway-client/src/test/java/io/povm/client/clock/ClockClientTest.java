@@ -1,0 +1,48 @@
+package io.povm.client.clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.povm.api.ErrorCode;
+import io.povm.client.GatewayFailures;
+import io.povm.client.PovmChaincode;
+import io.povm.client.PovmClientException;
+import java.nio.charset.StandardCharsets;
+import org.hyperledger.fabric.client.Contract;
+import org.junit.jupiter.api.Test;
+
+class ClockClientTest {
+    private static final byte[] TICKS =
+            "{\"ticks\":{\"Org1MSP\":\"2026-12-06T10:00:00.000Z\"}}".getBytes(StandardCharsets.UTF_8);
+
+    private final Contract contract = mock(Contract.class);
+    private final ClockClient clock = new ClockClient(new PovmChaincode(contract, "127.0.0.1:7110"));
+
+    @Test
+    void a_tick_refused_as_running_ahead_of_every_other_org_resumes_the_stalled_clock() throws Exception {
+        when(contract.submitTransaction("clock:Tick", new String[0]))
+                .thenThrow(
+                        GatewayFailures.endorseRejected(
+                                "INVALID_ARGUMENT [timestamp] the tick (2026-12-06T10:00:00Z)"
+                                        + " runs 3600 s ahead of the freshest other org's tick (2026-12-06T09:00:00Z); at most 60 s"));
+        when(contract.submitTransaction("clock:Resume", new String[0])).thenReturn(TICKS);
+
+        assertThat(clock.tickOrResume().ticks()).containsKey("Org1MSP");
+    }
+
+    @Test
+    void any_other_refusal_of_a_tick_is_not_answered_with_a_resume() throws Exception {
+        when(contract.submitTransaction("clock:Tick", new String[0]))
+                .thenThrow(GatewayFailures.endorseRejected(
+                        "FORBIDDEN [caller] clock:Tick is a duty of the org's" + " operator"));
+
+        assertThatThrownBy(clock::tickOrResume)
+                .isInstanceOfSatisfying(PovmClientException.class, e -> assertThat(e.errorCode())
+                        .contains(ErrorCode.FORBIDDEN));
+        verify(contract, never()).submitTransaction("clock:Resume", new String[0]);
+    }
+}
