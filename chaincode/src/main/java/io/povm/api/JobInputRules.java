@@ -54,7 +54,7 @@ final class JobInputRules {
         }
         if (!seen.add(name)) {
             throw PovmException.invalid(
-                    field + ".name", "'" + name + "' is used by an earlier input; names are unique");
+                    field + ".name", Quote.prefix(name) + " is used by an earlier input; names are unique");
         }
     }
 

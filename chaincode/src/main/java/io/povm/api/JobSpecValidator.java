@@ -131,7 +131,7 @@ public final class JobSpecValidator {
         }
         throw PovmException.invalid(
                 "deadline",
-                "'" + abbreviate(deadline) + "' is not an ISO-8601 UTC instant like 2026-11-20T11:00:00Z"
+                Quote.prefix(deadline) + " is not an ISO-8601 UTC instant like 2026-11-20T11:00:00Z"
                         + " (seconds, optional .millis, Z)");
     }
 
@@ -202,8 +202,8 @@ public final class JobSpecValidator {
             if (!ENV_KEY.matcher(entry.getKey()).matches()) {
                 throw PovmException.invalid(
                         "env",
-                        "variable name '" + abbreviate(entry.getKey())
-                                + "' must be 1 to 128 characters from A-Z a-z 0-9 _, not starting with a digit");
+                        "variable name " + Quote.prefix(entry.getKey())
+                                + " must be 1 to 128 characters from A-Z a-z 0-9 _, not starting with a digit");
             }
             if (entry.getValue().length() > MAX_ENV_VALUE_CHARS) {
                 throw PovmException.invalid(
@@ -233,9 +233,5 @@ public final class JobSpecValidator {
     /** @return {@code env.KEY} for a well-formed key, else {@code env} (a field name never holds odd characters) */
     static String envField(final String key) {
         return ENV_KEY.matcher(key).matches() ? "env." + key : "env";
-    }
-
-    static String abbreviate(final String text) {
-        return text.length() <= 64 ? text : text.substring(0, 64) + "...";
     }
 }

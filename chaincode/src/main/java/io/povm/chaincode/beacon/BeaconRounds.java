@@ -5,6 +5,7 @@ import io.povm.api.Members;
 import io.povm.api.PovmError;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
+import io.povm.api.Quote;
 import io.povm.api.beacon.BeaconConfig;
 import io.povm.api.beacon.BeaconKey;
 import io.povm.api.beacon.Feldman;
@@ -81,7 +82,8 @@ public final class BeaconRounds {
     /** @throws PovmException INVALID_ARGUMENT [round] unless a decimal round number from 1 */
     public static long round(final String text) {
         if (text == null || !ROUND.matcher(text).matches()) {
-            throw PovmException.invalid("round", "must be a round number from 1 (decimal, no sign); got " + text);
+            throw PovmException.invalid(
+                    "round", Quote.prefix(text) + " must be a round number from 1 (decimal, no sign)");
         }
         return Long.parseLong(text);
     }
@@ -135,7 +137,8 @@ public final class BeaconRounds {
     public ConfigProposal approveConfig(final String id) {
         final Members members = new MemberLedger(stub).requireMemberAdmin(caller, "beacon:ApproveConfig");
         final ConfigProposal before = ledger.proposal(id)
-                .orElseThrow(() -> PovmException.notFound("id", "config proposal " + id + " does not exist"));
+                .orElseThrow(
+                        () -> PovmException.notFound("id", "config proposal " + Quote.prefix(id) + " does not exist"));
         if (ConfigProposal.EXECUTED.equals(before.state())) {
             throw invalidState("id", "config proposal " + id + " is in force already");
         }
@@ -284,7 +287,7 @@ public final class BeaconRounds {
         if (!caller.msp().equals(commit.dealer())) {
             throw PovmException.forbidden(
                     "commit.dealer",
-                    "is " + commit.dealer() + "; an org commits only as itself (" + caller.msp() + ")");
+                    "is " + Quote.prefix(commit.dealer()) + "; an org commits only as itself (" + caller.msp() + ")");
         }
         validateCommitments(header, commit.commitments());
         validateShares(header, commit.shares());
@@ -389,7 +392,7 @@ public final class BeaconRounds {
                 throw PovmException.invalid("check.complaints", "names a dealer that did not commit in round " + round);
             }
             if (!dealers.add(complaint.dealer())) {
-                throw PovmException.invalid("check.complaints", "names " + complaint.dealer() + " twice");
+                throw PovmException.invalid("check.complaints", "names " + Quote.prefix(complaint.dealer()) + " twice");
             }
             if (!outcome.complaintHolds(header, view.commit(complaint.dealer()), caller.msp(), complaint)) {
                 throw PovmException.invalid(
@@ -460,7 +463,8 @@ public final class BeaconRounds {
         }
         final RoundView view = afterChecks(header, "RecoverShare");
         if (!outcome.qualified(view).contains(dealer)) {
-            throw PovmException.invalid("dealer", dealer + " is not a qualified dealer of round " + round);
+            throw PovmException.invalid(
+                    "dealer", Quote.prefix(dealer) + " is not a qualified dealer of round " + round);
         }
         if (ledger.reveals(round).stream().anyMatch(r -> r.dealer().equals(dealer))) {
             throw invalidState("dealer", dealer + " revealed its secret in round " + round + "; nothing to recover");

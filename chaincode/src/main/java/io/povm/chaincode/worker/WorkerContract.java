@@ -4,6 +4,7 @@ import io.povm.api.ErrorCode;
 import io.povm.api.PovmError;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
+import io.povm.api.Quote;
 import io.povm.api.Worker;
 import io.povm.api.WorkerKey;
 import io.povm.api.WorkerOffer;
@@ -277,7 +278,8 @@ public final class WorkerContract implements ContractInterface {
         }
         if (!FREE_SLOTS.matcher(freeSlots).matches()) {
             throw PovmException.invalid(
-                    "freeSlots", "'" + freeSlots + "' must be a whole number from 0 to the offer's slots, or empty");
+                    "freeSlots",
+                    Quote.prefix(freeSlots) + " must be a whole number from 0 to the offer's slots, or empty");
         }
         return OptionalInt.of(Integer.parseInt(freeSlots));
     }
@@ -288,7 +290,7 @@ public final class WorkerContract implements ContractInterface {
                 .findFirst()
                 .orElseThrow(() -> PovmException.invalid(
                         "state",
-                        "'" + state + "' is not a worker state; accepted: "
+                        Quote.prefix(state) + " is not a worker state; accepted: "
                                 + Arrays.stream(WorkerState.values())
                                         .map(WorkerState::name)
                                         .collect(Collectors.joining(", "))
