@@ -1,6 +1,7 @@
 package io.povm.chaincode.beacon;
 
 import io.povm.api.ErrorCode;
+import io.povm.api.KeyText;
 import io.povm.api.Members;
 import io.povm.api.PovmError;
 import io.povm.api.PovmException;
@@ -136,6 +137,7 @@ public final class BeaconRounds {
     /** Adds the caller's org's approval; the approval that reaches the majority puts the config in force. */
     public ConfigProposal approveConfig(final String id) {
         final Members members = new MemberLedger(stub).requireMemberAdmin(caller, "beacon:ApproveConfig");
+        io.povm.api.JobSpecValidator.validateId(id);
         final ConfigProposal before = ledger.proposal(id)
                 .orElseThrow(
                         () -> PovmException.notFound("id", "config proposal " + Quote.prefix(id) + " does not exist"));
@@ -455,6 +457,7 @@ public final class BeaconRounds {
      */
     public RoundRecovery recover(final long round, final String dealer, final String shareHex) {
         requireMember("beacon:RecoverShare");
+        KeyText.require(dealer, "dealer", KeyText.MAX_MSP_CHARS, "the MSP id of the dealer whose share you recover");
         final RoundHeader header = header(round, "a holder");
         final RoundMember holder = memberOf(header, "a holder");
         final BigInteger share = Hex.scalar("share", shareHex);

@@ -1,6 +1,7 @@
 package io.povm.chaincode.credit;
 
 import io.povm.api.CreditTransactions;
+import io.povm.api.KeyText;
 import io.povm.api.PovmException;
 import io.povm.api.Submitter;
 import java.util.regex.Pattern;
@@ -10,7 +11,6 @@ final class CreditArgs {
     private static final Pattern MSP = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final Pattern MINT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern AMOUNT = Pattern.compile("[1-9][0-9]{0,15}");
-    private static final int MAX_ID_CHARS = 4096;
     /** The largest transfer: 10^15 credits. */
     static final long MAX_TRANSFER = 1_000_000_000_000_000L;
 
@@ -32,16 +32,7 @@ final class CreditArgs {
                     "must be an MSP id such as Org1MSP: 1 to 128 of A-Z a-z 0-9 . _ - (\"\" with fabricId \"\" for"
                             + " your own account)");
         }
-        if (fabricId == null
-                || !fabricId.startsWith("x509::")
-                || fabricId.length() > MAX_ID_CHARS
-                || fabricId.chars().anyMatch(Character::isISOControl)) {
-            throw PovmException.invalid(
-                    "fabricId",
-                    "must be a Fabric identity id, x509::<subject>::<issuer>, of at most " + MAX_ID_CHARS
-                            + " chars on one line (povm credit balance prints yours)");
-        }
-        return new Submitter(msp, fabricId);
+        return new Submitter(msp, KeyText.requireFabricId(fabricId, "fabricId"));
     }
 
     static String mintId(final String id) {

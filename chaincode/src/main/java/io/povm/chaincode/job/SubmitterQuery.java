@@ -1,5 +1,6 @@
 package io.povm.chaincode.job;
 
+import io.povm.api.KeyText;
 import io.povm.api.PovmException;
 import io.povm.api.Submitter;
 import java.util.regex.Pattern;
@@ -10,7 +11,6 @@ import java.util.regex.Pattern;
  */
 public final class SubmitterQuery {
     private static final Pattern MSP = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
-    private static final int MAX_ID_CHARS = 4096;
 
     private SubmitterQuery() {}
 
@@ -33,11 +33,6 @@ public final class SubmitterQuery {
         if (!MSP.matcher(mspId).matches()) {
             throw PovmException.invalid("msp", "must be an MSP id such as Org1MSP: 1 to 128 of A-Z a-z 0-9 . _ -");
         }
-        if (submitterId.length() > MAX_ID_CHARS || submitterId.chars().anyMatch(Character::isISOControl)) {
-            throw PovmException.invalid(
-                    "submitterId",
-                    "must be a Fabric client id (x509::<subject>::<issuer>) of at most " + MAX_ID_CHARS + " chars");
-        }
-        return new Submitter(mspId, submitterId);
+        return new Submitter(mspId, KeyText.requireFabricId(submitterId, "submitterId"));
     }
 }

@@ -1,6 +1,7 @@
 package io.povm.chaincode.worker;
 
 import io.povm.api.ErrorCode;
+import io.povm.api.KeyText;
 import io.povm.api.PovmError;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
@@ -165,8 +166,7 @@ public final class WorkerContract implements ContractInterface {
     public String GetOrgRecord(final Context ctx, final String msp) {
         final ChaincodeStub stub = ctx.getStub();
         return TransactionGuard.run(WorkerTransactions.GET_ORG_RECORD, stub.getTxId(), () -> {
-            final String org = PovmException.requirePresent(
-                    msp == null || msp.isBlank() ? null : msp, "msp", "an org's MSP id, e.g. Org1MSP");
+            final String org = KeyText.require(msp, "msp", KeyText.MAX_MSP_CHARS, "an org's MSP id, e.g. Org1MSP");
             return PovmJson.write(new WorkerRecordLedger(stub).ofOrg(org));
         });
     }
