@@ -190,6 +190,7 @@ public final class JobSpecValidator {
                         "command[" + i + "]",
                         "has " + arg.length() + " chars; must have 1 to " + MAX_ARG_CHARS + " chars");
             }
+            requireNoNul(arg, "command[" + i + "]");
         }
     }
 
@@ -210,6 +211,7 @@ public final class JobSpecValidator {
                         envField(entry.getKey()),
                         "has " + entry.getValue().length() + " chars; at most " + MAX_ENV_VALUE_CHARS + " accepted");
             }
+            requireNoNul(entry.getValue(), envField(entry.getKey()));
         }
     }
 
@@ -227,6 +229,18 @@ public final class JobSpecValidator {
     static void requireRange(final String field, final long value, final long min, final long max) {
         if (value < min || value > max) {
             throw PovmException.invalid(field, "is " + value + "; must be from " + min + " to " + max);
+        }
+    }
+
+    /**
+     * Arguments and environment values reach the container runtime as C strings, which end at U+0000: the worker
+     * would run something other than what the spec says.
+     */
+    private static void requireNoNul(final String text, final String field) {
+        final int nul = text.indexOf(0);
+        if (nul >= 0) {
+            throw PovmException.invalid(
+                    field, "holds U+0000 at char " + nul + "; arguments and values are C strings, which it would end");
         }
     }
 
