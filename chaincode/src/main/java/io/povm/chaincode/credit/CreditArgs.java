@@ -2,6 +2,7 @@ package io.povm.chaincode.credit;
 
 import io.povm.api.CreditTransactions;
 import io.povm.api.KeyText;
+import io.povm.api.Members;
 import io.povm.api.PovmException;
 import io.povm.api.Submitter;
 import java.util.regex.Pattern;
@@ -33,6 +34,25 @@ final class CreditArgs {
                             + " your own account)");
         }
         return new Submitter(msp, KeyText.requireFabricId(fabricId, "fabricId"));
+    }
+
+    /**
+     * The account credits may go to (a mint's beneficiary, a transfer's destination): a well-formed Fabric id of a
+     * member org. Credits sent elsewhere could never be spent, since only member orgs' identities transact here. The
+     * identity need not be known to the ledger yet: nothing on it lists a network's identities (their CAs do), and a
+     * new customer needs credits before its first transaction.
+     *
+     * @throws PovmException INVALID_ARGUMENT [msp] when the org is not a member; [fabricId] when the id is malformed
+     */
+    static Submitter memberAccount(final Members members, final String msp, final String fabricId) {
+        final Submitter account = account(msp, fabricId);
+        if (!members.contains(account.msp())) {
+            throw PovmException.invalid(
+                    "msp",
+                    account.msp() + " is not a member org; credits go only to identities of member orgs ("
+                            + String.join(", ", members.msps()) + ")");
+        }
+        return account;
     }
 
     static String mintId(final String id) {

@@ -43,7 +43,7 @@ final class MintGovernance {
             final String id, final String msp, final String fabricId, final String amount, final String reason) {
         final Members members = new MemberLedger(stub).requireMemberAdmin(caller, CreditTransactions.PROPOSE_MINT);
         final String mintId = CreditArgs.mintId(id);
-        final Submitter account = CreditArgs.account(msp, fabricId);
+        final Submitter account = CreditArgs.memberAccount(members, msp, fabricId);
         final long credits = CreditArgs.amount(amount, CreditTransactions.MAX_MINT);
         final String why = CreditArgs.reason(reason);
         final var existing = ledger.mint(mintId);

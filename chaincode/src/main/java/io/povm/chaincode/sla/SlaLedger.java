@@ -10,6 +10,7 @@ import io.povm.api.SlaEvent;
 import io.povm.api.SlaPage;
 import io.povm.api.SlaRef;
 import io.povm.api.SlaState;
+import io.povm.api.SlaTransactions;
 import io.povm.api.SlaVote;
 import io.povm.chaincode.job.PageBookmark;
 import io.povm.chaincode.org.MemberLedger;
@@ -83,6 +84,25 @@ public final class SlaLedger {
             return Optional.empty();
         }
         return Optional.of(decode(key, value, Sla.class));
+    }
+
+    /**
+     * The check a worker offer makes: every SLA it lists exists, in any state (an org may offer a PROPOSED SLA ahead
+     * of its activation; jobs reach a worker only under ACTIVE ones).
+     *
+     * @param field the list's field, e.g. {@code offer.slas}
+     * @throws PovmException NOT_FOUND [field[i]] naming the first SLA that does not exist
+     */
+    public void requireExisting(final List<String> slaRefs, final String field) {
+        for (int i = 0; i < slaRefs.size(); i++) {
+            final SlaRef ref = SlaRef.parse(slaRefs.get(i), field + "[" + i + "]");
+            if (find(ref).isEmpty()) {
+                throw PovmException.notFound(
+                        field + "[" + i + "]",
+                        "SLA " + ref + " does not exist; an offer lists only SLAs that exist (see "
+                                + SlaTransactions.LIST + ")");
+            }
+        }
     }
 
     /**

@@ -18,6 +18,7 @@ import io.povm.chaincode.TransactionGuard;
 import io.povm.chaincode.TxTime;
 import io.povm.chaincode.job.PageSize;
 import io.povm.chaincode.reputation.WorkerRecordLedger;
+import io.povm.chaincode.sla.SlaLedger;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -61,6 +62,7 @@ public final class WorkerContract implements ContractInterface {
             caller.requireAdmin(WorkerTransactions.REGISTER);
             final WorkerRegistration registration = WorkerValidator.validate(PovmJson.read(
                     WorkerValidator.checkSize(registrationJson, "registration"), WorkerRegistration.class));
+            new SlaLedger(stub).requireExisting(registration.offer().slas(), "offer.slas");
             final WorkerCertificate certificate = WorkerCertificate.parse(registration.certificatePem());
             certificate.requireRegistrableBy(
                     Registrar.of(caller, ctx.getClientIdentity().getX509Certificate()), stub.getTxTimestamp());
@@ -88,6 +90,7 @@ public final class WorkerContract implements ContractInterface {
             final WorkerKey key = WorkerKey.parse(workerKey, "workerKey");
             final WorkerOffer offer = WorkerValidator.validateOffer(
                     PovmJson.read(WorkerValidator.checkSize(offerJson, "offer"), WorkerOffer.class));
+            new SlaLedger(stub).requireExisting(offer.slas(), "offer.slas");
             return change(
                     ctx,
                     WorkerOperation.UPDATE_OFFER,

@@ -16,6 +16,7 @@ import io.povm.api.ErrorCode;
 import io.povm.api.MintProposal;
 import io.povm.api.PovmError;
 import io.povm.api.PovmJson;
+import io.povm.chaincode.Identities;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -151,6 +152,19 @@ class CreditContractTest {
         }
 
         @Test
+        void a_mint_for_an_org_that_is_not_a_member_is_refused_naming_msp() {
+            final String outsider = Identities.idOf(Identities.client(9));
+
+            final PovmError error =
+                    errorOf(() -> contract.ProposeMint(fixtures.admin(1), "m-1", "Org9MSP", outsider, "5", ""));
+
+            assertThat(error.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+            assertThat(error.field()).isEqualTo("msp");
+            assertThat(error.reason()).contains("Org9MSP is not a member org");
+            assertThat(fixtures.ledger.stateWrites()).isZero();
+        }
+
+        @Test
         void approving_an_unknown_mint_is_not_found() {
             assertThat(errorOf(() -> contract.ApproveMint(fixtures.admin(2), "nope"))
                             .code())
@@ -187,6 +201,42 @@ class CreditContractTest {
                     .contains("povm credit");
             assertThat(fixtures.ledger.stateWrites()).isZero();
             assertThat(fixtures.ledger.eventNames()).isEmpty();
+        }
+
+        @Test
+        void a_transfer_to_an_org_that_is_not_a_member_is_refused_naming_msp() {
+            fixtures.funded(ORG1, USER1, 100);
+
+            final PovmError error = errorOf(
+                    () -> contract.Transfer(fixtures.client(1), "Org9MSP", Identities.idOf(Identities.client(9)), "1"));
+
+            assertThat(error.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+            assertThat(error.field()).isEqualTo("msp");
+            assertThat(error.reason()).contains("Org9MSP is not a member org");
+            assertThat(fixtures.ledger.stateWrites()).isZero();
+        }
+
+        @ParameterizedTest
+        @ValueSource(
+                strings = {
+                    "x509::CN=User1@org2.povm.test, OU=client::CN=ca ",
+                    " x509::CN=User1@org2.povm.test, OU=client::CN=ca",
+                    "x509:: CN=User1@org2.povm.test::CN=ca",
+                    "x509::CN=User1@org2.povm.test ::CN=ca",
+                    "x509::CN=User1@org2.povm.test:: CN=ca",
+                    "x509::CN=User1@org2.povm.test\t::CN=ca",
+                    "x509::CN=User1@org2.povm.test",
+                    "x509::::CN=ca",
+                    "x509::CN=User1@org2.povm.test::"
+                })
+        void a_transfer_to_an_id_nobody_signs_as_is_refused_naming_fabric_id(final String lookAlike) {
+            fixtures.funded(ORG1, USER1, 100);
+
+            final PovmError error = errorOf(() -> contract.Transfer(fixtures.client(1), ORG2, lookAlike, "1"));
+
+            assertThat(error.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+            assertThat(error.field()).isEqualTo("fabricId");
+            assertThat(fixtures.ledger.stateWrites()).isZero();
         }
 
         @Test
