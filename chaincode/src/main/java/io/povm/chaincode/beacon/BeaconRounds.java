@@ -7,6 +7,7 @@ import io.povm.api.PovmError;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
 import io.povm.api.Quote;
+import io.povm.api.Votes;
 import io.povm.api.beacon.BeaconConfig;
 import io.povm.api.beacon.BeaconKey;
 import io.povm.api.beacon.Feldman;
@@ -134,18 +135,22 @@ public final class BeaconRounds {
         return record(fresh);
     }
 
-    /** Adds the caller's org's approval; the approval that reaches the majority puts the config in force. */
+    /**
+     * Adds the caller's org's approval; the approval that reaches the majority puts the config in force. The same org
+     * approving again gets the proposal as stored, and nothing is written ({@link Votes}).
+     */
     public ConfigProposal approveConfig(final String id) {
         final Members members = new MemberLedger(stub).requireMemberAdmin(caller, "beacon:ApproveConfig");
         io.povm.api.JobSpecValidator.validateId(id);
         final ConfigProposal before = ledger.proposal(id)
                 .orElseThrow(
                         () -> PovmException.notFound("id", "config proposal " + Quote.prefix(id) + " does not exist"));
+        final Optional<ConfigProposal> replay = Votes.replay(before, before.approvals(), caller.msp());
+        if (replay.isPresent()) {
+            return replay.get();
+        }
         if (ConfigProposal.EXECUTED.equals(before.state())) {
             throw invalidState("id", "config proposal " + id + " is in force already");
-        }
-        if (before.approvals().contains(caller.msp())) {
-            throw invalidState("id", caller.msp() + " approved config proposal " + id + " already");
         }
         return record(before.approvedBy(caller.msp(), members.threshold()));
     }
