@@ -64,6 +64,14 @@ class LongArgumentErrorsTest {
                 "state");
     }
 
+    @Test
+    void a_huge_submitter_msp_is_quoted_by_a_short_prefix() {
+        assertShortInvalid(
+                errorOf(() -> new PovmContract()
+                        .ListJobsBySubmitter(ledger.as("Org1MSP", Identities.client(1)), MEGABYTE, "", "10", "")),
+                "msp");
+    }
+
     private static void assertShortInvalid(final PovmError error, final String field) {
         assertThat(error.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
         assertThat(error.field()).isEqualTo(field);

@@ -2,6 +2,7 @@ package io.povm.chaincode.job;
 
 import io.povm.api.KeyText;
 import io.povm.api.PovmException;
+import io.povm.api.Quote;
 import io.povm.api.Submitter;
 import java.util.regex.Pattern;
 
@@ -25,8 +26,8 @@ public final class SubmitterQuery {
             if (!mspId.isEmpty() && !mspId.equals(caller.msp())) {
                 throw PovmException.invalid(
                         "msp",
-                        "is " + mspId + " but submitterId is empty, which means the caller, of " + caller.msp()
-                                + "; give both, or neither for your own jobs");
+                        "is " + Quote.prefix(mspId) + " but submitterId is empty, which means the caller, of "
+                                + caller.msp() + "; give both, or neither for your own jobs");
             }
             return caller;
         }
