@@ -40,10 +40,7 @@ public final class KeyText {
             throw PovmException.invalid(
                     field, "has " + text.length() + " chars; at most " + maxChars + " accepted; " + accepted);
         }
-        final Optional<String> unstorable = unstorable(text);
-        if (unstorable.isPresent()) {
-            throw PovmException.invalid(field, unstorable.get() + "; " + accepted);
-        }
+        requireStorable(text, field);
         for (int i = 0; i < text.length(); ) {
             final int codePoint = text.codePointAt(i);
             if (Character.isISOControl(codePoint) || nonCharacter(codePoint)) {
@@ -97,6 +94,18 @@ public final class KeyText {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * @return the text, when it can be stored exactly (see {@link #unstorable(String)})
+     * @throws PovmException INVALID_ARGUMENT [field] otherwise
+     */
+    public static String requireStorable(final String text, final String field) {
+        final Optional<String> unstorable = unstorable(text);
+        if (unstorable.isPresent()) {
+            throw PovmException.invalid(field, unstorable.get());
+        }
+        return text;
     }
 
     private static boolean nonCharacter(final int codePoint) {

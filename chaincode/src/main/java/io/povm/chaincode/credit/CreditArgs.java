@@ -79,6 +79,6 @@ final class CreditArgs {
             throw PovmException.invalid(
                     "reason", "at most " + CreditTransactions.MAX_REASON_CHARS + " chars on one line");
         }
-        return text;
+        return KeyText.requireStorable(text, "reason");
     }
 }

@@ -177,6 +177,16 @@ class CreditContractTest {
             assertThat(fixtures.ledger.stateWrites()).isZero();
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"funding \ud800", "funding \ufffd"})
+        void a_reason_that_would_not_be_stored_exactly_is_refused(final String reason) {
+            final PovmError error =
+                    errorOf(() -> contract.ProposeMint(fixtures.admin(1), "m-1", ORG1, USER1, "5", reason));
+
+            assertThat(error.field()).isEqualTo("reason");
+            assertThat(fixtures.ledger.stateWrites()).isZero();
+        }
+
         @Test
         void approving_an_unknown_mint_is_not_found() {
             assertThat(errorOf(() -> contract.ApproveMint(fixtures.admin(2), "nope"))
