@@ -36,12 +36,8 @@ public final class Commitment {
     public static String requireHex(final String value, final String field) {
         PovmException.requirePresent(value, field, HEX_ACCEPTED);
         if (!HEX_64.matcher(value).matches()) {
-            throw PovmException.invalid(field, "is '" + abbreviate(value) + "'; must be " + HEX_ACCEPTED);
+            throw PovmException.invalid(field, "is " + Quote.prefix(value) + "; must be " + HEX_ACCEPTED);
         }
         return value;
-    }
-
-    private static String abbreviate(final String value) {
-        return value.length() <= 72 ? value : value.substring(0, 72) + "...";
     }
 }

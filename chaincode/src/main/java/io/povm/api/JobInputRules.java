@@ -10,14 +10,17 @@ import java.util.regex.Pattern;
  * The rules of a spec's {@link JobInput}s, part of {@link JobSpecValidator}: at most {@value
  * JobSpecValidator#MAX_INPUTS} inputs; names unique, 1 to 64 of {@code A-Za-z0-9._-}; each either inline (standard
  * padded base64 {@code data}, at most {@value JobSpecValidator#MAX_INLINE_BYTES} decoded bytes over all inline
- * inputs) or by reference ({@code sha256} 64 lowercase hex, {@code url} {@code scheme://...} of printable ASCII up
- * to {@value JobSpecValidator#MAX_URL_CHARS} chars, {@code sizeBytes} 0 to 1 TiB), never a mixture.
+ * inputs) or by reference ({@code sha256} 64 lowercase hex, {@code url} {@code https://...} or {@code http://...} of
+ * printable ASCII up to {@value JobSpecValidator#MAX_URL_CHARS} chars, {@code sizeBytes} 0 to 1 TiB), never a
+ * mixture. A name is a file in the worker's input directory, so {@code .} and {@code ..} are refused; a URL is
+ * fetched by a worker over the network, so local schemes ({@code file://}) and any other scheme are refused (the
+ * sha256 protects the content, so plain http is allowed).
  */
 final class JobInputRules {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern BASE64 = Pattern.compile("([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern URL = Pattern.compile("[a-z][a-z0-9+.-]*://[\\x21-\\x7e]+");
+    private static final Pattern URL = Pattern.compile("https?://[\\x21-\\x7e]+");
 
     private JobInputRules() {}
 
@@ -52,9 +55,13 @@ final class JobInputRules {
         if (!NAME.matcher(name).matches()) {
             throw PovmException.invalid(field + ".name", "must be 1 to 64 characters from A-Z a-z 0-9 . _ -");
         }
+        if (name.equals(".") || name.equals("..")) {
+            throw PovmException.invalid(
+                    field + ".name", "must not be . or ..: a name is a file in the worker's input directory");
+        }
         if (!seen.add(name)) {
             throw PovmException.invalid(
-                    field + ".name", "'" + name + "' is used by an earlier input; names are unique");
+                    field + ".name", Quote.prefix(name) + " is used by an earlier input; names are unique");
         }
     }
 
@@ -84,8 +91,8 @@ final class JobInputRules {
         if (url.length() > JobSpecValidator.MAX_URL_CHARS || !URL.matcher(url).matches()) {
             throw PovmException.invalid(
                     field + ".url",
-                    "must be scheme://... of printable ASCII without spaces, at most " + JobSpecValidator.MAX_URL_CHARS
-                            + " chars");
+                    "must be https://... or http://... (what a worker fetches) of printable ASCII without spaces, at"
+                            + " most " + JobSpecValidator.MAX_URL_CHARS + " chars");
         }
         final long size = PovmException.requirePresent(
                 input.sizeBytes().orElse(null), field + ".sizeBytes", "the input's size in bytes");

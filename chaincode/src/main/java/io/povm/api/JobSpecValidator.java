@@ -131,7 +131,7 @@ public final class JobSpecValidator {
         }
         throw PovmException.invalid(
                 "deadline",
-                "'" + abbreviate(deadline) + "' is not an ISO-8601 UTC instant like 2026-11-20T11:00:00Z"
+                Quote.prefix(deadline) + " is not an ISO-8601 UTC instant like 2026-11-20T11:00:00Z"
                         + " (seconds, optional .millis, Z)");
     }
 
@@ -190,6 +190,7 @@ public final class JobSpecValidator {
                         "command[" + i + "]",
                         "has " + arg.length() + " chars; must have 1 to " + MAX_ARG_CHARS + " chars");
             }
+            requireNoNul(arg, "command[" + i + "]");
         }
     }
 
@@ -202,14 +203,15 @@ public final class JobSpecValidator {
             if (!ENV_KEY.matcher(entry.getKey()).matches()) {
                 throw PovmException.invalid(
                         "env",
-                        "variable name '" + abbreviate(entry.getKey())
-                                + "' must be 1 to 128 characters from A-Z a-z 0-9 _, not starting with a digit");
+                        "variable name " + Quote.prefix(entry.getKey())
+                                + " must be 1 to 128 characters from A-Z a-z 0-9 _, not starting with a digit");
             }
             if (entry.getValue().length() > MAX_ENV_VALUE_CHARS) {
                 throw PovmException.invalid(
                         envField(entry.getKey()),
                         "has " + entry.getValue().length() + " chars; at most " + MAX_ENV_VALUE_CHARS + " accepted");
             }
+            requireNoNul(entry.getValue(), envField(entry.getKey()));
         }
     }
 
@@ -230,12 +232,20 @@ public final class JobSpecValidator {
         }
     }
 
+    /**
+     * Arguments and environment values reach the container runtime as C strings, which end at U+0000: the worker
+     * would run something other than what the spec says.
+     */
+    private static void requireNoNul(final String text, final String field) {
+        final int nul = text.indexOf(0);
+        if (nul >= 0) {
+            throw PovmException.invalid(
+                    field, "holds U+0000 at char " + nul + "; arguments and values are C strings, which it would end");
+        }
+    }
+
     /** @return {@code env.KEY} for a well-formed key, else {@code env} (a field name never holds odd characters) */
     static String envField(final String key) {
         return ENV_KEY.matcher(key).matches() ? "env." + key : "env";
-    }
-
-    static String abbreviate(final String text) {
-        return text.length() <= 64 ? text : text.substring(0, 64) + "...";
     }
 }

@@ -110,12 +110,11 @@ public final class Members {
             final String id = PovmException.requirePresent(ids.get(i), field + "[" + i + "]", MSP_ID_ACCEPTED);
             if (!MSP_ID.matcher(id).matches()) {
                 throw PovmException.invalid(
-                        field + "[" + i + "]",
-                        "'" + abbreviate(id) + "' must be " + MSP_ID_ACCEPTED + ", e.g. Org1MSP");
+                        field + "[" + i + "]", Quote.prefix(id) + " must be " + MSP_ID_ACCEPTED + ", e.g. Org1MSP");
             }
             if (!seen.add(id)) {
                 throw PovmException.invalid(
-                        field + "[" + i + "]", "'" + id + "' is listed twice; list each member org once");
+                        field + "[" + i + "]", Quote.prefix(id) + " is listed twice; list each member org once");
             }
         }
         ids.sort(null);
@@ -191,9 +190,5 @@ public final class Members {
     public String toString() {
         return "Members{msps=" + msps + ", threshold=" + threshold + ", bootstrappedBy=" + bootstrappedBy.msp()
                 + ", bootstrappedAt=" + bootstrappedAt + "}";
-    }
-
-    private static String abbreviate(final String text) {
-        return text.length() <= 64 ? text : text.substring(0, 64) + "...";
     }
 }

@@ -71,6 +71,11 @@ public record MintProposal(
         return approvals.stream().anyMatch(approval -> approval.msp().equals(org));
     }
 
+    /** @return the MSP ids of the approving orgs, in approval order */
+    public List<String> approvingOrgs() {
+        return approvals.stream().map(Approval::msp).toList();
+    }
+
     /** @return this proposal with one more approval, executed at {@code at} when {@code executes} */
     public MintProposal approved(final Approval approval, final int majority, final boolean executes) {
         final List<Approval> next = new ArrayList<>(approvals);

@@ -3,11 +3,13 @@ package io.povm.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -15,11 +17,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -28,6 +34,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -35,7 +42,9 @@ import java.util.stream.Collectors;
  *
  * <p>Output is deterministic: properties in each class's {@link JsonPropertyOrder}, map entries sorted by key, no
  * nulls, no whitespace, no floating point. Input is strict: unknown fields, duplicate keys, trailing content,
- * numbers in quotes, numbers or booleans where text belongs and fractions are all rejected. Every read error becomes a {@link PovmException} with code
+ * numbers in quotes, numbers or booleans where text belongs and fractions are all rejected, and so is any string that
+ * could not be stored exactly ({@link KeyText#unstorable(String)}: a lone surrogate, or U+FFFD where the shim decoded
+ * invalid UTF-8), so that what is stored is what was sent and an identical resubmission matches it. Every read error becomes a {@link PovmException} with code
  * {@link ErrorCode#INVALID_ARGUMENT} that names the JSON path of the bad field, e.g. {@code redundancy.replicas} or
  * {@code command[2]}; an error of the whole text, including a JSON syntax error, is reported under the type's {@code @JsonRootName} (e.g.
  * {@code spec}).
@@ -64,6 +73,7 @@ public final class PovmJson {
             .disable(SerializationFeature.INDENT_OUTPUT)
             .defaultPropertyInclusion(
                     JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+            .addModule(new SimpleModule("povm-exact-text").addDeserializer(String.class, new ExactText()))
             .build();
 
     private PovmJson() {}
@@ -115,6 +125,9 @@ public final class PovmJson {
             if (cause instanceof PovmException) {
                 return (PovmException) cause;
             }
+        }
+        if (e instanceof UnstorableText) {
+            return invalid(e, pathOf((UnstorableText) e, root), e.getOriginalMessage());
         }
         if (e instanceof UnrecognizedPropertyException) {
             final UnrecognizedPropertyException unknown = (UnrecognizedPropertyException) e;
@@ -240,5 +253,33 @@ public final class PovmJson {
 
     private static PovmException invalid(final JsonProcessingException cause, final String field, final String why) {
         return new PovmException(new PovmError(ErrorCode.INVALID_ARGUMENT, field, why), cause);
+    }
+
+    /** Reads JSON strings as Jackson does, then refuses those that could not be stored exactly. */
+    private static final class ExactText extends StdScalarDeserializer<String> {
+        private static final long serialVersionUID = 1L;
+
+        ExactText() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(final JsonParser parser, final DeserializationContext ctxt) throws IOException {
+            final String text = StringDeserializer.instance.deserialize(parser, ctxt);
+            final Optional<String> why = text == null ? Optional.empty() : KeyText.unstorable(text);
+            if (why.isPresent()) {
+                throw new UnstorableText(parser, why.get());
+            }
+            return text;
+        }
+    }
+
+    /** A string {@link ExactText} refused; Jackson adds the field's path to it on the way out. */
+    private static final class UnstorableText extends JsonMappingException {
+        private static final long serialVersionUID = 1L;
+
+        UnstorableText(final JsonParser parser, final String why) {
+            super(parser, why);
+        }
     }
 }

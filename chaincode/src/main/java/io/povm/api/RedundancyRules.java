@@ -32,8 +32,7 @@ final class RedundancyRules {
         } else {
             throw PovmException.invalid(
                     "redundancy.mode",
-                    "'" + JobSpecValidator.abbreviate(redundancy.mode()) + "' is not supported; "
-                            + JobSpecValidator.MODE_ACCEPTED);
+                    Quote.prefix(redundancy.mode()) + " is not supported; " + JobSpecValidator.MODE_ACCEPTED);
         }
     }
 

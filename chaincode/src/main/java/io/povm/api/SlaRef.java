@@ -46,7 +46,7 @@ public final class SlaRef implements Comparable<SlaRef> {
         PovmException.requirePresent(text, field, ACCEPTED);
         final Matcher matcher = REF.matcher(text);
         if (!matcher.matches()) {
-            throw PovmException.invalid(field, "'" + abbreviate(text) + "' must be " + ACCEPTED);
+            throw PovmException.invalid(field, Quote.prefix(text) + " must be " + ACCEPTED);
         }
         return new SlaRef(matcher.group(1), Integer.parseInt(matcher.group(2)));
     }
@@ -55,7 +55,7 @@ public final class SlaRef implements Comparable<SlaRef> {
     static String checkName(final String name, final String field) {
         PovmException.requirePresent(name, field, NAME_ACCEPTED);
         if (!NAME.matcher(name).matches()) {
-            throw PovmException.invalid(field, "'" + abbreviate(name) + "' must be " + NAME_ACCEPTED);
+            throw PovmException.invalid(field, Quote.prefix(name) + " must be " + NAME_ACCEPTED);
         }
         return name;
     }
@@ -104,9 +104,5 @@ public final class SlaRef implements Comparable<SlaRef> {
     @Override
     public String toString() {
         return name + "@" + version;
-    }
-
-    private static String abbreviate(final String text) {
-        return text.length() <= 64 ? text : text.substring(0, 64) + "...";
     }
 }

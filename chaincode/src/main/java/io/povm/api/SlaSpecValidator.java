@@ -78,7 +78,7 @@ public final class SlaSpecValidator {
         check("vm.maxWallSeconds", vm.maxWallSeconds());
         if (!VmTerms.NETWORK_NONE.equals(vm.network())) {
             throw PovmException.invalid(
-                    "vm.network", "'" + abbreviate(vm.network()) + "' is not supported; " + NETWORK_ACCEPTED);
+                    "vm.network", Quote.prefix(vm.network()) + " is not supported; " + NETWORK_ACCEPTED);
         }
         check("vm.minBenchmarkOpsPerSec", vm.minBenchmarkOpsPerSec());
         check("vm.pricePerVmSecond", vm.pricePerVmSecond());
@@ -143,10 +143,6 @@ public final class SlaSpecValidator {
                     field,
                     "asks for " + asked + " " + unit + "; SLA " + sla.ref() + " allows 0 to " + offered + " " + unit);
         }
-    }
-
-    private static String abbreviate(final String text) {
-        return text.length() <= 64 ? text : text.substring(0, 64) + "...";
     }
 
     private static final class Bound {

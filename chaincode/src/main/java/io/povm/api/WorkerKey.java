@@ -47,7 +47,7 @@ public final class WorkerKey implements Comparable<WorkerKey> {
         if (slash < 0
                 || !MSP.matcher(text.substring(0, slash)).matches()
                 || !NAME.matcher(text.substring(slash + 1)).matches()) {
-            throw PovmException.invalid(field, "'" + abbreviate(text) + "' must be " + KEY_ACCEPTED);
+            throw PovmException.invalid(field, Quote.prefix(text) + " must be " + KEY_ACCEPTED);
         }
         return new WorkerKey(text.substring(0, slash), text.substring(slash + 1));
     }
@@ -56,7 +56,7 @@ public final class WorkerKey implements Comparable<WorkerKey> {
     public static String validateName(final String name, final String field) {
         PovmException.requirePresent(name, field, NAME_ACCEPTED);
         if (!NAME.matcher(name).matches()) {
-            throw PovmException.invalid(field, "'" + abbreviate(name) + "' must be " + NAME_ACCEPTED);
+            throw PovmException.invalid(field, Quote.prefix(name) + " must be " + NAME_ACCEPTED);
         }
         return name;
     }
@@ -65,7 +65,7 @@ public final class WorkerKey implements Comparable<WorkerKey> {
     public static String validateMsp(final String msp, final String field) {
         PovmException.requirePresent(msp, field, MSP_ACCEPTED);
         if (!MSP.matcher(msp).matches()) {
-            throw PovmException.invalid(field, "'" + abbreviate(msp) + "' must be " + MSP_ACCEPTED);
+            throw PovmException.invalid(field, Quote.prefix(msp) + " must be " + MSP_ACCEPTED);
         }
         return msp;
     }
@@ -104,9 +104,5 @@ public final class WorkerKey implements Comparable<WorkerKey> {
     @Override
     public String toString() {
         return msp + "/" + name;
-    }
-
-    private static String abbreviate(final String text) {
-        return text.length() <= 80 ? text : text.substring(0, 80) + "...";
     }
 }

@@ -167,11 +167,11 @@ public final class WorkerValidator {
             if (!SLA.matcher(sla).matches()) {
                 throw PovmException.invalid(
                         "offer.slas",
-                        "'" + abbreviate(sla) + "' must be name@version, e.g. standard@1: "
-                                + JobSpecValidator.SLA_ACCEPTED);
+                        Quote.prefix(sla) + " must be name@version, e.g. standard@1: " + JobSpecValidator.SLA_ACCEPTED);
             }
             if (i > 0 && sla.equals(slas.get(i - 1))) {
-                throw PovmException.invalid("offer.slas", "lists '" + sla + "' twice; must be " + SLAS_ACCEPTED);
+                throw PovmException.invalid(
+                        "offer.slas", "lists " + Quote.prefix(sla) + " twice; must be " + SLAS_ACCEPTED);
             }
         }
     }
@@ -245,9 +245,5 @@ public final class WorkerValidator {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this Java runtime has no EC P-256 (secp256r1) parameters", e);
         }
-    }
-
-    private static String abbreviate(final String text) {
-        return text.length() <= 64 ? text : text.substring(0, 64) + "...";
     }
 }

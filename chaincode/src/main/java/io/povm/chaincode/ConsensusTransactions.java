@@ -10,6 +10,7 @@ import io.povm.api.PovmError;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
 import io.povm.api.PovmTransactions;
+import io.povm.api.Quote;
 import io.povm.api.Replica;
 import io.povm.api.Reveal;
 import io.povm.api.SlaSpec;
@@ -240,7 +241,8 @@ final class ConsensusTransactions {
     private PublicKey attestationKey(final String workerKey) {
         final Worker worker = new WorkerLedger(stub)
                 .find(WorkerKey.parse(workerKey, "workerKey"))
-                .orElseThrow(() -> PovmException.notFound("workerKey", "worker " + workerKey + " is not registered"));
+                .orElseThrow(() -> PovmException.notFound(
+                        "workerKey", "worker " + Quote.prefix(workerKey) + " is not registered"));
         return WorkerValidator.parseAttestationKey(worker.offer().attestationKeyPem(), "offer.attestationKeyPem");
     }
 }

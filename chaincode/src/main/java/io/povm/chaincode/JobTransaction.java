@@ -116,10 +116,12 @@ final class JobTransaction {
     }
 
     /**
-     * @return the eligible workers under the job's SLA and the rest of a draw, seeded by {@link #seeds(Job)}
+     * @return the eligible workers under the job's SLA and the rest of a draw, seeded by {@link #seeds(Job)} when the
+     *     draw first needs a seed: a transaction refused for the job's state or replica says so, not that the
+     *     beacon round of the seed is still open
      */
     ReplicaDraw draw(final Job job, final SlaSpec sla) {
-        return draw(job, sla, seeds(job));
+        return draw(job, sla, jobId -> seeds(job).assignmentSeed(jobId));
     }
 
     /** @return the eligible workers under the job's SLA and the rest of a draw, seeded by {@code seeds} */

@@ -10,6 +10,7 @@ import io.povm.api.PovmError;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
 import io.povm.api.PovmTransactions;
+import io.povm.api.Quote;
 import io.povm.api.Sla;
 import io.povm.api.WorkerKey;
 import io.povm.api.WorkerRecord;
@@ -349,7 +350,8 @@ public final class PovmContract implements ContractInterface {
 
     private static int replicaIndex(final String replica) {
         if (replica == null || !replica.matches("[0-9]{1,2}")) {
-            throw PovmException.invalid("replica", "a replica index, a whole number from 0 to 14; got " + replica);
+            throw PovmException.invalid(
+                    "replica", Quote.prefix(replica) + " is not a replica index; must be a whole number from 0 to 14");
         }
         return Integer.parseInt(replica);
     }

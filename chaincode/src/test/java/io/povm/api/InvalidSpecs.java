@@ -30,7 +30,9 @@ public final class InvalidSpecs {
                         deadlineRules(),
                         inputRules(),
                         resourceRules(),
-                        shapeRules())
+                        shapeRules(),
+                        workerSafetyRules(),
+                        exactTextRules())
                 .flatMap(s -> s);
     }
 
@@ -355,6 +357,58 @@ public final class InvalidSpecs {
                 arguments("trailing content", Specs.VALID_JSON + " {}", "spec"),
                 arguments("truncated JSON", Specs.VALID_JSON.substring(0, 40), "spec"),
                 arguments("duplicate key", "{\"id\":\"a\"," + Specs.VALID_JSON.substring(1), "spec"));
+    }
+
+    /** What a worker must never be handed: NUL inside an argument or value, a path name, a local or odd URL. */
+    private static Stream<Arguments> workerSafetyRules() {
+        final String hash = "ab".repeat(32);
+        return Stream.of(
+                arguments(
+                        "NUL inside an argument",
+                        edited(s -> ((ArrayNode) s.get("command")).set(2, "5\u00000")),
+                        "command[2]"),
+                arguments("NUL inside an env value", edited(s -> env(s).put("SEED", "7\u0000")), "env.SEED"),
+                arguments(
+                        "input named .",
+                        edited(s -> inputs(s).addObject().put("name", ".").put("data", "eA==")),
+                        "inputs[0].name"),
+                arguments(
+                        "input named ..",
+                        edited(s -> inputs(s).addObject().put("name", "..").put("data", "eA==")),
+                        "inputs[0].name"),
+                arguments("file:// input URL", referenced(hash, "file:///etc/shadow"), "inputs[0].url"),
+                arguments("ftp:// input URL", referenced(hash, "ftp://example.org/corpus.tar"), "inputs[0].url"),
+                arguments("gopher:// input URL", referenced(hash, "gopher://example.org/1"), "inputs[0].url"));
+    }
+
+    /**
+     * Text that would not be stored exactly, so that the identical spec sent again would no longer match it: a lone
+     * surrogate (stored as ?) or U+FFFD (where the shim decoded invalid UTF-8).
+     */
+    private static Stream<Arguments> exactTextRules() {
+        return Stream.of(
+                arguments(
+                        "lone surrogate in an env value",
+                        Specs.VALID_JSON.replace("{\"SEED\":\"7\"}", "{\"SEED\":\"7\ud800\"}"),
+                        "env.SEED"),
+                arguments(
+                        "escaped lone surrogate in an env value",
+                        Specs.VALID_JSON.replace("{\"SEED\":\"7\"}", "{\"SEED\":\"7\\udc00\"}"),
+                        "env.SEED"),
+                arguments("U+FFFD in an argument", Specs.VALID_JSON.replace("\"--k\"", "\"--k\ufffd\""), "command[1]"),
+                arguments(
+                        "lone surrogate in a deadline",
+                        Specs.VALID_JSON.replace(Specs.DEADLINE, Specs.DEADLINE + "\udbff"),
+                        "deadline"));
+    }
+
+    private static String referenced(final String hash, final String url) {
+        return edited(s -> inputs(s)
+                .addObject()
+                .put("name", "corpus.tar")
+                .put("sha256", hash)
+                .put("url", url)
+                .put("sizeBytes", 10));
     }
 
     private static void repeat(final ArrayNode array, final String value, final int times) {

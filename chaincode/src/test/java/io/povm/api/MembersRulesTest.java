@@ -105,7 +105,8 @@ class MembersRulesTest {
     @Test
     void rejects_an_id_longer_than_64_characters() {
         assertThat(rejection("[\"" + "O".repeat(65) + "\"]").toMessage())
-                .startsWith("INVALID_ARGUMENT [mspIds[0]] '" + "O".repeat(64) + "...' must be 1 to 64 characters");
+                .startsWith("INVALID_ARGUMENT [mspIds[0]] '" + "O".repeat(Quote.MAX_CHARS)
+                        + "…' must be 1 to 64 characters");
     }
 
     @Test

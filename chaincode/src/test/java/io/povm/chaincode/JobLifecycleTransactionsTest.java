@@ -186,6 +186,18 @@ class JobLifecycleTransactionsTest {
             ledger.assertNothingWritten();
         }
 
+        @ParameterizedTest(name = "reason {0}")
+        @ValueSource(strings = {"wrong seed \ud800", "wrong seed \ufffd"})
+        void rejects_a_reason_that_would_not_be_stored_exactly(final String reason) {
+            contract.SubmitJob(ledger.ctx, Specs.VALID_JSON);
+            ledger.transaction("tx-2", LATER);
+
+            final PovmError error = errorOf(() -> contract.CancelJob(ledger.ctx, "flip-1", reason));
+
+            assertThat(error.field()).isEqualTo("reason");
+            ledger.assertNothingWritten();
+        }
+
         @Test
         void accepts_a_reason_of_256_chars() {
             contract.SubmitJob(ledger.ctx, Specs.VALID_JSON);

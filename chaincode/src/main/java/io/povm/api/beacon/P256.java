@@ -40,11 +40,15 @@ final class P256 {
 
     /** Decodes a compressed or uncompressed point; rejects malformed encodings and the point at infinity. */
     static ECPoint point(final String field, final String hex) {
-        PovmException.requirePresent(hex, field, "a P-256 point as compressed SEC1 hex");
+        if (hex == null || hex.isEmpty()) {
+            throw PovmException.invalid(field, "required; a P-256 point as compressed SEC1 hex");
+        }
         final ECPoint point;
         try {
             point = SPEC.getCurve().decodePoint(HexFormat.of().parseHex(hex)).normalize();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            // the decoder reads the first byte of whatever it gets: an empty or truncated encoding is the caller's
+            // mistake, not a fault
             throw PovmException.invalid(field, "not a P-256 point in SEC1 hex");
         }
         if (point.isInfinity()) {

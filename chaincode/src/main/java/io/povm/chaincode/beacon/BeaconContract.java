@@ -1,5 +1,6 @@
 package io.povm.chaincode.beacon;
 
+import io.povm.api.KeyText;
 import io.povm.api.PovmJson;
 import io.povm.api.beacon.BeaconTransactions;
 import io.povm.api.beacon.RoundHeader;
@@ -162,6 +163,7 @@ public final class BeaconContract implements ContractInterface {
     /** @return the org's strikes, oldest first, as "round: reason" */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String GetStrikes(final Context ctx, final String msp) {
-        return run(ctx, BeaconTransactions.GET_STRIKES, rounds -> new BeaconLedger(ctx.getStub()).strikes(msp));
+        return run(ctx, BeaconTransactions.GET_STRIKES, rounds -> new BeaconLedger(ctx.getStub())
+                .strikes(KeyText.require(msp, "msp", KeyText.MAX_MSP_CHARS, "a member org's MSP id, e.g. Org1MSP")));
     }
 }

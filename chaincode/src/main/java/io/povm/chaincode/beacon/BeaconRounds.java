@@ -1,10 +1,13 @@
 package io.povm.chaincode.beacon;
 
 import io.povm.api.ErrorCode;
+import io.povm.api.KeyText;
 import io.povm.api.Members;
 import io.povm.api.PovmError;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
+import io.povm.api.Quote;
+import io.povm.api.Votes;
 import io.povm.api.beacon.BeaconConfig;
 import io.povm.api.beacon.BeaconKey;
 import io.povm.api.beacon.Feldman;
@@ -83,7 +86,8 @@ public final class BeaconRounds {
     /** @throws PovmException INVALID_ARGUMENT [round] unless a decimal round number from 1 */
     public static long round(final String text) {
         if (text == null || !ROUND.matcher(text).matches()) {
-            throw PovmException.invalid("round", "must be a round number from 1 (decimal, no sign); got " + text);
+            throw PovmException.invalid(
+                    "round", Quote.prefix(text) + " must be a round number from 1 (decimal, no sign)");
         }
         return Long.parseLong(text);
     }
@@ -128,16 +132,22 @@ public final class BeaconRounds {
         return record(fresh);
     }
 
-    /** Adds the caller's org's approval; the approval that reaches the majority puts the config in force. */
+    /**
+     * Adds the caller's org's approval; the approval that reaches the majority puts the config in force. The same org
+     * approving again gets the proposal as stored, and nothing is written ({@link Votes}).
+     */
     public ConfigProposal approveConfig(final String id) {
         final Members members = access.requireMemberAdmin("beacon:ApproveConfig");
+        io.povm.api.JobSpecValidator.validateId(id);
         final ConfigProposal before = ledger.proposal(id)
-                .orElseThrow(() -> PovmException.notFound("id", "config proposal " + id + " does not exist"));
+                .orElseThrow(
+                        () -> PovmException.notFound("id", "config proposal " + Quote.prefix(id) + " does not exist"));
+        final Optional<ConfigProposal> replay = Votes.replay(before, before.approvals(), caller.msp());
+        if (replay.isPresent()) {
+            return replay.get();
+        }
         if (ConfigProposal.EXECUTED.equals(before.state())) {
             throw invalidState("id", "config proposal " + id + " is in force already");
-        }
-        if (before.approvals().contains(caller.msp())) {
-            throw invalidState("id", caller.msp() + " approved config proposal " + id + " already");
         }
         return record(before.approvedBy(caller.msp(), members.threshold()));
     }
@@ -281,7 +291,7 @@ public final class BeaconRounds {
         if (!caller.msp().equals(commit.dealer())) {
             throw PovmException.forbidden(
                     "commit.dealer",
-                    "is " + commit.dealer() + "; an org commits only as itself (" + caller.msp() + ")");
+                    "is " + Quote.prefix(commit.dealer()) + "; an org commits only as itself (" + caller.msp() + ")");
         }
         validateCommitments(header, commit.commitments());
         validateShares(header, commit.shares());
@@ -386,7 +396,7 @@ public final class BeaconRounds {
                 throw PovmException.invalid("check.complaints", "names a dealer that did not commit in round " + round);
             }
             if (!dealers.add(complaint.dealer())) {
-                throw PovmException.invalid("check.complaints", "names " + complaint.dealer() + " twice");
+                throw PovmException.invalid("check.complaints", "names " + Quote.prefix(complaint.dealer()) + " twice");
             }
             if (!outcome.complaintHolds(header, view.commit(complaint.dealer()), caller.msp(), complaint)) {
                 throw PovmException.invalid(
@@ -449,6 +459,7 @@ public final class BeaconRounds {
      */
     public RoundRecovery recover(final long round, final String dealer, final String shareHex) {
         requireOperator("beacon:RecoverShare");
+        KeyText.require(dealer, "dealer", KeyText.MAX_MSP_CHARS, "the MSP id of the dealer whose share you recover");
         final RoundHeader header = header(round, "a holder");
         final RoundMember holder = memberOf(header, "a holder");
         final BigInteger share = Hex.scalar("share", shareHex);
@@ -457,7 +468,8 @@ public final class BeaconRounds {
         }
         final RoundView view = afterChecks(header, "RecoverShare");
         if (!outcome.qualified(view).contains(dealer)) {
-            throw PovmException.invalid("dealer", dealer + " is not a qualified dealer of round " + round);
+            throw PovmException.invalid(
+                    "dealer", Quote.prefix(dealer) + " is not a qualified dealer of round " + round);
         }
         if (ledger.reveals(round).stream().anyMatch(r -> r.dealer().equals(dealer))) {
             throw invalidState("dealer", dealer + " revealed its secret in round " + round + "; nothing to recover");

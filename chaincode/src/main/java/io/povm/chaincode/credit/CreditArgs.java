@@ -1,6 +1,8 @@
 package io.povm.chaincode.credit;
 
 import io.povm.api.CreditTransactions;
+import io.povm.api.KeyText;
+import io.povm.api.Members;
 import io.povm.api.PovmException;
 import io.povm.api.Submitter;
 import java.util.regex.Pattern;
@@ -10,7 +12,6 @@ final class CreditArgs {
     private static final Pattern MSP = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final Pattern MINT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern AMOUNT = Pattern.compile("[1-9][0-9]{0,15}");
-    private static final int MAX_ID_CHARS = 4096;
     /** The largest transfer: 10^15 credits. */
     static final long MAX_TRANSFER = 1_000_000_000_000_000L;
 
@@ -32,16 +33,26 @@ final class CreditArgs {
                     "must be an MSP id such as Org1MSP: 1 to 128 of A-Z a-z 0-9 . _ - (\"\" with fabricId \"\" for"
                             + " your own account)");
         }
-        if (fabricId == null
-                || !fabricId.startsWith("x509::")
-                || fabricId.length() > MAX_ID_CHARS
-                || fabricId.chars().anyMatch(Character::isISOControl)) {
+        return new Submitter(msp, KeyText.requireFabricId(fabricId, "fabricId"));
+    }
+
+    /**
+     * The account credits may go to (a mint's beneficiary, a transfer's destination): a well-formed Fabric id of a
+     * member org. Credits sent elsewhere could never be spent, since only member orgs' identities transact here. The
+     * identity need not be known to the ledger yet: nothing on it lists a network's identities (their CAs do), and a
+     * new customer needs credits before its first transaction.
+     *
+     * @throws PovmException INVALID_ARGUMENT [msp] when the org is not a member; [fabricId] when the id is malformed
+     */
+    static Submitter memberAccount(final Members members, final String msp, final String fabricId) {
+        final Submitter account = account(msp, fabricId);
+        if (!members.contains(account.msp())) {
             throw PovmException.invalid(
-                    "fabricId",
-                    "must be a Fabric identity id, x509::<subject>::<issuer>, of at most " + MAX_ID_CHARS
-                            + " chars on one line (povm credit balance prints yours)");
+                    "msp",
+                    account.msp() + " is not a member org; credits go only to identities of member orgs ("
+                            + String.join(", ", members.msps()) + ")");
         }
-        return new Submitter(msp, fabricId);
+        return account;
     }
 
     static String mintId(final String id) {
@@ -68,6 +79,6 @@ final class CreditArgs {
             throw PovmException.invalid(
                     "reason", "at most " + CreditTransactions.MAX_REASON_CHARS + " chars on one line");
         }
-        return text;
+        return KeyText.requireStorable(text, "reason");
     }
 }

@@ -11,6 +11,7 @@ import io.povm.api.Submitter;
 import io.povm.chaincode.Caller;
 import io.povm.chaincode.TransactionGuard;
 import io.povm.chaincode.TxTime;
+import io.povm.chaincode.org.MemberLedger;
 import java.util.List;
 import java.util.function.Supplier;
 import org.hyperledger.fabric.contract.Context;
@@ -77,7 +78,10 @@ public final class CreditContract implements ContractInterface {
     }
 
     /**
-     * Moves credits from the caller's account to another identity's.
+     * Moves credits from the caller's account to another identity's. The destination must be an identity someone can
+     * spend from: an org that is a member ({@code org:GetMembers}) and a well-formed Fabric id, {@code
+     * x509::<subject>::<issuer>}, without leading or trailing whitespace or control characters (a look-alike of a
+     * real id receives nothing). It need not have transacted before: a new customer is funded this way.
      *
      * @param amount a decimal whole number from 1 to 10^15
      * @return the caller's {@link CreditAccount} after the transfer, also the event's payload
@@ -87,7 +91,7 @@ public final class CreditContract implements ContractInterface {
         return run(ctx, CreditTransactions.TRANSFER, () -> {
             final ChaincodeStub stub = ctx.getStub();
             final Submitter from = caller(ctx).submitter();
-            final Submitter to = CreditArgs.account(msp, fabricId);
+            final Submitter to = CreditArgs.memberAccount(new MemberLedger(stub).require(), msp, fabricId);
             final long credits = CreditArgs.amount(amount, CreditArgs.MAX_TRANSFER);
             if (to.equals(from)) {
                 throw PovmException.invalid("fabricId", "names your own account; transfer to another identity");

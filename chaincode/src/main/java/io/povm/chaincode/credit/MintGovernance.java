@@ -43,7 +43,7 @@ final class MintGovernance {
             final String id, final String msp, final String fabricId, final String amount, final String reason) {
         final Members members = new AccessPolicy(stub, caller).requireMemberAdmin(CreditTransactions.PROPOSE_MINT);
         final String mintId = CreditArgs.mintId(id);
-        final Submitter account = CreditArgs.account(msp, fabricId);
+        final Submitter account = CreditArgs.memberAccount(members, msp, fabricId);
         final long credits = CreditArgs.amount(amount, CreditTransactions.MAX_MINT);
         final String why = CreditArgs.reason(reason);
         final var existing = ledger.mint(mintId);
@@ -78,15 +78,17 @@ final class MintGovernance {
     }
 
     /**
-     * Adds the caller's org's approval; the one that reaches the majority executes the mint.
+     * Adds the caller's org's approval; the one that reaches the majority executes the mint. The org approving again
+     * gets the proposal as stored, and nothing is written.
      *
-     * @throws PovmException NOT_FOUND [id]; INVALID_STATE [id] when executed already or approved by the org already
+     * @throws PovmException NOT_FOUND [id]; INVALID_STATE [id] when executed already without the org's approval
      */
     MintProposal approve(final String id) {
         final Members members = new AccessPolicy(stub, caller).requireMemberAdmin(CreditTransactions.APPROVE_MINT);
         final String mintId = CreditArgs.mintId(id);
         final MintProposal before = ledger.mint(mintId).orElseThrow(() -> notFound(mintId));
-        return record(new MintVoting(members).approve(before, approval()), CreditTransactions.MINT_APPROVED_EVENT);
+        final MintProposal after = new MintVoting(members).approve(before, approval());
+        return after.equals(before) ? before : record(after, CreditTransactions.MINT_APPROVED_EVENT);
     }
 
     private MintProposal record(final MintProposal after, final String event) {

@@ -6,15 +6,17 @@ import io.povm.api.Members;
 import io.povm.api.MintProposal;
 import io.povm.api.PovmError;
 import io.povm.api.PovmException;
+import io.povm.api.Votes;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
  * The mint rule, without Fabric: one approval per member org, the proposer's org first; the approval that reaches a
- * majority of the current member orgs ({@link Members#threshold()}) executes the mint. An org approving twice, or
- * approving an executed mint, is refused: credits are created once.
+ * majority of the current member orgs ({@link Members#threshold()}) executes the mint. An org approving again gets
+ * the proposal unchanged ({@link Votes}); a new approval of an executed mint is refused: credits are created once.
  */
 public final class MintVoting {
     private final Members members;
@@ -24,15 +26,17 @@ public final class MintVoting {
     }
 
     /**
-     * @return the proposal with the approval added, EXECUTED when it reaches the majority
-     * @throws PovmException INVALID_STATE [id] when the mint executed already or the org approved it already
+     * @return the proposal with the approval added, EXECUTED when it reaches the majority; the same proposal when
+     *     the org approved it already (a replay: nothing to write)
+     * @throws PovmException INVALID_STATE [id] when the mint executed already without this org's approval
      */
     public MintProposal approve(final MintProposal proposal, final Approval approval) {
+        final Optional<MintProposal> replay = Votes.replay(proposal, proposal.approvingOrgs(), approval.msp());
+        if (replay.isPresent()) {
+            return replay.get();
+        }
         if (proposal.executed()) {
             throw invalidState(proposal, "executed already at " + proposal.executedAt() + "; credits are minted once");
-        }
-        if (proposal.approvedBy(approval.msp())) {
-            throw invalidState(proposal, approval.msp() + " approved it already; each member org approves once");
         }
         final Set<String> orgs =
                 proposal.approvals().stream().map(Approval::msp).collect(Collectors.toCollection(TreeSet::new));

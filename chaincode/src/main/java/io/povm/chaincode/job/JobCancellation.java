@@ -1,6 +1,7 @@
 package io.povm.chaincode.job;
 
 import io.povm.api.Job;
+import io.povm.api.KeyText;
 import io.povm.api.PovmException;
 import io.povm.api.PovmTransactions;
 import io.povm.api.Submitter;
@@ -32,7 +33,7 @@ public final class JobCancellation {
         if (reason.chars().anyMatch(Character::isISOControl)) {
             throw PovmException.invalid("reason", "must be one line of text without control characters");
         }
-        return Optional.of(reason);
+        return Optional.of(KeyText.requireStorable(reason, "reason"));
     }
 
     /**

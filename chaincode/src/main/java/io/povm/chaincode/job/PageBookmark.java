@@ -9,16 +9,17 @@ import org.hyperledger.fabric.shim.ledger.CompositeKey;
 /**
  * The bookmarks of paged listings as callers see them: the ledger's bookmark (the next page's first key, which holds
  * U+0000 separators) in base64url without padding, so that it prints and passes as a shell argument. A bookmark is
- * accepted only by the listing that returned it: its key must lie under the listing's partial key.
+ * accepted only by the listing that returned it: its key must lie under the listing's partial key. Every paged
+ * listing (jobs, workers, SLAs) takes and returns its bookmarks through this class.
  */
-final class PageBookmark {
+public final class PageBookmark {
     private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+");
     private static final String ACCEPTED = "the bookmark the previous page of the same listing returned, or \"\"";
 
     private PageBookmark() {}
 
     /** @return the printable form of a ledger bookmark; empty stays empty */
-    static String encode(final String ledgerBookmark) {
+    public static String encode(final String ledgerBookmark) {
         if (ledgerBookmark == null || ledgerBookmark.isEmpty()) {
             return "";
         }
@@ -31,7 +32,7 @@ final class PageBookmark {
      * @return the ledger bookmark to pass to the paged query
      * @throws PovmException INVALID_ARGUMENT [bookmark] for anything else
      */
-    static String decode(final String bookmark, final CompositeKey listing) {
+    public static String decode(final String bookmark, final CompositeKey listing) {
         if (bookmark == null || bookmark.isEmpty()) {
             return "";
         }

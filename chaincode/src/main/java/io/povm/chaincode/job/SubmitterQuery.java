@@ -1,6 +1,8 @@
 package io.povm.chaincode.job;
 
+import io.povm.api.KeyText;
 import io.povm.api.PovmException;
+import io.povm.api.Quote;
 import io.povm.api.Submitter;
 import java.util.regex.Pattern;
 
@@ -10,7 +12,6 @@ import java.util.regex.Pattern;
  */
 public final class SubmitterQuery {
     private static final Pattern MSP = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
-    private static final int MAX_ID_CHARS = 4096;
 
     private SubmitterQuery() {}
 
@@ -25,19 +26,14 @@ public final class SubmitterQuery {
             if (!mspId.isEmpty() && !mspId.equals(caller.msp())) {
                 throw PovmException.invalid(
                         "msp",
-                        "is " + mspId + " but submitterId is empty, which means the caller, of " + caller.msp()
-                                + "; give both, or neither for your own jobs");
+                        "is " + Quote.prefix(mspId) + " but submitterId is empty, which means the caller, of "
+                                + caller.msp() + "; give both, or neither for your own jobs");
             }
             return caller;
         }
         if (!MSP.matcher(mspId).matches()) {
             throw PovmException.invalid("msp", "must be an MSP id such as Org1MSP: 1 to 128 of A-Z a-z 0-9 . _ -");
         }
-        if (submitterId.length() > MAX_ID_CHARS || submitterId.chars().anyMatch(Character::isISOControl)) {
-            throw PovmException.invalid(
-                    "submitterId",
-                    "must be a Fabric client id (x509::<subject>::<issuer>) of at most " + MAX_ID_CHARS + " chars");
-        }
-        return new Submitter(mspId, submitterId);
+        return new Submitter(mspId, KeyText.requireFabricId(submitterId, "submitterId"));
     }
 }

@@ -8,6 +8,7 @@ import io.povm.api.OrgTransactions;
 import io.povm.api.PovmError;
 import io.povm.api.PovmException;
 import io.povm.api.Submitter;
+import io.povm.api.Votes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -79,20 +80,16 @@ public final class MemberAdmission {
     /**
      * Adds one member org's approval.
      *
-     * @return the proposal with the approval, EXECUTED when it reaches the majority
-     * @throws PovmException INVALID_STATE [mspId] when the org is a member already or this org approved already
+     * @return the proposal with the approval, EXECUTED when it reaches the majority; the same proposal when this org
+     *     approved it already (a replay, see {@link Votes}: nothing to write)
+     * @throws PovmException INVALID_STATE [mspId] when the org is a member already and this org had not approved
      */
     public MemberProposal approve(final MemberProposal proposal, final Approval approval) {
-        requireNotMember(proposal.msp());
-        if (proposal.approvedBy(approval.msp())) {
-            throw new PovmException(new PovmError(
-                    ErrorCode.INVALID_STATE,
-                    FIELD,
-                    approval.msp() + " approved adding " + proposal.msp()
-                            + " already; each member org approves once (approved by "
-                            + String.join(", ", proposal.approvingOrgs()) + ", " + members.threshold() + " of "
-                            + members.size() + " needed)"));
+        final Optional<MemberProposal> replay = Votes.replay(proposal, proposal.approvingOrgs(), approval.msp());
+        if (replay.isPresent()) {
+            return replay.get();
         }
+        requireNotMember(proposal.msp());
         final List<String> orgs = new ArrayList<>(proposal.approvingOrgs());
         orgs.add(approval.msp());
         return proposal.approved(approval, members.threshold(), members.countMembers(orgs) >= members.threshold());

@@ -102,6 +102,7 @@ public final class OrgContract implements ContractInterface {
 
     /**
      * Adds the caller's org's approval to adding an org; the approval that reaches a majority of the members adds it.
+     * The same org approving again gets the proposal as stored, and nothing is written.
      *
      * @return the {@link io.povm.api.MemberProposal} as JSON; event {@value OrgTransactions#MEMBER_APPROVED_EVENT},
      *     or {@value OrgTransactions#MEMBER_ADDED_EVENT} with the new members when it adds the org
@@ -117,7 +118,9 @@ public final class OrgContract implements ContractInterface {
             final MemberAdmission admission = new MemberAdmission(members);
             final MemberProposal before = ledger.findProposal(msp).orElseThrow(() -> noProposal(msp));
             final MemberProposal after = admission.approve(before, approval(stub, caller));
-            record(ledger, admission, after, OrgTransactions.MEMBER_APPROVED_EVENT);
+            if (!after.equals(before)) {
+                record(ledger, admission, after, OrgTransactions.MEMBER_APPROVED_EVENT);
+            }
             return PovmJson.write(after);
         });
     }

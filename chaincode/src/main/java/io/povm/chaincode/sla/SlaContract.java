@@ -4,6 +4,7 @@ import io.povm.api.ErrorCode;
 import io.povm.api.PovmError;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
+import io.povm.api.Quote;
 import io.povm.api.SlaRef;
 import io.povm.api.SlaSpec;
 import io.povm.api.SlaState;
@@ -171,7 +172,7 @@ public final class SlaContract implements ContractInterface {
                 .map(Optional::of)
                 .orElseThrow(() -> PovmException.invalid(
                         "state",
-                        "'" + (state.length() <= 32 ? state : state.substring(0, 32) + "...") + "' must be one of: "
+                        Quote.prefix(state) + " must be one of: "
                                 + Arrays.stream(SlaState.values())
                                         .map(Enum::name)
                                         .collect(Collectors.joining(", "))

@@ -10,7 +10,9 @@ import io.povm.api.SlaEvent;
 import io.povm.api.SlaPage;
 import io.povm.api.SlaRef;
 import io.povm.api.SlaState;
+import io.povm.api.SlaTransactions;
 import io.povm.api.SlaVote;
+import io.povm.chaincode.job.PageBookmark;
 import io.povm.chaincode.org.MemberLedger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -82,6 +84,25 @@ public final class SlaLedger {
             return Optional.empty();
         }
         return Optional.of(decode(key, value, Sla.class));
+    }
+
+    /**
+     * The check a worker offer makes: every SLA it lists exists, in any state (an org may offer a PROPOSED SLA ahead
+     * of its activation; jobs reach a worker only under ACTIVE ones).
+     *
+     * @param field the list's field, e.g. {@code offer.slas}
+     * @throws PovmException NOT_FOUND [field[i]] naming the first SLA that does not exist
+     */
+    public void requireExisting(final List<String> slaRefs, final String field) {
+        for (int i = 0; i < slaRefs.size(); i++) {
+            final SlaRef ref = SlaRef.parse(slaRefs.get(i), field + "[" + i + "]");
+            if (find(ref).isEmpty()) {
+                throw PovmException.notFound(
+                        field + "[" + i + "]",
+                        "SLA " + ref + " does not exist; an offer lists only SLAs that exist (see "
+                                + SlaTransactions.LIST + ")");
+            }
+        }
     }
 
     /**
@@ -187,22 +208,23 @@ public final class SlaLedger {
      * index). Only for evaluate transactions: Fabric refuses paginated queries in submitted ones.
      *
      * @param state the state to list; empty for every SLA
-     * @param bookmark where the previous page ended; empty for the first page
+     * @param bookmark the bookmark of the previous page of the same listing ({@link PageBookmark}); empty for the
+     *     first page
      */
     SlaPage page(final Optional<SlaState> state, final int pageSize, final String bookmark) {
         final CompositeKey partial =
                 state.map(s -> new CompositeKey(STATE_INDEX, s.name())).orElseGet(() -> new CompositeKey(OBJECT_TYPE));
         final List<Sla> slas = new ArrayList<>();
         final String next;
-        try (QueryResultsIteratorWithMetadata<KeyValue> results =
-                stub.getStateByPartialCompositeKeyWithPagination(partial, pageSize, bookmark)) {
+        try (QueryResultsIteratorWithMetadata<KeyValue> results = stub.getStateByPartialCompositeKeyWithPagination(
+                partial, pageSize, PageBookmark.decode(bookmark, partial))) {
             for (KeyValue entry : results) {
                 slas.add(state.isPresent() ? indexed(entry) : decode(entry.getKey(), entry.getValue(), Sla.class));
             }
             final QueryResponseMetadata metadata = results.getMetadata();
             next = metadata == null ? "" : metadata.getBookmark();
         }
-        return new SlaPage(slas, slas.size() < pageSize ? "" : next);
+        return new SlaPage(slas, slas.size() < pageSize ? "" : PageBookmark.encode(next));
     }
 
     private Sla indexed(final KeyValue entry) {

@@ -6,7 +6,9 @@ import io.povm.api.PovmError;
 import io.povm.api.PovmException;
 import io.povm.api.Sla;
 import io.povm.api.SlaState;
+import io.povm.api.Votes;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -18,7 +20,7 @@ import java.util.TreeSet;
  *   <li>Approval: PROPOSED or ACTIVE SLAs; the vote that reaches the majority of a PROPOSED SLA makes it ACTIVE.
  *       Approving a DEPRECATED SLA is refused.
  *   <li>Deprecation: ACTIVE SLAs only; the vote that reaches the majority makes it DEPRECATED.
- *   <li>Voting again, in any state, is idempotent: nothing is recorded and nothing changes.
+ *   <li>Voting again, in any state, is a replay ({@link Votes}): nothing is recorded and nothing changes.
  * </ul>
  *
  * Only votes of current member orgs count.
@@ -37,13 +39,16 @@ public final class SlaVoting {
      * @throws PovmException INVALID_STATE [ref] when the SLA is DEPRECATED and the voter has not approved it
      */
     public Outcome approve(final Sla sla, final Set<String> approvers, final String voter, final String at) {
-        final boolean repeated = approvers.contains(voter);
-        if (sla.state() == SlaState.DEPRECATED && !repeated) {
+        final int votes = count(approvers, voter);
+        final Optional<Sla> replay = Votes.replay(sla, approvers, voter);
+        if (replay.isPresent()) {
+            return new Outcome(replay.get(), false, votes);
+        }
+        if (sla.state() == SlaState.DEPRECATED) {
             throw invalidState(sla, "only a PROPOSED or ACTIVE SLA can be approved");
         }
-        final int votes = count(approvers, voter);
         final boolean activates = sla.state() == SlaState.PROPOSED && votes >= members.threshold();
-        return new Outcome(activates ? sla.activated(at) : sla, !repeated, votes);
+        return new Outcome(activates ? sla.activated(at) : sla, true, votes);
     }
 
     /**
@@ -53,17 +58,20 @@ public final class SlaVoting {
      * @throws PovmException INVALID_STATE [ref] when the SLA is PROPOSED, or DEPRECATED without the voter's vote
      */
     public Outcome deprecate(final Sla sla, final Set<String> deprecators, final String voter, final String at) {
-        final boolean repeated = deprecators.contains(voter);
+        final int votes = count(deprecators, voter);
+        final Optional<Sla> replay = Votes.replay(sla, deprecators, voter);
+        if (replay.isPresent()) {
+            return new Outcome(replay.get(), false, votes);
+        }
         if (sla.state() == SlaState.PROPOSED) {
             throw invalidState(sla, "only an ACTIVE SLA can be deprecated; a PROPOSED one never took effect");
         }
-        if (sla.state() == SlaState.DEPRECATED && !repeated) {
+        if (sla.state() == SlaState.DEPRECATED) {
             throw invalidState(
                     sla, "it is deprecated already (since " + sla.deprecatedAt().orElse("?") + ")");
         }
-        final int votes = count(deprecators, voter);
         final boolean deprecates = sla.state() == SlaState.ACTIVE && votes >= members.threshold();
-        return new Outcome(deprecates ? sla.deprecated(at) : sla, !repeated, votes);
+        return new Outcome(deprecates ? sla.deprecated(at) : sla, true, votes);
     }
 
     private int count(final Set<String> voters, final String voter) {

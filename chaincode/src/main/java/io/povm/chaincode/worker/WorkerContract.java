@@ -1,9 +1,11 @@
 package io.povm.chaincode.worker;
 
 import io.povm.api.ErrorCode;
+import io.povm.api.KeyText;
 import io.povm.api.PovmError;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
+import io.povm.api.Quote;
 import io.povm.api.Worker;
 import io.povm.api.WorkerKey;
 import io.povm.api.WorkerOffer;
@@ -16,6 +18,7 @@ import io.povm.chaincode.TransactionGuard;
 import io.povm.chaincode.TxTime;
 import io.povm.chaincode.job.PageSize;
 import io.povm.chaincode.reputation.WorkerRecordLedger;
+import io.povm.chaincode.sla.SlaLedger;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -59,6 +62,7 @@ public final class WorkerContract implements ContractInterface {
             caller.requireAdmin(WorkerTransactions.REGISTER);
             final WorkerRegistration registration = WorkerValidator.validate(PovmJson.read(
                     WorkerValidator.checkSize(registrationJson, "registration"), WorkerRegistration.class));
+            new SlaLedger(stub).requireExisting(registration.offer().slas(), "offer.slas");
             final WorkerCertificate certificate = WorkerCertificate.parse(registration.certificatePem());
             certificate.requireRegistrableBy(
                     Registrar.of(caller, ctx.getClientIdentity().getX509Certificate()), stub.getTxTimestamp());
@@ -86,6 +90,7 @@ public final class WorkerContract implements ContractInterface {
             final WorkerKey key = WorkerKey.parse(workerKey, "workerKey");
             final WorkerOffer offer = WorkerValidator.validateOffer(
                     PovmJson.read(WorkerValidator.checkSize(offerJson, "offer"), WorkerOffer.class));
+            new SlaLedger(stub).requireExisting(offer.slas(), "offer.slas");
             return change(
                     ctx,
                     WorkerOperation.UPDATE_OFFER,
@@ -164,8 +169,7 @@ public final class WorkerContract implements ContractInterface {
     public String GetOrgRecord(final Context ctx, final String msp) {
         final ChaincodeStub stub = ctx.getStub();
         return TransactionGuard.run(WorkerTransactions.GET_ORG_RECORD, stub.getTxId(), () -> {
-            final String org = PovmException.requirePresent(
-                    msp == null || msp.isBlank() ? null : msp, "msp", "an org's MSP id, e.g. Org1MSP");
+            final String org = KeyText.require(msp, "msp", KeyText.MAX_MSP_CHARS, "an org's MSP id, e.g. Org1MSP");
             return PovmJson.write(new WorkerRecordLedger(stub).ofOrg(org));
         });
     }
@@ -277,7 +281,8 @@ public final class WorkerContract implements ContractInterface {
         }
         if (!FREE_SLOTS.matcher(freeSlots).matches()) {
             throw PovmException.invalid(
-                    "freeSlots", "'" + freeSlots + "' must be a whole number from 0 to the offer's slots, or empty");
+                    "freeSlots",
+                    Quote.prefix(freeSlots) + " must be a whole number from 0 to the offer's slots, or empty");
         }
         return OptionalInt.of(Integer.parseInt(freeSlots));
     }
@@ -288,7 +293,7 @@ public final class WorkerContract implements ContractInterface {
                 .findFirst()
                 .orElseThrow(() -> PovmException.invalid(
                         "state",
-                        "'" + state + "' is not a worker state; accepted: "
+                        Quote.prefix(state) + " is not a worker state; accepted: "
                                 + Arrays.stream(WorkerState.values())
                                         .map(WorkerState::name)
                                         .collect(Collectors.joining(", "))

@@ -7,6 +7,7 @@ import io.povm.api.WorkerKey;
 import io.povm.api.WorkerPage;
 import io.povm.api.WorkerState;
 import io.povm.chaincode.Caller;
+import io.povm.chaincode.job.PageBookmark;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -168,7 +169,8 @@ public final class WorkerLedger {
      *
      * @param org an MSP id, or empty for every org
      * @param state a state, or empty for every state
-     * @param bookmark where the previous page ended; empty for the first page
+     * @param bookmark the bookmark of the previous page of the same listing ({@link PageBookmark}); empty for the
+     *     first page
      */
     public WorkerPage page(
             final Optional<String> org, final Optional<WorkerState> state, final int pageSize, final String bookmark) {
@@ -190,15 +192,15 @@ public final class WorkerLedger {
             final Function<KeyValue, Worker> reader) {
         final List<Worker> workers = new ArrayList<>();
         final String next;
-        try (QueryResultsIteratorWithMetadata<KeyValue> results =
-                stub.getStateByPartialCompositeKeyWithPagination(prefix, pageSize, bookmark)) {
+        try (QueryResultsIteratorWithMetadata<KeyValue> results = stub.getStateByPartialCompositeKeyWithPagination(
+                prefix, pageSize, PageBookmark.decode(bookmark, prefix))) {
             for (KeyValue entry : results) {
                 workers.add(reader.apply(entry));
             }
             final QueryResponseMetadata metadata = results.getMetadata();
             next = metadata == null ? "" : metadata.getBookmark();
         }
-        return new WorkerPage(workers, workers.size() < pageSize ? "" : next);
+        return new WorkerPage(workers, workers.size() < pageSize ? "" : PageBookmark.encode(next));
     }
 
     private List<WorkerKey> keysUnder(final CompositeKey prefix) {

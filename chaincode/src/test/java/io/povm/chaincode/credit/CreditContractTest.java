@@ -16,6 +16,7 @@ import io.povm.api.ErrorCode;
 import io.povm.api.MintProposal;
 import io.povm.api.PovmError;
 import io.povm.api.PovmJson;
+import io.povm.chaincode.Identities;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,14 +69,27 @@ class CreditContractTest {
         }
 
         @Test
-        void a_second_approval_by_the_same_org_is_refused_and_changes_nothing() {
-            propose("m-1", 500);
+        void a_second_approval_by_the_same_org_returns_the_stored_proposal_and_writes_nothing() {
+            final MintProposal proposed = propose("m-1", 500);
 
-            final PovmError error = errorOf(() -> contract.ApproveMint(fixtures.admin(1), "m-1"));
+            final String again = contract.ApproveMint(fixtures.admin(1), "m-1");
 
-            assertThat(error.code()).isEqualTo(ErrorCode.INVALID_STATE);
-            assertThat(error.reason()).contains("Org1MSP approved it already");
+            assertThat(PovmJson.read(again, MintProposal.class)).isEqualTo(proposed);
             assertThat(fixtures.ledger.stateWrites()).isZero();
+            assertThat(fixtures.ledger.eventNames()).isEmpty();
+        }
+
+        @Test
+        void approving_an_executed_mint_again_returns_it_as_stored_and_mints_nothing_more() {
+            propose("m-1", 500);
+            final MintProposal executed = approve(2, "m-1");
+
+            final String again = contract.ApproveMint(fixtures.admin(2), "m-1");
+
+            assertThat(PovmJson.read(again, MintProposal.class)).isEqualTo(executed);
+            assertThat(fixtures.ledger.stateWrites()).isZero();
+            assertThat(fixtures.ledger.eventNames()).isEmpty();
+            assertThat(fixtures.balance(ORG1, USER1)).isEqualTo(500);
         }
 
         @Test
@@ -151,6 +165,29 @@ class CreditContractTest {
         }
 
         @Test
+        void a_mint_for_an_org_that_is_not_a_member_is_refused_naming_msp() {
+            final String outsider = Identities.idOf(Identities.client(9));
+
+            final PovmError error =
+                    errorOf(() -> contract.ProposeMint(fixtures.admin(1), "m-1", "Org9MSP", outsider, "5", ""));
+
+            assertThat(error.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+            assertThat(error.field()).isEqualTo("msp");
+            assertThat(error.reason()).contains("Org9MSP is not a member org");
+            assertThat(fixtures.ledger.stateWrites()).isZero();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"funding \ud800", "funding \ufffd"})
+        void a_reason_that_would_not_be_stored_exactly_is_refused(final String reason) {
+            final PovmError error =
+                    errorOf(() -> contract.ProposeMint(fixtures.admin(1), "m-1", ORG1, USER1, "5", reason));
+
+            assertThat(error.field()).isEqualTo("reason");
+            assertThat(fixtures.ledger.stateWrites()).isZero();
+        }
+
+        @Test
         void approving_an_unknown_mint_is_not_found() {
             assertThat(errorOf(() -> contract.ApproveMint(fixtures.admin(2), "nope"))
                             .code())
@@ -187,6 +224,42 @@ class CreditContractTest {
                     .contains("povm credit");
             assertThat(fixtures.ledger.stateWrites()).isZero();
             assertThat(fixtures.ledger.eventNames()).isEmpty();
+        }
+
+        @Test
+        void a_transfer_to_an_org_that_is_not_a_member_is_refused_naming_msp() {
+            fixtures.funded(ORG1, USER1, 100);
+
+            final PovmError error = errorOf(
+                    () -> contract.Transfer(fixtures.client(1), "Org9MSP", Identities.idOf(Identities.client(9)), "1"));
+
+            assertThat(error.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+            assertThat(error.field()).isEqualTo("msp");
+            assertThat(error.reason()).contains("Org9MSP is not a member org");
+            assertThat(fixtures.ledger.stateWrites()).isZero();
+        }
+
+        @ParameterizedTest
+        @ValueSource(
+                strings = {
+                    "x509::CN=User1@org2.povm.test, OU=client::CN=ca ",
+                    " x509::CN=User1@org2.povm.test, OU=client::CN=ca",
+                    "x509:: CN=User1@org2.povm.test::CN=ca",
+                    "x509::CN=User1@org2.povm.test ::CN=ca",
+                    "x509::CN=User1@org2.povm.test:: CN=ca",
+                    "x509::CN=User1@org2.povm.test\t::CN=ca",
+                    "x509::CN=User1@org2.povm.test",
+                    "x509::::CN=ca",
+                    "x509::CN=User1@org2.povm.test::"
+                })
+        void a_transfer_to_an_id_nobody_signs_as_is_refused_naming_fabric_id(final String lookAlike) {
+            fixtures.funded(ORG1, USER1, 100);
+
+            final PovmError error = errorOf(() -> contract.Transfer(fixtures.client(1), ORG2, lookAlike, "1"));
+
+            assertThat(error.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+            assertThat(error.field()).isEqualTo("fabricId");
+            assertThat(fixtures.ledger.stateWrites()).isZero();
         }
 
         @Test

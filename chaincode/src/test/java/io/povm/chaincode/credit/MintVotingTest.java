@@ -61,14 +61,20 @@ class MintVotingTest {
     }
 
     @Test
-    void refuses_a_second_approval_by_the_same_org() {
+    void a_second_approval_by_the_same_org_returns_the_proposal_unchanged() {
         final MintVoting voting = new MintVoting(FIVE);
         final MintProposal once = voting.approve(proposal(), by("Org2MSP"));
 
-        final PovmException e = catchThrowableOfType(PovmException.class, () -> voting.approve(once, by("Org2MSP")));
+        assertThat(voting.approve(once, by("Org2MSP"))).isSameAs(once);
+    }
 
-        assertThat(e.error().code()).isEqualTo(ErrorCode.INVALID_STATE);
-        assertThat(e.error().reason()).contains("Org2MSP approved it already");
+    @Test
+    void an_org_that_approved_an_executed_mint_gets_it_back_unchanged() {
+        final MintVoting voting =
+                new MintVoting(new Members(List.of("Org1MSP"), new Submitter("Org1MSP", "a"), "t", "tx"));
+        final MintProposal executed = voting.approve(proposal(), by("Org1MSP"));
+
+        assertThat(voting.approve(executed, by("Org1MSP"))).isSameAs(executed);
     }
 
     @Test

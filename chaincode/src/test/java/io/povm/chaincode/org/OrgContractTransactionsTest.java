@@ -319,16 +319,25 @@ class OrgContractTransactionsTest {
         }
 
         @Test
-        void an_org_approves_once() {
+        void a_second_approval_by_the_same_org_returns_the_stored_proposal_and_writes_nothing() {
             bootstrapAsOrg1Admin("[\"Org1MSP\",\"Org2MSP\",\"Org3MSP\",\"Org4MSP\"]");
-            proposeAs("Org1MSP", "Org5MSP");
+            final String proposed = proposeAs("Org1MSP", "Org5MSP");
 
-            final PovmError error =
-                    errorOf(() -> contract.ApproveMember(ledger.as("Org1MSP", Identities.admin(1)), "Org5MSP"));
+            final String again = contract.ApproveMember(ledger.as("Org1MSP", Identities.admin(1)), "Org5MSP");
 
-            assertThat(error.toMessage())
-                    .isEqualTo("INVALID_STATE [mspId] Org1MSP approved adding Org5MSP already; each member org approves"
-                            + " once (approved by Org1MSP, 3 of 4 needed)");
+            assertThat(again).isEqualTo(proposed);
+            assertNothingWritten();
+        }
+
+        @Test
+        void an_org_that_approved_an_added_org_approving_again_gets_the_proposal_as_stored() {
+            bootstrapAsOrg1Admin(THREE_ORGS);
+            proposeAs("Org1MSP", "Org4MSP");
+            final String executed = approveAs("Org2MSP", "Org4MSP");
+
+            final String again = contract.ApproveMember(ledger.as("Org2MSP", Identities.admin(2)), "Org4MSP");
+
+            assertThat(again).isEqualTo(executed);
             assertNothingWritten();
         }
 

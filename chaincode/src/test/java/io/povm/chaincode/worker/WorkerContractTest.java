@@ -16,12 +16,19 @@ import io.povm.api.ErrorCode;
 import io.povm.api.PovmError;
 import io.povm.api.PovmJson;
 import io.povm.api.Resources;
+import io.povm.api.Sla;
+import io.povm.api.SlaSpec;
+import io.povm.api.SlaState;
+import io.povm.api.Slas;
+import io.povm.api.Submitter;
 import io.povm.api.Worker;
 import io.povm.api.WorkerKey;
 import io.povm.api.WorkerOffer;
 import io.povm.api.WorkerPage;
+import io.povm.api.WorkerRegistration;
 import io.povm.api.WorkerState;
 import io.povm.api.Workers;
+import io.povm.chaincode.sla.SlaLedger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.OptionalInt;
@@ -49,6 +56,23 @@ class WorkerContractTest {
     void a_transaction_signed_by_org1s_admin() {
         when(ctx.getStub()).thenReturn(ledger.stub);
         as(WorkerOperationTest.Who.OWN_ORG_ADMIN);
+        sla("standard", 1);
+        sla("gold", 1);
+    }
+
+    /** Puts an ACTIVE SLA on the ledger, as governance would have: offers may list only SLAs that exist. */
+    private void sla(final String name, final int version) {
+        final SlaSpec spec = Slas.spec(name, version);
+        ledger.state.put(
+                SlaLedger.key(spec.ref()),
+                PovmJson.writeBytes(new Sla(
+                        spec,
+                        SlaState.ACTIVE,
+                        new Submitter(ORG1, "x509::CN=Admin@org1::CN=ca.org1"),
+                        "2026-11-01T00:00:00.000Z",
+                        "tx-propose",
+                        "2026-11-01T00:01:00.000Z",
+                        null)));
     }
 
     private void as(final WorkerOperationTest.Who who) {
@@ -106,6 +130,18 @@ class WorkerContractTest {
 
     @Nested
     class Register {
+        @Test
+        void an_offer_for_an_sla_that_does_not_exist_is_refused_naming_it() {
+            final String json = PovmJson.write(new WorkerRegistration(
+                    "w1", Workers.ORG1_USER2_CERT, Workers.offer(List.of("gold@1", "zombie@7"), 2)));
+
+            final PovmError error = errorOf(() -> contract.Register(ctx, json));
+
+            assertThat(error.code()).isEqualTo(ErrorCode.NOT_FOUND);
+            assertThat(error.field()).isEqualTo("offer.slas[1]");
+            assertThat(error.reason()).startsWith("SLA zombie@7 does not exist");
+            assertNothingWritten();
+        }
 
         @Test
         void stores_an_active_worker_of_the_admins_org_with_its_indexes_and_one_event() {
@@ -226,6 +262,18 @@ class WorkerContractTest {
 
     @Nested
     class UpdateOffer {
+        @Test
+        void an_offer_for_an_sla_that_does_not_exist_is_refused_naming_it() {
+            given(Identities.org1Worker());
+            final String ghost = PovmJson.write(Workers.offer(List.of("ghost@7"), 2));
+
+            final PovmError error = errorOf(() -> contract.UpdateOffer(ctx, W1, ghost));
+
+            assertThat(error.code()).isEqualTo(ErrorCode.NOT_FOUND);
+            assertThat(error.field()).isEqualTo("offer.slas[0]");
+            assertNothingWritten();
+        }
+
         private final WorkerOffer gold =
                 new WorkerOffer(List.of("gold@1"), 4, Workers.TOTAL, new Resources(0, 0, 0), Workers.P256_KEY);
 
