@@ -1,12 +1,16 @@
 package io.povm.worker.attestation;
 
+import io.povm.api.KeyText;
 import io.povm.api.ReplicaResult;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-/** Which results travel inline in a reveal: at most {@value ReplicaResult#MAX_INLINE_OUTPUT_BYTES} of valid UTF-8. */
+/**
+ * Which results travel inline in a reveal: at most {@value ReplicaResult#MAX_INLINE_OUTPUT_BYTES} of valid UTF-8 that the
+ * chaincode stores exactly ({@link KeyText#unstorable}).
+ */
 public final class InlineText {
     private InlineText() {}
 
@@ -16,10 +20,13 @@ public final class InlineText {
             return Optional.empty();
         }
         try {
-            return Optional.of(StandardCharsets.UTF_8
+            final String text = StandardCharsets.UTF_8
                     .newDecoder()
                     .decode(ByteBuffer.wrap(result))
-                    .toString());
+                    .toString();
+            // the chaincode refuses text it could not store exactly (a U+FFFD it cannot tell from a decoding error):
+            // such a result travels by its hash only, like a long one
+            return KeyText.unstorable(text).isPresent() ? Optional.empty() : Optional.of(text);
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
