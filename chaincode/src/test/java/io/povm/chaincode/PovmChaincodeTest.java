@@ -175,6 +175,49 @@ class PovmChaincodeTest {
         }
     }
 
+    /** Found by TransactionPropertiesTest: hostile arguments that gave INTERNAL, a mangled or an overlong error. */
+    @Nested
+    class HostileArguments {
+        @Test
+        void aFabricIdWithUPlus10FFFFIsRefusedNotInternal() {
+            final Response response = chaincode.invoke(
+                    ledger.call(RoutedLedger.CUSTOMER, "credit:History", "Org1MSP", "x509::\uDBFF\uDFFFCN=a::CN=b"));
+
+            assertThat(errorOf(response).toMessage())
+                    .startsWith("INVALID_ARGUMENT [fabricId] must be a Fabric identity id");
+        }
+
+        @Test
+        void aJsonSyntaxErrorAtASupplementaryCharacterKeepsMessageAndPayloadEqual() {
+            final Response response =
+                    chaincode.invoke(ledger.call(RoutedLedger.CUSTOMER, "povm:SubmitJob", "\uDBFF\uDFFF{"));
+
+            // errorOf checks that the payload's error reads back as the message
+            assertThat(errorOf(response).toMessage())
+                    .startsWith("INVALID_ARGUMENT [spec] not valid JSON")
+                    .doesNotContain("\uDBFF");
+        }
+
+        @Test
+        void aSubmitterIdWithUPlus10FFFFIsRefusedNotInternal() {
+            final Response response = chaincode.invoke(
+                    ledger.call(RoutedLedger.CUSTOMER, "povm:GetCustomerRecord", "Org2MSP", "job-\uDBFF\uDFFF1"));
+
+            assertThat(errorOf(response).toMessage())
+                    .startsWith("INVALID_ARGUMENT [submitterId] must be a Fabric client id");
+        }
+
+        @Test
+        void aLongMspWithoutSubmitterIdIsNotEchoed() {
+            final Response response = chaincode.invoke(
+                    ledger.call(RoutedLedger.CUSTOMER, "povm:GetCustomerRecord", "\u00e9".repeat(100_000), ""));
+
+            assertThat(errorOf(response).toMessage())
+                    .isEqualTo("INVALID_ARGUMENT [msp] is not the caller's but submitterId is empty, which means the"
+                            + " caller, of Org1MSP; give both, or neither for your own jobs");
+        }
+    }
+
     /**
      * The count table is read from the shim's registry; this checks it against the contracts' own methods, found by
      * reflection: every {@code @Transaction} method of every {@code @Contract} class is in the table with its number

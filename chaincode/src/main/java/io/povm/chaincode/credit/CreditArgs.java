@@ -11,6 +11,7 @@ final class CreditArgs {
     private static final Pattern MINT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern AMOUNT = Pattern.compile("[1-9][0-9]{0,15}");
     private static final int MAX_ID_CHARS = 4096;
+    private static final String MAX_CODE_POINT = new String(Character.toChars(Character.MAX_CODE_POINT));
     /** The largest transfer: 10^15 credits. */
     static final long MAX_TRANSFER = 1_000_000_000_000_000L;
 
@@ -35,7 +36,9 @@ final class CreditArgs {
         if (fabricId == null
                 || !fabricId.startsWith("x509::")
                 || fabricId.length() > MAX_ID_CHARS
-                || fabricId.chars().anyMatch(Character::isISOControl)) {
+                || fabricId.chars().anyMatch(Character::isISOControl)
+                // U+10FFFF cannot be part of a composite key: the account key would fail as INTERNAL
+                || fabricId.contains(MAX_CODE_POINT)) {
             throw PovmException.invalid(
                     "fabricId",
                     "must be a Fabric identity id, x509::<subject>::<issuer>, of at most " + MAX_ID_CHARS

@@ -25,7 +25,8 @@ public final class SubmitterQuery {
             if (!mspId.isEmpty() && !mspId.equals(caller.msp())) {
                 throw PovmException.invalid(
                         "msp",
-                        "is " + mspId + " but submitterId is empty, which means the caller, of " + caller.msp()
+                        "is " + (MSP.matcher(mspId).matches() ? mspId : "not the caller's")
+                                + " but submitterId is empty, which means the caller, of " + caller.msp()
                                 + "; give both, or neither for your own jobs");
             }
             return caller;
@@ -33,7 +34,10 @@ public final class SubmitterQuery {
         if (!MSP.matcher(mspId).matches()) {
             throw PovmException.invalid("msp", "must be an MSP id such as Org1MSP: 1 to 128 of A-Z a-z 0-9 . _ -");
         }
-        if (submitterId.length() > MAX_ID_CHARS || submitterId.chars().anyMatch(Character::isISOControl)) {
+        if (submitterId.length() > MAX_ID_CHARS
+                || submitterId.chars().anyMatch(Character::isISOControl)
+                // U+10FFFF cannot be part of a composite key: the record's key would fail as INTERNAL
+                || submitterId.contains(new String(Character.toChars(Character.MAX_CODE_POINT)))) {
             throw PovmException.invalid(
                     "submitterId",
                     "must be a Fabric client id (x509::<subject>::<issuer>) of at most " + MAX_ID_CHARS + " chars");
