@@ -47,17 +47,18 @@ final class RoutedLedger {
     static final Instant NOW = Instant.parse("2026-11-20T10:00:00.123456789Z");
 
     /** An identity that signs calls: its MSP and certificate. */
-    record Identity(String role, String msp, String certificatePem) {
-        String id() {
-            return FabricId.of(WorkerValidator.parseCertificate(certificatePem, "test"));
-        }
-
-        byte[] creator() {
-            return SerializedIdentity.newBuilder()
-                    .setMspid(msp)
-                    .setIdBytes(com.google.protobuf.ByteString.copyFromUtf8(certificatePem))
-                    .build()
-                    .toByteArray();
+    record Identity(String role, String msp, String certificatePem, String id, byte[] creator) {
+        Identity(final String role, final String msp, final String certificatePem) {
+            this(
+                    role,
+                    msp,
+                    certificatePem,
+                    FabricId.of(WorkerValidator.parseCertificate(certificatePem, "test")),
+                    SerializedIdentity.newBuilder()
+                            .setMspid(msp)
+                            .setIdBytes(com.google.protobuf.ByteString.copyFromUtf8(certificatePem))
+                            .build()
+                            .toByteArray());
         }
 
         @Override
