@@ -246,9 +246,16 @@ public final class PovmJson {
     }
 
     private static String detail(final JsonProcessingException e) {
-        final String message =
+        final String line =
                 String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
-        return message.length() <= MAX_DETAIL_CHARS ? message : message.substring(0, MAX_DETAIL_CHARS) + "...";
+        final String message = line.length() <= MAX_DETAIL_CHARS ? line : line.substring(0, MAX_DETAIL_CHARS) + "...";
+        // Jackson quotes an unexpected supplementary character by its first UTF-16 unit alone, and the cut above can
+        // split a pair: a lone surrogate would not survive the UTF-8 of the response, so message and payload differ
+        final StringBuilder safe = new StringBuilder(message.length());
+        message.codePoints()
+                .forEach(c -> safe.appendCodePoint(
+                        Character.getType(c) == Character.SURROGATE || Character.isISOControl(c) ? '?' : c));
+        return safe.toString();
     }
 
     private static PovmException invalid(final JsonProcessingException cause, final String field, final String why) {

@@ -40,9 +40,37 @@ public final class Quote {
         return quoted.append('\'').toString();
     }
 
+    /**
+     * @return {@code text} with every character that {@link KeyText#unstorable} refuses (a lone surrogate, U+FFFD)
+     *     written as a backslash, {@code u} and four hex digits, so that an error holding it can be read back
+     */
+    public static String storable(final String text) {
+        if (text == null || KeyText.unstorable(text).isEmpty()) {
+            return text;
+        }
+        final StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            final char c = text.charAt(i);
+            final boolean pairedHigh = Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (pairedHigh) {
+                out.append(c).append(text.charAt(++i));
+            } else if (Character.isSurrogate(c) || c == '\uFFFD') {
+                out.append(String.format("\\u%04X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     private static boolean printable(final int codePoint) {
         if (codePoint == ' ') {
             return true;
+        }
+        if (codePoint == 0xFFFD) {
+            return false;
         }
         if (Character.isWhitespace(codePoint) || Character.isISOControl(codePoint)) {
             return false;

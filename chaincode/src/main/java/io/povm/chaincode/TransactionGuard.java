@@ -4,6 +4,7 @@ import io.povm.api.ErrorCode;
 import io.povm.api.PovmError;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
+import io.povm.api.Quote;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,7 +34,13 @@ public final class TransactionGuard {
         }
     }
 
+    /**
+     * @return the exception the shim turns into the transaction's error; a lone surrogate or U+FFFD that a message
+     *     quotes is escaped ({@link Quote#storable}), since clients read the payload with the same strict reader
+     */
     public static ChaincodeException toChaincodeException(final PovmError error) {
-        return new ChaincodeException(error.toMessage(), PovmJson.writeBytes(error));
+        final PovmError readable =
+                new PovmError(error.code(), Quote.storable(error.field()), Quote.storable(error.reason()));
+        return new ChaincodeException(readable.toMessage(), PovmJson.writeBytes(readable));
     }
 }

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
  * The contract runtime logs each invocation's function and arguments at INFO ("Got the invoke request for: ...");
  * the chaincode's entry point keeps that line out of the log at the levels the runtime sets.
  */
-class ChaincodeMainTest {
+class RouterLogTest {
 
     @Test
     void the_router_does_not_log_invocation_arguments_at_info_even_when_its_package_logs_everything() {
-        ChaincodeMain.quietRequestLog();
+        RouterLog.quiet();
         // what ChaincodeBase.initializeLogging does with CORE_CHAINCODE_LOGGING_LEVEL=DEBUG
         Logger.getLogger(ContractRouter.class.getPackage().getName()).setLevel(Level.ALL);
 
@@ -32,6 +32,6 @@ class ChaincodeMainTest {
     void the_shaded_jar_starts_through_the_entry_point() throws IOException {
         final String pom = Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8);
 
-        assertThat(pom).contains("<mainClass>" + ChaincodeMain.class.getName() + "</mainClass>");
+        assertThat(pom).contains("<mainClass>" + PovmChaincode.class.getName() + "</mainClass>");
     }
 }
