@@ -106,6 +106,13 @@ public final class PovmTransactions {
     public static final String FINALIZE_JOB = "FinalizeJob";
 
     /**
+     * {@code ExpireJob(id)} → the EXPIRED {@link Job}: once the job's deadline passed on the multiparty clock with no
+     * verdict (t member orgs other than the submitter's ticked past it), any member identity ends it; its escrow goes
+     * back to the submitter exactly once and no replica is paid.
+     */
+    public static final String EXPIRE_JOB = "ExpireJob";
+
+    /**
      * {@code GetCustomerRecord(msp, id)} → the {@link CustomerRecord}: jobs with a verdict and how many broke their
      * SLA's limits; {@code ""} for both means the caller.
      */
@@ -137,6 +144,9 @@ public final class PovmTransactions {
 
     /** Chaincode event set by FinalizeJob; its payload is the FINALIZED {@link Job} JSON. */
     public static final String JOB_FINALIZED_EVENT = "JobFinalized";
+
+    /** Chaincode event set by ExpireJob; its payload is the EXPIRED {@link Job} JSON. */
+    public static final String JOB_EXPIRED_EVENT = "JobExpired";
 
     /** Longest reason CancelJob accepts, in characters. */
     public static final int MAX_REASON_CHARS = 256;

@@ -27,6 +27,7 @@ import io.povm.chaincode.clock.ClockLedger;
 import io.povm.chaincode.job.AttestationLedger;
 import io.povm.chaincode.job.JobConsensus;
 import io.povm.chaincode.job.JobDisputes;
+import io.povm.chaincode.job.JobExpiry;
 import io.povm.chaincode.job.JobResults;
 import io.povm.chaincode.job.ReplicaDraw;
 import io.povm.chaincode.org.MemberLedger;
@@ -183,6 +184,15 @@ final class ConsensusTransactions {
             }
         }
         return JobDisputes.finalizeJob(job, new ClockLedger(stub).read(members), tx.at());
+    }
+
+    /**
+     * @throws PovmException INVALID_STATE [state] once the job has a verdict or is final; INVALID_STATE [deadline]
+     *     while the multiparty clock has not passed its deadline ({@link JobExpiry})
+     */
+    Job expireJob(final Job job) {
+        final Members members = tx.requireMember(PovmTransactions.EXPIRE_JOB);
+        return JobExpiry.expire(job, new ClockLedger(stub).read(members), tx.at());
     }
 
     /** @return the draw of a selected job's auditors, seeded by the audit sub-seed that selected it */

@@ -75,6 +75,7 @@ public final class PovmContract implements ContractInterface {
             PovmTransactions.CHALLENGE_JOB,
             PovmTransactions.AUDIT_JOB,
             PovmTransactions.FINALIZE_JOB,
+            PovmTransactions.EXPIRE_JOB,
             PovmTransactions.GET_ATTESTATIONS,
             PovmTransactions.GET_JOB_AUDIT,
             PovmTransactions.GET_CUSTOMER_RECORD,
@@ -312,6 +313,19 @@ public final class PovmContract implements ContractInterface {
         return TransactionGuard.run(PovmTransactions.FINALIZE_JOB, ctx.getStub().getTxId(), () -> {
             final Job job = consensus.tx().requireJob(JobSpecValidator.validateId(id));
             return write(consensus.tx(), job, consensus.finalizeJob(job), PovmTransactions.JOB_FINALIZED_EVENT);
+        });
+    }
+
+    /**
+     * Any member org's identity ends a job whose deadline passed on the multiparty clock before a verdict: EXPIRED,
+     * leased replicas released, the escrow back to the submitter exactly once, no replica paid.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String ExpireJob(final Context ctx, final String id) {
+        final ConsensusTransactions consensus = new ConsensusTransactions(ctx);
+        return TransactionGuard.run(PovmTransactions.EXPIRE_JOB, ctx.getStub().getTxId(), () -> {
+            final Job job = consensus.tx().requireJob(JobSpecValidator.validateId(id));
+            return write(consensus.tx(), job, consensus.expireJob(job), PovmTransactions.JOB_EXPIRED_EVENT);
         });
     }
 

@@ -470,7 +470,7 @@ class PovmContractTransactionsTest {
                     .isEqualTo(
                             "INVALID_ARGUMENT [function] unknown transaction; accepted: SubmitJob, CancelJob, AssignJob,"
                                     + " AcknowledgeReplica, ExpireLease, ReleaseReplica, CommitResult, RevealResult,"
-                                    + " AdvanceJob, ChallengeJob, AuditJob, FinalizeJob, GetAttestations, GetJobAudit,"
+                                    + " AdvanceJob, ChallengeJob, AuditJob, FinalizeJob, ExpireJob, GetAttestations, GetJobAudit,"
                                     + " GetCustomerRecord, GetJob,"
                                     + " ListJobs, ListJobsByState, ListJobsBySubmitter, ListJobsByWorker, GetJobHistory");
         }

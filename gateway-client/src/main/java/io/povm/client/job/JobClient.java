@@ -227,6 +227,19 @@ public final class JobClient {
     }
 
     /**
+     * Ends a job whose deadline passed on the multiparty clock before a verdict; its escrow goes back to the
+     * submitter. Any member identity may send it.
+     *
+     * @return the EXPIRED job
+     * @throws PovmClientException REJECTED with INVALID_STATE [deadline] while the clock has not passed the deadline
+     *     for a majority of the orgs other than the submitter's, INVALID_STATE [state] once the job has a verdict
+     */
+    public Job expire(final String id) {
+        local(() -> JobSpecValidator.validateId(id));
+        return read(chaincode.submit(PovmTransactions.EXPIRE_JOB, id), Job.class, PovmTransactions.EXPIRE_JOB);
+    }
+
+    /**
      * @param msp a customer's MSP id, or {@code ""} (with {@code id} {@code ""}) for this client's identity
      * @return the customer's standing: jobs with a verdict and how many broke their SLA's limits
      */

@@ -8,6 +8,7 @@ import io.povm.client.job.JobClient;
 import io.povm.worker.ledger.Ledger;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
  *       (ChallengeJob itself draws the re-run replicas);
  *   <li>RESOLVED_SOFT whose audit round selected it for a random audit: AuditJob draws the audit re-run;
  *   <li>RESOLVED_SOFT whose challenge window closed, and RESOLVED_FIRM: FinalizeJob settles the credits (refused
- *       while the job's audit round is open or its audit is still to start).
+ *       while the job's audit round is open or its audit is still to start);
+ *   <li>SUBMITTED, ASSIGNED, RUNNING and RESULTS_PENDING past the job's deadline: ExpireJob ends it and refunds its
+ *       escrow (refused until a majority of the orgs other than the submitter's ticked past the deadline).
  * </ul>
  *
  * <p>As with assignment, the daemon of the job's submitter org acts first; the others step in {@link
@@ -36,6 +39,10 @@ final class JobAdvancer {
     private static final Logger LOG = LoggerFactory.getLogger(JobAdvancer.class);
     static final Duration GRACE = Duration.ofSeconds(2);
     private static final int PAGE = 100;
+
+    /** The states a deadline ends a job in (before a verdict): ExpireJob, once the clock passed it. */
+    private static final List<JobState> EXPIRABLE =
+            List.of(JobState.SUBMITTED, JobState.ASSIGNED, JobState.RUNNING, JobState.RESULTS_PENDING);
 
     private final Ledger ledger;
     private final String ownMsp;
@@ -62,6 +69,9 @@ final class JobAdvancer {
             }
         });
         each(JobState.RESOLVED_FIRM, job -> due(job, job.stateChangedAt()), "finalize", JobClient::finalizeJob);
+        for (final JobState state : EXPIRABLE) {
+            each(state, job -> due(job, job.spec().deadline()), "expire", JobClient::expire);
+        }
     }
 
     /** @return whether the job's audit round closed and selected it; the submitter org's daemon asks first */

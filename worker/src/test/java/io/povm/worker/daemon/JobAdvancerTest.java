@@ -176,4 +176,17 @@ class JobAdvancerTest {
 
         verify(jobs).finalizeJob(Fixtures.JOB_ID);
     }
+
+    @Test
+    void a_job_nobody_took_is_expired_once_its_deadline_passed_and_not_before() {
+        when(jobs.expire(anyString())).thenReturn(Fixtures.job());
+        final Job waiting = Fixtures.job(); // deadline 2026-11-21T12:00:00Z, 50 min after T0
+        listed(JobState.SUBMITTED, waiting);
+
+        sweep(SUBMITTER_ORG, 60);
+        verify(jobs, never()).expire(anyString());
+
+        sweep(SUBMITTER_ORG, 3_000 + 10);
+        verify(jobs).expire(Fixtures.JOB_ID);
+    }
 }

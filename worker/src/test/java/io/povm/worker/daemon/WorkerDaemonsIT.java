@@ -201,7 +201,8 @@ class WorkerDaemonsIT {
      */
     private static void awaitEndorsementThrough(final String org) throws InterruptedException {
         final Instant until = Instant.now().plus(Duration.ofMinutes(2));
-        final io.povm.client.PovmChaincode chaincode = network.connect(org + "-admin").chaincode();
+        final io.povm.client.PovmChaincode chaincode =
+                network.connect(org + "-admin").chaincode();
         while (true) {
             try {
                 chaincode.submit(ClockTransactions.TICK);
