@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** A command that moves a job's result consensus on: advance, challenge, finalize. Prints the job's result. */
+/** A command that moves a job on: advance, challenge, finalize, expire. Prints the job's result. */
 abstract class JobStepCommand extends ClientCommand {
     @Parameters(index = "0", paramLabel = "ID", description = "The job's id.")
     private String id;
@@ -94,6 +94,27 @@ abstract class JobStepCommand extends ClientCommand {
         @Override
         Job step(final JobClient jobs, final String jobId) {
             return jobs.finalizeJob(jobId);
+        }
+    }
+
+    @Command(
+            name = "expire",
+            mixinStandardHelpOptions = true,
+            description = {
+                "End a job whose deadline passed before a verdict (once a majority of",
+                "the orgs other than the submitter's ticked past it): EXPIRED, its",
+                "escrow back to the submitter, no replica paid. Any member org's",
+                "identity may call it; the worker daemons do so by themselves."
+            },
+            footer = {"", "Examples:", "  povm job expire job-1a2b3c4d", "  povm job expire job-1a2b3c4d -o json"})
+    static final class Expire extends JobStepCommand {
+        Expire(final CliContext context) {
+            super(context);
+        }
+
+        @Override
+        Job step(final JobClient jobs, final String jobId) {
+            return jobs.expire(jobId);
         }
     }
 }

@@ -123,7 +123,8 @@ public final class PovmCli implements Runnable {
                 .addSubcommand(new JobStandingCommand(context))
                 .addSubcommand(new JobSweepCommand(context))
                 .addSubcommand(new JobStepCommand.Advance(context))
-                .addSubcommand(new JobStepCommand.Finalize(context));
+                .addSubcommand(new JobStepCommand.Finalize(context))
+                .addSubcommand(new JobStepCommand.Expire(context));
         final CommandLine attestation = new CommandLine(new AttestationCommand())
                 .addSubcommand(new AttestationVerifyCommand(context))
                 .addSubcommand(new AttestationExportCommand(context))

@@ -131,6 +131,20 @@ class JobResultCommandsTest {
     }
 
     @Test
+    void expire_calls_the_client_and_an_early_one_says_why_it_cannot_expire_yet() {
+        final Job expired = resolved.withState(JobState.EXPIRED, "2026-11-20T11:00:10.000Z", Optional.empty());
+        when(cli.jobs.expire("flip-1")).thenReturn(expired);
+        when(cli.jobs.expire("flip-2"))
+                .thenThrow(PovmClientException.rejected(
+                        new PovmError(ErrorCode.INVALID_STATE, "deadline", "job 'flip-2' cannot expire yet"), null));
+
+        assertThat(cli.run("job", "expire", "flip-1", "-o", "json")).isZero();
+        assertThat(cli.out()).contains("\"state\":\"EXPIRED\"");
+        assertThat(cli.run("job", "expire", "flip-2")).isEqualTo(ExitCodes.REJECTED);
+        assertThat(cli.err()).startsWith("error: INVALID_STATE [deadline] job 'flip-2' cannot expire yet");
+    }
+
+    @Test
     void audit_shows_the_round_the_rate_and_whether_the_seed_selected_the_job() {
         when(cli.jobs.jobAudit("flip-1"))
                 .thenReturn(new JobAudit(
