@@ -32,6 +32,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ReplicaAccessControlTest {
     private static final Instant ASSIGNED_AT = Instant.parse("2026-11-20T10:01:00Z");
     private static final Instant AFTER_START_WINDOW = Instant.parse("2026-11-20T10:06:00Z");
+    /** After the job's deadline (Specs.DEADLINE, 11:00). */
+    private static final Instant PAST_JOB_DEADLINE = Instant.parse("2026-11-20T11:00:30Z");
+
     private static final Signer ORG3_WORKER =
             new Signer("org3 worker", "Org3MSP", "CN=worker1@org3.example.com, OU=client", "x509::CN=w3::CN=ca.org3");
     private static final Signer ORG2_ADMIN =
@@ -57,6 +60,7 @@ class ReplicaAccessControlTest {
         table.put("`CommitResult` `J` 0", ownWorker);
         table.put("`ReleaseReplica` `J` 0", ownWorker);
         table.put("`ExpireLease` `J` 0 (deadline passed)", members);
+        table.put("`ExpireJob` `J` (job deadline passed)", members);
         table.put("`ListJobsByWorker`", List.of("allowed", "allowed", "allowed", "allowed", "allowed", "allowed"));
         table.put("`clock:Get`", List.of("allowed", "allowed", "allowed", "allowed", "allowed", "allowed"));
         return table;
@@ -85,6 +89,13 @@ class ReplicaAccessControlTest {
             if (stage.equals("running")) {
                 ledger.transaction("tx-ack", ASSIGNED_AT.plusSeconds(1)).signedBy(owner());
                 jobs.AcknowledgeReplica(ledger.ctx, "flip-1", "0");
+            }
+            if (stage.equals("past deadline")) {
+                for (Signer org : List.of(Signer.ORG_ADMIN, ORG2_ADMIN, ORG3_ADMIN)) {
+                    ledger.transaction("tx-tick-" + org.msp(), PAST_JOB_DEADLINE)
+                            .signedBy(org);
+                    clock.Tick(ledger.ctx);
+                }
             }
             if (stage.equals("expirable")) {
                 for (Signer org : List.of(Signer.ORG_ADMIN, ORG2_ADMIN, ORG3_ADMIN)) {
@@ -125,7 +136,8 @@ class ReplicaAccessControlTest {
     private static final Map<String, String> STAGES = Map.of(
             "`AssignJob` `J`", "submitted",
             "`CommitResult` `J` 0", "running",
-            "`ExpireLease` `J` 0 (deadline passed)", "expirable");
+            "`ExpireLease` `J` 0 (deadline passed)", "expirable",
+            "`ExpireJob` `J` (job deadline passed)", "past deadline");
 
     private static final Map<String, BiFunction<Fixture, Signer, String>> OPERATIONS = operations();
 
@@ -136,6 +148,7 @@ class ReplicaAccessControlTest {
         ops.put("`CommitResult` `J` 0", (f, who) -> f.jobs.CommitResult(f.ledger.ctx, "flip-1", "0", "a".repeat(64)));
         ops.put("`ReleaseReplica` `J` 0", (f, who) -> f.jobs.ReleaseReplica(f.ledger.ctx, "flip-1", "0", "drain"));
         ops.put("`ExpireLease` `J` 0 (deadline passed)", (f, who) -> f.jobs.ExpireLease(f.ledger.ctx, "flip-1", "0"));
+        ops.put("`ExpireJob` `J` (job deadline passed)", (f, who) -> f.jobs.ExpireJob(f.ledger.ctx, "flip-1"));
         ops.put(
                 "`ListJobsByWorker`",
                 (f, who) -> f.jobs.ListJobsByWorker(f.ledger.ctx, f.replica.workerKey(), "10", ""));
