@@ -27,7 +27,7 @@ Usage: scripts/workers.sh start|stop|status
 Logs: \$POVM_RUN_DIR/logs/worker-<org>.log; pid files: \$POVM_RUN_DIR/pids/worker-<org>.pid, so that
 network/network.sh down stops them too. Health ports: base port + 100 + 10 * N + 5 (org N).
 Environment: POVM_RUN_DIR (default .run), POVM_WORKER_SLOTS (default 2), POVM_WORKER_FAULTY_MODE
-(tests only: none|wrong-answer|copy|silent for every daemon started; see docs/workers.md).
+(tests only: none|wrong-answer|copy|silent|inflate-usage for every daemon started; see docs/workers.md).
 USAGE
 }
 

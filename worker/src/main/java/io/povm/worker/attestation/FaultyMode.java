@@ -17,7 +17,12 @@ public enum FaultyMode {
     /** Runs nothing; commits to a random value, then reveals a copy of another replica's revealed result. */
     COPY,
     /** Runs the job and commits to its result honestly, but never reveals it. */
-    SILENT;
+    SILENT,
+    /**
+     * Runs the job and reveals the right answer, but claims the SLA's max wall time less 1 ms, and as much CPU, as
+     * its usage: what a worker paid on its own word would do.
+     */
+    INFLATE_USAGE;
 
     /** @return the name used in the configuration, e.g. {@code wrong-answer} */
     public String configName() {
@@ -29,7 +34,7 @@ public enum FaultyMode {
         return Stream.of(values()).filter(m -> m.configName().equals(text)).findFirst();
     }
 
-    /** @return every configuration name, for error messages: {@code none|wrong-answer|copy|silent} */
+    /** @return every configuration name, for error messages: {@code none|wrong-answer|copy|silent|inflate-usage} */
     public static String accepted() {
         return Stream.of(values()).map(FaultyMode::configName).collect(Collectors.joining("|"));
     }

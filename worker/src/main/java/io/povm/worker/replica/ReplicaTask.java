@@ -5,6 +5,7 @@ import io.povm.api.Replica;
 import io.povm.api.SlaLimit;
 import io.povm.api.SlaSpec;
 import io.povm.worker.attestation.FaultyMode;
+import io.povm.worker.attestation.InflatedUsage;
 import io.povm.worker.attestation.Nonces;
 import io.povm.worker.attestation.ReplicaEvidence;
 import io.povm.worker.attestation.Sealed;
@@ -171,6 +172,16 @@ public final class ReplicaTask {
                     id,
                     evidence.result().resultHash(),
                     honest.result().resultHash());
+        }
+        if (services.faultyMode() == FaultyMode.INFLATE_USAGE) {
+            evidence = InflatedUsage.inflate(honest, sla(job));
+            LOG.warn(
+                    "faulty mode inflate-usage: replica {} claims {} ms wall and {} ms CPU instead of {} and {}",
+                    id,
+                    evidence.result().wallMillis(),
+                    evidence.result().cpuMillis(),
+                    honest.result().wallMillis(),
+                    honest.result().cpuMillis());
         }
         return Sealed.of(services.reveals().seal(job, id.replica(), sla(job), evidence, Nonces.fresh()));
     }

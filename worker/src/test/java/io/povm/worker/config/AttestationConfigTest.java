@@ -114,6 +114,6 @@ class AttestationConfigTest {
 
         assertThat(p.kind()).isEqualTo(Kind.MALFORMED);
         assertThat(p.key()).isEqualTo("faulty-mode");
-        assertThat(p.accepted()).contains("none|wrong-answer|copy|silent");
+        assertThat(p.accepted()).contains("none|wrong-answer|copy|silent|inflate-usage");
     }
 }
