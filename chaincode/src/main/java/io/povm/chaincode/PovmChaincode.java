@@ -60,16 +60,27 @@ public final class PovmChaincode extends ChaincodeBase {
     }
 
     /**
+     * @return the check in front of {@code router}, with the options the shim's own start reads (command line, {@code
+     *     CORE_*} environment) and its chaincode config loaded: serving the peer's stream reads it (max message size),
+     *     and without it every connection from the peer fails with "Chaincode config not available"
+     */
+    static PovmChaincode configured(final ContractRouter router, final String[] args) {
+        final PovmChaincode chaincode = new PovmChaincode(router, TransactionRoutes.scan());
+        chaincode.processEnvironmentOptions();
+        chaincode.processCommandLineOptions(args);
+        chaincode.validateOptions();
+        chaincode.getChaincodeConfig();
+        return chaincode;
+    }
+
+    /**
      * Starts the chaincode as the shim's {@code ContractRouter.main} would, with the same options (command line and
      * {@code CORE_*} / {@code CHAINCODE_SERVER_ADDRESS} environment), but with this check in front of the router.
      */
     public static void main(final String[] args) throws Exception {
         RouterLog.quiet();
         final ContractRouter router = new ContractRouter(args);
-        final PovmChaincode chaincode = new PovmChaincode(router, TransactionRoutes.scan());
-        chaincode.processEnvironmentOptions();
-        chaincode.processCommandLineOptions(args);
-        chaincode.validateOptions();
+        final PovmChaincode chaincode = configured(router, args);
         LOG.info(() -> "povm chaincode serves " + chaincode.routes);
         final ChaincodeServer server;
         if (chaincode.isServer()) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractRouter;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 import org.hyperledger.fabric.shim.Chaincode;
@@ -254,5 +255,15 @@ class PovmChaincodeTest {
         assertThat(expected.keySet()).contains("povm", "org", "worker", "credit", "clock", "beacon", "sla");
         assertThat(table).isEqualTo(expected);
         assertThat(table.values().stream().mapToInt(Map::size).sum()).isGreaterThanOrEqualTo(71);
+    }
+
+    @Test
+    void the_configured_entry_point_can_open_the_peers_stream_settings() throws Exception {
+        final String[] args = {"--id", "povm:test"};
+        final PovmChaincode configured = PovmChaincode.configured(new ContractRouter(args), args);
+
+        // ChaincodeBase reads its config here when a peer connects; CI's network failed on it once
+        org.assertj.core.api.Assertions.assertThatCode(configured::newChannelBuilder)
+                .doesNotThrowAnyException();
     }
 }
