@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.fail;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import io.povm.api.ContainerConfig;
+import io.povm.api.JobLimits;
+import io.povm.api.SlaSpec;
+import io.povm.api.VmTerms;
 import io.povm.worker.job.LimitHit;
 import io.povm.worker.job.Measurements;
+import io.povm.worker.replica.ReplicaRequests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -210,23 +215,43 @@ class SandboxMeasurementIT {
     private record Applied(
             InspectContainerResponse inspected, String parent, long pidsMax, CgroupUsage.CpuQuota cpuQuota) {}
 
-    @Test
-    void the_pids_limit_and_cpu_quota_of_the_policy_are_what_the_running_containers_cgroup_enforces() throws Exception {
-        final SandboxPolicy policy =
-                POLICY.toBuilder().pidsLimit(23).nanoCpus(500_000_000L).build();
+    /** An SLA of half a core, 128 MiB, {@code diskMiB} of disk and {@code pidsLimit} processes. */
+    private static SlaSpec sla(final int diskMiB, final int pidsLimit) {
+        return new SlaSpec(
+                "tight",
+                1,
+                VmTerms.builder()
+                        .cpuMillis(500)
+                        .memoryMiB(128)
+                        .diskMiB(diskMiB)
+                        .maxWallSeconds(30)
+                        .pidsLimit(pidsLimit)
+                        .build(),
+                new JobLimits(1024, 4096));
+    }
 
-        final Applied applied = appliedLimits(policy);
+    @Test
+    void the_slas_pids_limit_cpu_and_memory_are_what_the_running_containers_cgroup_enforces() throws Exception {
+        final SlaSpec sla = sla(1, 23);
+        final ContainerConfig config = ContainerConfig.forSla(sla);
+
+        final Applied applied = appliedLimits(ReplicaRequests.limits(sla));
 
         assertThat(applied.parent()).startsWith(runner.parentPrefix());
-        assertThat(applied.inspected().getHostConfig().getPidsLimit()).isEqualTo(23L);
+        assertThat(applied.inspected().getHostConfig().getPidsLimit())
+                .isEqualTo(23L)
+                .isEqualTo(config.pidsLimit());
         assertThat(applied.pidsMax()).isEqualTo(23L);
-        assertThat(applied.cpuQuota().nanoCpus()).isEqualTo(500_000_000L);
+        assertThat(applied.cpuQuota().nanoCpus()).isEqualTo(500_000_000L).isEqualTo(config.nanoCpus());
+        assertThat(applied.inspected().getHostConfig().getMemory()).isEqualTo(config.memoryBytes());
+        assertThat(applied.inspected().getHostConfig().getTmpFs())
+                .containsEntry("/tmp", "rw,noexec,nosuid,nodev,mode=1777,size=" + config.diskBytes());
         System.out.printf("read back: pids.max %d, cpu quota %s%n", applied.pidsMax(), applied.cpuQuota());
     }
 
     @Test
     void a_fork_bomb_ends_with_the_pids_limit_named() {
-        final SandboxPolicy policy = POLICY.toBuilder().pidsLimit(12).build();
+        final SandboxPolicy policy = ReplicaRequests.limits(sla(1, 12));
         final ContainerRun run = runner.run(
                 IMAGE, List.of("sh", "-c", "for i in $(seq 1 40); do sleep 2 & done; wait; echo survived"), policy);
 
@@ -251,8 +276,9 @@ class SandboxMeasurementIT {
     }
 
     @Test
-    void writing_more_than_the_disk_limit_fails_and_names_the_disk_limit() {
-        final SandboxPolicy policy = POLICY.toBuilder().tmpfsBytes(1024 * 1024).build();
+    void writing_more_than_the_slas_disk_fails_and_names_the_disk_limit() {
+        final SandboxPolicy policy = ReplicaRequests.limits(sla(1, 64));
+        assertThat(policy.tmpfsBytes()).isEqualTo(1024 * 1024);
 
         final ContainerRun within =
                 runner.run(IMAGE, List.of("sh", "-c", "head -c 900000 /dev/zero > /tmp/fill && echo ok"), policy);
@@ -269,7 +295,7 @@ class SandboxMeasurementIT {
 
     @Test
     void with_no_disk_nothing_is_writable() {
-        final SandboxPolicy policy = POLICY.toBuilder().tmpfsBytes(0).build();
+        final SandboxPolicy policy = ReplicaRequests.limits(sla(0, 64));
 
         final ContainerRun run =
                 runner.run(IMAGE, List.of("sh", "-c", "echo x > /tmp/fill && echo written || echo refused"), policy);
