@@ -32,6 +32,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -65,6 +68,13 @@ public final class SandboxRunner {
     static final Duration PIDS_POLL = Duration.ofMillis(50);
     /** How long a parent cgroup may stay busy after its container was removed before we give up on it. */
     static final Duration RELEASE_PATIENCE = Duration.ofSeconds(2);
+
+    /** Polls the pids counters of every running container of every runner; a poll is a few small file reads. */
+    private static final ScheduledExecutorService POLLER = Executors.newSingleThreadScheduledExecutor(task -> {
+        final Thread thread = new Thread(task, "povm-sandbox-pids-poller");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxRunner.class);
 
@@ -340,7 +350,15 @@ public final class SandboxRunner {
         private long current;
         private long refused;
 
-        void poll(final Measured measured) {
+        synchronized long current() {
+            return current;
+        }
+
+        synchronized long refused() {
+            return refused;
+        }
+
+        synchronized void poll(final Measured measured) {
             measured.cgroup().pids(measured.name(), measured.id()).ifPresent(pids -> {
                 current = Math.max(current, pids.current());
                 refused = Math.max(refused, pids.refused());
@@ -424,8 +442,8 @@ public final class SandboxRunner {
             return ResourceUsage.exact(
                     Duration.ofNanos(counters.cpuNanos()),
                     memory.orElse(0),
-                    pids.current,
-                    Math.max(pids.refused, counters.forkFailures()));
+                    pids.current(),
+                    Math.max(pids.refused(), counters.forkFailures()));
         } catch (IOException | RuntimeException e) {
             LOG.error(
                     "cannot read cgroup {} of container {}; its CPU and memory are reported as 0: {}",
@@ -491,24 +509,18 @@ public final class SandboxRunner {
     }
 
     /**
-     * Waits until the container exits or the wall time passes, running {@code poll} every {@link #PIDS_POLL}; then
-     * kills it. Returns false if it was killed.
+     * Waits until the container exits or the wall time passes, running {@code poll} every {@link #PIDS_POLL} on the
+     * poller thread meanwhile; then kills it. Returns false if it was killed. (The wait callback's timed {@code
+     * awaitCompletion} closes the callback, so it is called once, not in a loop.)
      */
     private boolean awaitExit(final String id, final Duration wallTime, final Runnable poll)
             throws InterruptedException {
         final WaitContainerResultCallback wait = client.waitContainerCmd(id).exec(new WaitContainerResultCallback());
+        final ScheduledFuture<?> polling =
+                POLLER.scheduleWithFixedDelay(poll, 0, PIDS_POLL.toNanos(), TimeUnit.NANOSECONDS);
         try {
-            final long deadline = System.nanoTime() + wallTime.toNanos();
-            boolean exited = false;
-            while (!exited) {
-                poll.run();
-                final long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                exited = wait.awaitCompletion(Math.min(left, PIDS_POLL.toNanos()), TimeUnit.NANOSECONDS);
-            }
-            if (exited) {
+            if (wait.awaitCompletion(wallTime.toMillis(), TimeUnit.MILLISECONDS)) {
+                poll.run(); // usually finds the container's cgroup gone already; harmless
                 return true;
             }
             final boolean killed = kill(id);
@@ -517,6 +529,7 @@ public final class SandboxRunner {
             }
             return !killed;
         } finally {
+            polling.cancel(false);
             closeQuietly(wait);
         }
     }

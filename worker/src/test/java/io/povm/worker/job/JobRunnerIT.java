@@ -175,7 +175,9 @@ class JobRunnerIT {
         final Measurements measured = outcome.measurements().orElseThrow();
         assertThat(measured.wallTime()).isGreaterThan(Duration.ofSeconds(2));
         assertThat(measured.exact()).as("read from the cgroup, not sampled").isTrue();
-        assertThat(measured.cpuSeconds()).isGreaterThan(1.5);
+        assertThat(measured.cpuSeconds())
+                .as("a busy job on a shared machine gets at least a share of its CPU")
+                .isGreaterThan(0.3);
         assertThat(measured.peakMemoryBytes()).isPositive();
         assertThat(measured.limitHit()).isEqualTo(LimitHit.NONE);
         assertThat(measured.outputBytes()).isEqualTo(line.length());

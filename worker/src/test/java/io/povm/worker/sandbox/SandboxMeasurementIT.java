@@ -302,4 +302,16 @@ class SandboxMeasurementIT {
 
         assertThat(run.stdout()).isEqualTo("refused\n");
     }
+
+    @Test
+    void remove_leftovers_removes_the_parent_cgroups_a_crashed_run_left() throws IOException {
+        final CgroupUsage cgroups = runner.cgroups().orElseThrow();
+        final String crashed = runner.parentPrefix() + "crashed";
+        cgroups.create(crashed);
+        assertThat(parentsLeft()).isNotEmpty();
+
+        runner.removeLeftovers();
+
+        assertThat(parentsLeft()).isEmpty();
+    }
 }
