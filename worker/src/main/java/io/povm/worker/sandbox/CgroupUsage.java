@@ -244,6 +244,26 @@ public final class CgroupUsage {
         return List.copyOf(removed);
     }
 
+    /** The parents named {@code prefix*} that exist in any hierarchy, sorted. */
+    public List<String> parents(final String prefix) {
+        if (!prefix.startsWith(PREFIX)) {
+            throw new IllegalArgumentException("prefix must start with " + PREFIX + ", got " + prefix);
+        }
+        final java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (final Path hierarchy : version == Version.V2 ? List.of(root) : hierarchies()) {
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(hierarchy, prefix + "*")) {
+                for (final Path child : children) {
+                    if (Files.isDirectory(child)) {
+                        names.add(child.getFileName().toString());
+                    }
+                }
+            } catch (IOException e) {
+                // an unreadable hierarchy shows nothing
+            }
+        }
+        return List.copyOf(names);
+    }
+
     private int removeAll(final List<Path> dirs) throws IOException {
         IOException failure = null;
         int removed = 0;

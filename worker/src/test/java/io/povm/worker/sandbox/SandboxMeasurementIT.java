@@ -14,8 +14,6 @@ import io.povm.worker.job.LimitHit;
 import io.povm.worker.job.Measurements;
 import io.povm.worker.replica.ReplicaRequests;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +21,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,25 +93,8 @@ class SandboxMeasurementIT {
         }
     }
 
-    private static List<Path> parentsLeft() throws IOException {
-        final Path root = runner.cgroups().orElseThrow().root();
-        final List<Path> places =
-                runner.cgroups().orElseThrow().version() == CgroupUsage.Version.V2 ? List.of(root) : listDirs(root);
-        final List<Path> left = new java.util.ArrayList<>();
-        for (final Path place : places) {
-            for (final Path dir : listDirs(place)) {
-                if (dir.getFileName().toString().startsWith(runner.parentPrefix())) {
-                    left.add(dir);
-                }
-            }
-        }
-        return left;
-    }
-
-    private static List<Path> listDirs(final Path dir) throws IOException {
-        try (Stream<Path> children = Files.list(dir)) {
-            return children.filter(Files::isDirectory).toList();
-        }
+    private static List<String> parentsLeft() {
+        return runner.cgroups().orElseThrow().parents(runner.parentPrefix());
     }
 
     private static String busyLoop(final int iterations) {
@@ -155,8 +135,9 @@ class SandboxMeasurementIT {
                 .isEqualTo(Duration.between(
                         run.startedAt().orElseThrow(), run.finishedAt().orElseThrow()));
         assertThat(run.wallTime())
-                .as("one CPU at most: the wall time holds the CPU time")
-                .isGreaterThanOrEqualTo(usage.cpuTime().minus(Duration.ofMillis(20)));
+                .as(
+                        "one CPU at most: the wall time holds the CPU time, but for runc's set-up (charged before StartedAt)")
+                .isGreaterThanOrEqualTo(usage.cpuTime().minus(Duration.ofMillis(100)));
         final Measurements measured = Measurements.of(run, POLICY);
         assertThat(measured.cpuTime()).isEqualTo(usage.cpuTime());
         assertThat(measured.wallTime()).isEqualTo(run.wallTime());
