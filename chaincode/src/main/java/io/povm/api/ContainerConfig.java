@@ -32,6 +32,15 @@ public record ContainerConfig(
         @JsonProperty("diskBytes") long diskBytes,
         @JsonProperty("stdoutLimitBytes") long stdoutLimitBytes,
         @JsonProperty("network") String network) {
+    /**
+     * The pids limit of an SLA that states none.
+     *
+     * @deprecated the limit is the SLA's {@code vm.pidsLimit}: use {@link VmTerms#pidsLimit()} or {@link
+     *     #pidsLimit()}; kept so that code built against the fixed limit still compiles
+     */
+    @Deprecated
+    public static final long PIDS_LIMIT = VmTerms.DEFAULT_PIDS_LIMIT;
+
     /** The most standard output any worker keeps. */
     public static final long MAX_STDOUT_BYTES = 64L * 1024 * 1024;
 
