@@ -10,27 +10,36 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * the SLA's.
  *
  * <pre>{@code
- * {"nanoCpus":1000000000,"memoryBytes":268435456,"wallSeconds":60,"pidsLimit":64,"stdoutLimitBytes":65536,
- *  "network":"none"}
+ * {"nanoCpus":1000000000,"memoryBytes":268435456,"wallSeconds":60,"pidsLimit":64,"diskBytes":16777216,
+ *  "stdoutLimitBytes":65536,"network":"none"}
  * }</pre>
  *
  * @param nanoCpus CPU quota in billionths of a core (the SLA's millicores x 10^6)
  * @param memoryBytes memory limit (the SLA's MiB x 2^20), swap included
  * @param wallSeconds wall-time limit
- * @param pidsLimit processes the job may start
+ * @param pidsLimit processes and threads the job may run at once (the SLA's {@code vm.pidsLimit}, default 64)
+ * @param diskBytes what the job may write: the size of its writable {@code /tmp} tmpfs (the SLA's {@code
+ *     vm.diskMiB} x 2^20; 0: nothing is writable). Its pages are memory, so they count towards {@code memoryBytes} too
  * @param stdoutLimitBytes standard output kept (the SLA's maximum output, capped at 64 MiB)
  * @param network the network policy; only {@code none}
  */
-@JsonPropertyOrder({"nanoCpus", "memoryBytes", "wallSeconds", "pidsLimit", "stdoutLimitBytes", "network"})
+@JsonPropertyOrder({"nanoCpus", "memoryBytes", "wallSeconds", "pidsLimit", "diskBytes", "stdoutLimitBytes", "network"})
 public record ContainerConfig(
         @JsonProperty("nanoCpus") long nanoCpus,
         @JsonProperty("memoryBytes") long memoryBytes,
         @JsonProperty("wallSeconds") long wallSeconds,
         @JsonProperty("pidsLimit") long pidsLimit,
+        @JsonProperty("diskBytes") long diskBytes,
         @JsonProperty("stdoutLimitBytes") long stdoutLimitBytes,
         @JsonProperty("network") String network) {
-    /** Processes a job may start: enough for a shell pipeline, far too few for a fork bomb. */
-    public static final long PIDS_LIMIT = 64;
+    /**
+     * The pids limit of an SLA that states none.
+     *
+     * @deprecated the limit is the SLA's {@code vm.pidsLimit}: use {@link VmTerms#pidsLimit()} or {@link
+     *     #pidsLimit()}; kept so that code built against the fixed limit still compiles
+     */
+    @Deprecated
+    public static final long PIDS_LIMIT = VmTerms.DEFAULT_PIDS_LIMIT;
 
     /** The most standard output any worker keeps. */
     public static final long MAX_STDOUT_BYTES = 64L * 1024 * 1024;
@@ -42,7 +51,8 @@ public record ContainerConfig(
                 vm.cpuMillis() * 1_000_000L,
                 vm.memoryMiB() * 1024L * 1024L,
                 vm.maxWallSeconds(),
-                PIDS_LIMIT,
+                vm.pidsLimit(),
+                vm.diskMiB() * 1024L * 1024L,
                 Math.min(sla.job().maxOutputBytes(), MAX_STDOUT_BYTES),
                 vm.network());
     }

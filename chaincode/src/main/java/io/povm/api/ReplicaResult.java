@@ -77,7 +77,9 @@ public final class ReplicaResult {
         this.resultHash = sha256(b.resultHash, "result.resultHash");
         this.exitCode = b.exitCode;
         this.limitHit = PovmException.requirePresent(
-                b.limitHit, "result.limitHit", "one of NONE, TIMEOUT, " + "OOM_KILLED, PIDS_LIMIT, OUTPUT_LIMIT");
+                b.limitHit,
+                "result.limitHit",
+                "one of NONE, TIMEOUT, " + "OOM_KILLED, PIDS_LIMIT, DISK_LIMIT, OUTPUT_LIMIT");
         this.wallMillis = nonNegative(b.wallMillis, "result.wallMillis");
         this.cpuMillis = nonNegative(b.cpuMillis, "result.cpuMillis");
         this.peakMemoryBytes = nonNegative(b.peakMemoryBytes, "result.peakMemoryBytes");

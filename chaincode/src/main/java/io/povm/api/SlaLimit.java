@@ -9,6 +9,8 @@ public enum SlaLimit {
     OOM_KILLED,
     /** Stopped by the process limit (e.g. a fork bomb). */
     PIDS_LIMIT,
+    /** Wrote more than the SLA's disk ({@code vm.diskMiB}, the size of its writable {@code /tmp}): no space left. */
+    DISK_LIMIT,
     /** Wrote more output than the SLA lets a job report; the output was cut. */
     OUTPUT_LIMIT
 }

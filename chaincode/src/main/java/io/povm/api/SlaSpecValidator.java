@@ -25,6 +25,7 @@ import java.util.Map;
  *   <tr><td>vm.network</td><td colspan="2">none</td></tr>
  *   <tr><td>vm.minBenchmarkOpsPerSec</td><td>0</td><td>10^12</td></tr>
  *   <tr><td>vm.pricePerVmSecond</td><td>0</td><td>10^9 credits</td></tr>
+ *   <tr><td>vm.pidsLimit (optional, default 64)</td><td>1</td><td>32768</td></tr>
  *   <tr><td>job.maxInputBytes</td><td>0</td><td>2^40 (1 TiB)</td></tr>
  *   <tr><td>job.maxOutputBytes</td><td>1</td><td>2^40 (1 TiB)</td></tr>
  *   <tr><td>lease.startWindowSeconds (optional, default 60)</td><td>1</td><td>86400 (1 day)</td></tr>
@@ -38,7 +39,8 @@ public final class SlaSpecValidator {
     public static final int MAX_SLA_BYTES = 8 * 1024;
 
     static final String VM_FIELDS =
-            "cpuMillis, memoryMiB, diskMiB, maxWallSeconds, network, minBenchmarkOpsPerSec, pricePerVmSecond";
+            "cpuMillis, memoryMiB, diskMiB, maxWallSeconds, network, minBenchmarkOpsPerSec, pricePerVmSecond"
+                    + ", pidsLimit (optional, default 64)";
     static final String JOB_FIELDS = "maxInputBytes, maxOutputBytes";
     static final String NETWORK_ACCEPTED =
             "accepted: " + VmTerms.NETWORK_NONE + " (the job's container has no network)";
@@ -58,6 +60,7 @@ public final class SlaSpecValidator {
                     "vm.minBenchmarkOpsPerSec",
                     new Bound(0, 1_000_000_000_000L, "operations per second", " (0: no minimum)")),
             Map.entry("vm.pricePerVmSecond", new Bound(0, 1_000_000_000L, "credits per VM-second", "")),
+            Map.entry("vm.pidsLimit", new Bound(1, 32_768, "processes and threads", " (default 64)")),
             Map.entry("job.maxInputBytes", new Bound(0, TIB, "bytes", " (1 TiB)")),
             Map.entry("job.maxOutputBytes", new Bound(1, TIB, "bytes", " (1 TiB)")));
 
@@ -76,6 +79,9 @@ public final class SlaSpecValidator {
         check("vm.memoryMiB", vm.memoryMiB());
         check("vm.diskMiB", vm.diskMiB());
         check("vm.maxWallSeconds", vm.maxWallSeconds());
+        if (vm.statesPidsLimit()) {
+            check("vm.pidsLimit", vm.pidsLimit());
+        }
         if (!VmTerms.NETWORK_NONE.equals(vm.network())) {
             throw PovmException.invalid(
                     "vm.network", Quote.prefix(vm.network()) + " is not supported; " + NETWORK_ACCEPTED);

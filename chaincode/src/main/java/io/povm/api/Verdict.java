@@ -86,7 +86,8 @@ public record Verdict(
      * @param party {@value #WORKER} (it misreported a limit) or {@value #CUSTOMER} (the job exceeded its SLA)
      * @param who the worker's registry key, or the customer's {@code msp/id}
      * @param replica the replica whose measurement shows it
-     * @param kind the limit: {@code TIMEOUT}, {@code OOM_KILLED}, {@code PIDS_LIMIT}, {@code OUTPUT_LIMIT}
+     * @param kind the limit: {@code TIMEOUT}, {@code OOM_KILLED}, {@code PIDS_LIMIT}, {@code DISK_LIMIT}, {@code
+     *     OUTPUT_LIMIT}
      * @param detail what was measured against what was allowed
      */
     @JsonPropertyOrder({"party", "who", "replica", "kind", "detail"})

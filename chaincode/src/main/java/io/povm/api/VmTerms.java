@@ -8,11 +8,13 @@ import java.util.Objects;
 /**
  * The VM side of an SLA: what every VM that serves it promises. Integers only: CPU in millicores (1000 = one
  * core), memory and disk in MiB, wall time in seconds, the minimum score of the standard benchmark job in operations
- * per second, and the price in whole credits per VM-second. The limits are checked by {@link SlaSpecValidator}.
+ * per second, the price in whole credits per VM-second, and optionally how many processes a job may run ({@code
+ * pidsLimit}, default {@value #DEFAULT_PIDS_LIMIT}; omitted from the JSON when not stated). The limits are checked by
+ * {@link SlaSpecValidator}.
  *
  * <pre>{@code
  * {"cpuMillis":2000,"memoryMiB":2048,"diskMiB":10240,"maxWallSeconds":3600,"network":"none",
- *  "minBenchmarkOpsPerSec":50000,"pricePerVmSecond":10}
+ *  "minBenchmarkOpsPerSec":50000,"pricePerVmSecond":10,"pidsLimit":128}
  * }</pre>
  */
 @JsonPropertyOrder({
@@ -22,11 +24,15 @@ import java.util.Objects;
     "maxWallSeconds",
     "network",
     "minBenchmarkOpsPerSec",
-    "pricePerVmSecond"
+    "pricePerVmSecond",
+    "pidsLimit"
 })
 public final class VmTerms {
     /** The only network policy accepted for now: the job's container has no network at all. */
     public static final String NETWORK_NONE = "none";
+
+    /** Processes and threads a job may run when the SLA does not say: enough for a shell pipeline, not a fork bomb. */
+    public static final int DEFAULT_PIDS_LIMIT = 64;
 
     @JsonProperty("cpuMillis")
     private final int cpuMillis;
@@ -49,6 +55,10 @@ public final class VmTerms {
     @JsonProperty("pricePerVmSecond")
     private final long pricePerVmSecond;
 
+    /** Null when the SLA does not state it: {@link #DEFAULT_PIDS_LIMIT} applies and the JSON omits it. */
+    @JsonProperty("pidsLimit")
+    private final Integer pidsLimit;
+
     private VmTerms(final Builder builder) {
         this.cpuMillis = builder.cpuMillis;
         this.memoryMiB = builder.memoryMiB;
@@ -57,6 +67,7 @@ public final class VmTerms {
         this.network = PovmException.requirePresent(builder.network, "vm.network", SlaSpecValidator.NETWORK_ACCEPTED);
         this.minBenchmarkOpsPerSec = builder.minBenchmarkOpsPerSec;
         this.pricePerVmSecond = builder.pricePerVmSecond;
+        this.pidsLimit = builder.pidsLimit;
     }
 
     /** @return a builder whose network is {@value #NETWORK_NONE} and whose numbers are all 0 */
@@ -72,7 +83,8 @@ public final class VmTerms {
             @JsonProperty("maxWallSeconds") final Integer maxWallSeconds,
             @JsonProperty("network") final String network,
             @JsonProperty("minBenchmarkOpsPerSec") final Long minBenchmarkOpsPerSec,
-            @JsonProperty("pricePerVmSecond") final Long pricePerVmSecond) {
+            @JsonProperty("pricePerVmSecond") final Long pricePerVmSecond,
+            @JsonProperty("pidsLimit") final Integer pidsLimit) {
         return builder()
                 .cpuMillis(required(cpuMillis, "cpuMillis"))
                 .memoryMiB(required(memoryMiB, "memoryMiB"))
@@ -81,6 +93,7 @@ public final class VmTerms {
                 .network(PovmException.requirePresent(network, "vm.network", SlaSpecValidator.NETWORK_ACCEPTED))
                 .minBenchmarkOpsPerSec(required(minBenchmarkOpsPerSec, "minBenchmarkOpsPerSec"))
                 .pricePerVmSecond(required(pricePerVmSecond, "pricePerVmSecond"))
+                .pidsLimit(pidsLimit)
                 .build();
     }
 
@@ -121,6 +134,16 @@ public final class VmTerms {
         return pricePerVmSecond;
     }
 
+    /** @return the processes and threads a job may run at once: the stated limit or {@link #DEFAULT_PIDS_LIMIT} */
+    public int pidsLimit() {
+        return pidsLimit == null ? DEFAULT_PIDS_LIMIT : pidsLimit;
+    }
+
+    /** @return whether the SLA states its own {@code pidsLimit} */
+    public boolean statesPidsLimit() {
+        return pidsLimit != null;
+    }
+
     @Override
     public boolean equals(final Object other) {
         if (this == other) {
@@ -136,20 +159,29 @@ public final class VmTerms {
                 && maxWallSeconds == that.maxWallSeconds
                 && network.equals(that.network)
                 && minBenchmarkOpsPerSec == that.minBenchmarkOpsPerSec
-                && pricePerVmSecond == that.pricePerVmSecond;
+                && pricePerVmSecond == that.pricePerVmSecond
+                && Objects.equals(pidsLimit, that.pidsLimit);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(
-                cpuMillis, memoryMiB, diskMiB, maxWallSeconds, network, minBenchmarkOpsPerSec, pricePerVmSecond);
+                cpuMillis,
+                memoryMiB,
+                diskMiB,
+                maxWallSeconds,
+                network,
+                minBenchmarkOpsPerSec,
+                pricePerVmSecond,
+                pidsLimit);
     }
 
     @Override
     public String toString() {
         return "VmTerms{cpuMillis=" + cpuMillis + ", memoryMiB=" + memoryMiB + ", diskMiB=" + diskMiB
                 + ", maxWallSeconds=" + maxWallSeconds + ", network=" + network + ", minBenchmarkOpsPerSec="
-                + minBenchmarkOpsPerSec + ", pricePerVmSecond=" + pricePerVmSecond + "}";
+                + minBenchmarkOpsPerSec + ", pricePerVmSecond=" + pricePerVmSecond
+                + (pidsLimit == null ? "" : ", pidsLimit=" + pidsLimit) + "}";
     }
 
     /** Builds {@link VmTerms}; the limits are checked by {@link SlaSpecValidator}, not here. */
@@ -161,8 +193,15 @@ public final class VmTerms {
         private String network = NETWORK_NONE;
         private long minBenchmarkOpsPerSec;
         private long pricePerVmSecond;
+        private Integer pidsLimit;
 
         private Builder() {}
+
+        /** @param value the processes a job may run, or null for {@link #DEFAULT_PIDS_LIMIT} (not stated) */
+        public Builder pidsLimit(final Integer value) {
+            this.pidsLimit = value;
+            return this;
+        }
 
         public Builder cpuMillis(final int value) {
             this.cpuMillis = value;

@@ -101,7 +101,22 @@ class SlaSpecRulesTest {
 
         assertThat(error.reason())
                 .isEqualTo("unknown field; accepted: cpuMillis, memoryMiB, diskMiB, maxWallSeconds, network,"
-                        + " minBenchmarkOpsPerSec, pricePerVmSecond");
+                        + " minBenchmarkOpsPerSec, pricePerVmSecond, pidsLimit");
+    }
+
+    @Test
+    void an_optional_pids_limit_is_kept_checked_and_omitted_when_not_stated() {
+        final SlaSpec stated = readAndValidate(Slas.edited(s -> Slas.vm(s).put("pidsLimit", 200)));
+        assertThat(stated.vm().pidsLimit()).isEqualTo(200);
+        assertThat(PovmJson.write(stated)).contains("\"pidsLimit\":200");
+
+        final SlaSpec unstated = readAndValidate(Slas.edited(s -> {}));
+        assertThat(unstated.vm().pidsLimit()).isEqualTo(VmTerms.DEFAULT_PIDS_LIMIT);
+        assertThat(PovmJson.write(unstated)).doesNotContain("pidsLimit");
+
+        assertThat(rejection(() -> readAndValidate(Slas.edited(s -> Slas.vm(s).put("pidsLimit", 0))))
+                        .toMessage())
+                .startsWith("INVALID_ARGUMENT [vm.pidsLimit]");
     }
 
     @Test

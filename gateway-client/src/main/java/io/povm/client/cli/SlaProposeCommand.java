@@ -72,6 +72,12 @@ final class SlaProposeCommand extends SlaClientCommand {
     private Integer maxWallSeconds;
 
     @Option(
+            names = "--pids-limit",
+            paramLabel = "N",
+            description = "Processes and threads a job may run at once; optional, default 64.")
+    private Integer pidsLimit;
+
+    @Option(
             names = "--network",
             paramLabel = "POLICY",
             description = "Network policy of the job's container; accepted: none (default).")
@@ -102,7 +108,10 @@ final class SlaProposeCommand extends SlaClientCommand {
     void prepare() {
         final Map<String, Object> terms = terms();
         if (file != null) {
-            if (ref != null || terms.values().stream().anyMatch(v -> v != null) || network != null) {
+            if (ref != null
+                    || terms.values().stream().anyMatch(v -> v != null)
+                    || network != null
+                    || pidsLimit != null) {
                 throw new ParameterException(
                         spec().commandLine(), "give either -f/--file or NAME@VERSION and the term flags, not both");
             }
@@ -175,6 +184,7 @@ final class SlaProposeCommand extends SlaClientCommand {
                     .network(network == null ? VmTerms.NETWORK_NONE : network)
                     .minBenchmarkOpsPerSec(minBenchmarkOps)
                     .pricePerVmSecond(price)
+                    .pidsLimit(pidsLimit)
                     .build();
             return new SlaSpec(parsed.name(), parsed.version(), vm, new JobLimits(maxInputBytes, maxOutputBytes));
         } catch (PovmException e) {

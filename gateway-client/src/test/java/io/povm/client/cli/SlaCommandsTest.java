@@ -194,6 +194,31 @@ class SlaCommandsTest {
         }
 
         @Test
+        void an_optional_pids_limit_flag_becomes_the_slas_pids_limit() {
+            final SlaSpec stated = TestSlas.spec("standard", 2);
+            final SlaSpec expected = new SlaSpec(
+                    stated.name(),
+                    stated.version(),
+                    io.povm.api.VmTerms.builder()
+                            .cpuMillis(2000)
+                            .memoryMiB(2048)
+                            .diskMiB(10240)
+                            .maxWallSeconds(3600)
+                            .minBenchmarkOpsPerSec(50_000)
+                            .pricePerVmSecond(10)
+                            .pidsLimit(128)
+                            .build(),
+                    stated.job());
+            when(cli.slas.propose(expected))
+                    .thenReturn(Sla.proposed(expected, new Submitter("Org1MSP", "a"), "t", "x"));
+
+            assertThat(cli.run(args("sla", "propose", "standard@2", "--profile", "org1-admin", "--pids-limit", "128")))
+                    .isZero();
+
+            verify(cli.slas).propose(expected);
+        }
+
+        @Test
         void proposes_the_terms_of_a_file_and_prints_json() throws IOException {
             final SlaSpec expected = TestSlas.spec("standard", 1);
             final Path file = dir.resolve("standard-1.json");

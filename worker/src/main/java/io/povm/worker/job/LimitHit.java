@@ -7,8 +7,14 @@ public enum LimitHit {
     TIMEOUT,
     /** Killed by the kernel for exceeding the memory limit. */
     OOM_KILLED,
-    /** Some sample saw as many processes as the pids limit allows: forks were failing (sampled, best effort). */
+    /**
+     * The pids limit refused a fork: the container's {@code pids.events} counted one (polled every 50 ms while it
+     * runs, and in cgroup v2 read exactly afterwards), as many processes as the limit allows were seen at once, or
+     * the run failed with a refused fork on stderr ({@code Cannot fork}: a shell that dies at once).
+     */
     PIDS_LIMIT,
+    /** A write to the {@code /tmp} tmpfs (the SLA's disk) failed for lack of space: exit != 0 and ENOSPC on stderr. */
+    DISK_LIMIT,
     /** More stdout than the limit keeps: the result is incomplete. */
     OUTPUT_LIMIT
 }

@@ -5,15 +5,26 @@ import io.povm.worker.sandbox.ResourceUsage;
 import io.povm.worker.sandbox.SandboxPolicy;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * What one job run measured: wall time, CPU time, peak memory, exit code, output size and the SLA limit hit.
  *
- * <p>CPU time and peak memory come from the engine's stats stream, sampled about once a second while the container
- * runs (see {@link ResourceUsage}): a run shorter than about a second reports 0 and {@link #samples()} 0, and the
- * CPU time misses up to the last second of a longer run.
+ * <p>Wall time is the engine's {@code StartedAt} to {@code FinishedAt}. CPU time (user + system of every process)
+ * and peak memory are read from the container's parent cgroup after it exited ({@link #exact()}); only where that
+ * cannot be done are they sampled from the engine's stats stream about once a second (see {@link ResourceUsage}): a
+ * run shorter than about a second then reports 0 and {@link #samples()} 0, and the CPU time misses up to the last
+ * second of a longer run.
  */
 public final class Measurements {
+    /** {@code strerror(ENOSPC)}, as shells, coreutils and Python print it. */
+    static final String NO_SPACE = "No space left on device";
+
+    /** How dash, bash, coreutils and Python report a refused fork or thread. */
+    static final Pattern FORK_REFUSED =
+            Pattern.compile("(?i)(cannot|can't|could not|unable to) fork|fork[^\n]*resource temporarily unavailable"
+                    + "|can't start new thread");
+
     private final Duration wallTime;
     private final Duration cpuTime;
     private final long peakMemoryBytes;
@@ -21,6 +32,7 @@ public final class Measurements {
     private final long outputBytes;
     private final LimitHit limitHit;
     private final int samples;
+    private final boolean exact;
 
     private Measurements(final ContainerRun run, final LimitHit limitHit) {
         final ResourceUsage usage = run.resourceUsage();
@@ -31,12 +43,14 @@ public final class Measurements {
         this.outputBytes = run.stdoutBytes().length;
         this.limitHit = limitHit;
         this.samples = usage.samples();
+        this.exact = usage.exact();
     }
 
     /**
      * The measurements of {@code run} under {@code policy}. The limit hit is the first that applies of: {@code
-     * OOM_KILLED} and {@code TIMEOUT} (reported by the engine), {@code PIDS_LIMIT} (a sample saw the pids limit
-     * reached), {@code OUTPUT_LIMIT} (stdout truncated), else {@code NONE}.
+     * OOM_KILLED} and {@code TIMEOUT} (reported by the engine), {@code PIDS_LIMIT} (the pids cgroup counted a refused fork,
+     * the limit was seen reached, or a failed run's stderr says a fork was refused), {@code DISK_LIMIT} (a failed run whose stderr says a write found no space left),
+     * {@code OUTPUT_LIMIT} (stdout truncated), else {@code NONE}.
      */
     public static Measurements of(final ContainerRun run, final SandboxPolicy policy) {
         Objects.requireNonNull(run, "run");
@@ -51,8 +65,14 @@ public final class Measurements {
         if (run.timedOut()) {
             return LimitHit.TIMEOUT;
         }
-        if (run.resourceUsage().peakPids() >= policy.pidsLimit()) {
+        if (run.resourceUsage().forkFailures() > 0
+                || run.resourceUsage().peakPids() >= policy.pidsLimit()
+                || (run.exitCode() != 0
+                        && FORK_REFUSED.matcher(run.stderrTail()).find())) {
             return LimitHit.PIDS_LIMIT;
+        }
+        if (run.exitCode() != 0 && run.stderrTail().contains(NO_SPACE)) {
+            return LimitHit.DISK_LIMIT;
         }
         if (run.stdoutTruncated()) {
             return LimitHit.OUTPUT_LIMIT;
@@ -91,9 +111,14 @@ public final class Measurements {
         return limitHit;
     }
 
-    /** How many stats samples the CPU and memory figures rest on; 0 means they are not measured. */
+    /** How many stats samples sampled CPU and memory figures rest on; 0 when {@link #exact()} or not measured. */
     public int samples() {
         return samples;
+    }
+
+    /** Whether CPU time and peak memory are the kernel's exact counters rather than samples. */
+    public boolean exact() {
+        return exact;
     }
 
     @Override
@@ -109,6 +134,7 @@ public final class Measurements {
                 && exitCode == that.exitCode
                 && outputBytes == that.outputBytes
                 && samples == that.samples
+                && exact == that.exact
                 && limitHit == that.limitHit
                 && wallTime.equals(that.wallTime)
                 && cpuTime.equals(that.cpuTime);
@@ -116,13 +142,13 @@ public final class Measurements {
 
     @Override
     public int hashCode() {
-        return Objects.hash(wallTime, cpuTime, peakMemoryBytes, exitCode, outputBytes, limitHit, samples);
+        return Objects.hash(wallTime, cpuTime, peakMemoryBytes, exitCode, outputBytes, limitHit, samples, exact);
     }
 
     @Override
     public String toString() {
         return "Measurements{wallTime=" + wallTime + ", cpuTime=" + cpuTime + ", peakMemoryBytes=" + peakMemoryBytes
-                + ", exitCode=" + exitCode + ", outputBytes=" + outputBytes + ", limitHit=" + limitHit + ", samples="
-                + samples + '}';
+                + ", exitCode=" + exitCode + ", outputBytes=" + outputBytes + ", limitHit=" + limitHit + ", exact="
+                + exact + ", samples=" + samples + '}';
     }
 }

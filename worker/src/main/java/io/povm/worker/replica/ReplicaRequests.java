@@ -55,6 +55,7 @@ public final class ReplicaRequests {
                 .memoryBytes(config.memoryBytes())
                 .wallTime(Duration.ofSeconds(config.wallSeconds()))
                 .pidsLimit(config.pidsLimit())
+                .tmpfsBytes(config.diskBytes())
                 .stdoutLimitBytes(Math.toIntExact(config.stdoutLimitBytes()))
                 .build();
     }

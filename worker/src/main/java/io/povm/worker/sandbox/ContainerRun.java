@@ -2,8 +2,10 @@ package io.povm.worker.sandbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one sandboxed container did: its exit code, its output (stdout from the start, stderr from the end, both
@@ -19,6 +21,8 @@ public final class ContainerRun {
     private final boolean timedOut;
     private final boolean oomKilled;
     private final ResourceUsage resourceUsage;
+    private final Instant startedAt;
+    private final Instant finishedAt;
 
     private ContainerRun(final Builder builder) {
         this.exitCode = builder.exitCode;
@@ -29,6 +33,8 @@ public final class ContainerRun {
         this.timedOut = builder.timedOut;
         this.oomKilled = builder.oomKilled;
         this.resourceUsage = builder.resourceUsage;
+        this.startedAt = builder.startedAt;
+        this.finishedAt = builder.finishedAt;
     }
 
     public static Builder builder() {
@@ -60,9 +66,23 @@ public final class ContainerRun {
         return stderrTail;
     }
 
-    /** Time from container start until it exited or was killed. */
+    /**
+     * Time from container start until it exited or was killed: the engine's {@code State.FinishedAt} minus {@code
+     * State.StartedAt} (see {@link #startedAt()}), or this host's clock around start and wait where the engine gave
+     * none.
+     */
     public Duration wallTime() {
         return wallTime;
+    }
+
+    /** When the engine says the container started ({@code State.StartedAt}); empty if it gave none. */
+    public Optional<Instant> startedAt() {
+        return Optional.ofNullable(startedAt);
+    }
+
+    /** When the engine says the container finished ({@code State.FinishedAt}); empty if it gave none. */
+    public Optional<Instant> finishedAt() {
+        return Optional.ofNullable(finishedAt);
     }
 
     /** Whether the container was killed because it ran past the policy's wall time. */
@@ -75,7 +95,7 @@ public final class ContainerRun {
         return oomKilled;
     }
 
-    /** CPU, memory and processes sampled while the container ran; {@link ResourceUsage#NONE} for short runs. */
+    /** CPU, memory and processes: exact from the cgroup, or sampled (see {@link ResourceUsage#source()}). */
     public ResourceUsage resourceUsage() {
         return resourceUsage;
     }
@@ -101,12 +121,24 @@ public final class ContainerRun {
                 && Arrays.equals(stdout, that.stdout)
                 && stderrTail.equals(that.stderrTail)
                 && wallTime.equals(that.wallTime)
-                && resourceUsage.equals(that.resourceUsage);
+                && resourceUsage.equals(that.resourceUsage)
+                && Objects.equals(startedAt, that.startedAt)
+                && Objects.equals(finishedAt, that.finishedAt);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Objects.hash(exitCode, stdoutTruncated, stderrTail, wallTime, timedOut, oomKilled, resourceUsage)
+        return 31
+                        * Objects.hash(
+                                exitCode,
+                                stdoutTruncated,
+                                stderrTail,
+                                wallTime,
+                                timedOut,
+                                oomKilled,
+                                resourceUsage,
+                                startedAt,
+                                finishedAt)
                 + Arrays.hashCode(stdout);
     }
 
@@ -128,8 +160,17 @@ public final class ContainerRun {
         private boolean timedOut;
         private boolean oomKilled;
         private ResourceUsage resourceUsage = ResourceUsage.NONE;
+        private Instant startedAt;
+        private Instant finishedAt;
 
         private Builder() {}
+
+        /** The engine's start and finish times of the container. */
+        public Builder engineTimes(final Instant startedAt, final Instant finishedAt) {
+            this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
+            this.finishedAt = Objects.requireNonNull(finishedAt, "finishedAt");
+            return this;
+        }
 
         public Builder exitCode(final int exitCode) {
             this.exitCode = exitCode;

@@ -89,7 +89,11 @@ public final class SandboxPolicy {
         return wallTime;
     }
 
-    /** Size of the writable tmpfs mounted at {@code /tmp}; the rest of the file system is read-only. */
+    /**
+     * Size of the writable tmpfs mounted at {@code /tmp}, all the job can write (the rest of the file system is
+     * read-only); 0: no {@code /tmp} tmpfs, nothing is writable. Its pages are memory and count towards {@link
+     * #memoryBytes()} too.
+     */
     public long tmpfsBytes() {
         return tmpfsBytes;
     }
@@ -205,7 +209,10 @@ public final class SandboxPolicy {
                 throw new IllegalArgumentException(
                         "wallTime must be more than 0 and at most " + MAX_WALL_TIME + ", got " + wallTime);
             }
-            atLeast("tmpfsBytes", tmpfsBytes, MIN_TMPFS_BYTES);
+            if (tmpfsBytes != 0 && tmpfsBytes < MIN_TMPFS_BYTES) {
+                throw new IllegalArgumentException(
+                        "tmpfsBytes must be 0 (no /tmp) or at least " + MIN_TMPFS_BYTES + ", got " + tmpfsBytes);
+            }
             checkUser(user);
             within("stdoutLimitBytes", stdoutLimitBytes, MAX_STDOUT_LIMIT_BYTES);
             within("stderrTailBytes", stderrTailBytes, MAX_STDERR_TAIL_BYTES);

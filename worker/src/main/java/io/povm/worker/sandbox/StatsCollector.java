@@ -8,7 +8,8 @@ import com.github.dockerjava.api.model.Statistics;
 import java.time.Duration;
 
 /**
- * Receives the engine's stats samples of one running container and keeps the largest values. Thread-safe: the
+ * The fallback where {@link CgroupUsage} cannot be used: receives the engine's stats samples of one running container
+ * and keeps the largest values (lower bounds, {@link ResourceUsage.Source#SAMPLED}). Thread-safe: the
  * engine's callback thread adds samples, the runner reads the result.
  */
 final class StatsCollector extends ResultCallback.Adapter<Statistics> {

@@ -3,8 +3,9 @@
  *
  * <p>{@link io.povm.worker.sandbox.DockerEngine} is the connection to the engine, {@link
  * io.povm.worker.sandbox.SandboxPolicy} the resource and time limits, {@link
- * io.povm.worker.sandbox.SandboxRunner} the create-attach-start-wait-inspect-remove cycle and {@link
- * io.povm.worker.sandbox.ContainerRun} its outcome.
+ * io.povm.worker.sandbox.SandboxRunner} the create-attach-start-wait-inspect-remove cycle, {@link
+ * io.povm.worker.sandbox.CgroupUsage} the exact CPU and memory of each container from a parent cgroup made for it, and
+ * {@link io.povm.worker.sandbox.ContainerRun} its outcome.
  *
  * <pre>{@code
  * try (DockerEngine engine = DockerEngine.fromEnvironment()) {

@@ -174,8 +174,10 @@ class JobRunnerIT {
         assertThat(Long.parseLong(line.replaceAll("[^0-9]", ""))).isPositive();
         final Measurements measured = outcome.measurements().orElseThrow();
         assertThat(measured.wallTime()).isGreaterThan(Duration.ofSeconds(2));
-        assertThat(measured.samples()).isPositive();
-        assertThat(measured.cpuSeconds()).isPositive();
+        assertThat(measured.exact()).as("read from the cgroup, not sampled").isTrue();
+        assertThat(measured.cpuSeconds())
+                .as("a busy job on a shared machine gets at least a share of its CPU")
+                .isGreaterThan(0.3);
         assertThat(measured.peakMemoryBytes()).isPositive();
         assertThat(measured.limitHit()).isEqualTo(LimitHit.NONE);
         assertThat(measured.outputBytes()).isEqualTo(line.length());

@@ -54,6 +54,66 @@ class MeasurementsTest {
     }
 
     @Test
+    void a_refused_fork_counted_by_the_pids_cgroup_is_a_pids_limit_hit() {
+        final ResourceUsage refused = ResourceUsage.exact(Duration.ofMillis(30), 4096, 3, 1);
+
+        assertThat(Measurements.limitHit(
+                        run().exitCode(2).resourceUsage(refused).build(), POLICY))
+                .isEqualTo(LimitHit.PIDS_LIMIT);
+    }
+
+    @Test
+    void a_failed_run_whose_shell_could_not_fork_hit_the_pids_limit() {
+        assertThat(Measurements.limitHit(
+                        run().exitCode(2).stderrTail("sh: 0: Cannot fork\n").build(), POLICY))
+                .isEqualTo(LimitHit.PIDS_LIMIT);
+        assertThat(Measurements.limitHit(
+                        run().exitCode(1)
+                                .stderrTail("BlockingIOError: [Errno 11] Resource temporarily unavailable\n"
+                                        + "  os.fork()\n")
+                                .build(),
+                        POLICY))
+                .as("only with the word fork on the same line")
+                .isEqualTo(LimitHit.NONE);
+        assertThat(Measurements.limitHit(
+                        run().exitCode(1)
+                                .stderrTail("bash: fork: retry: Resource temporarily unavailable\n")
+                                .build(),
+                        POLICY))
+                .isEqualTo(LimitHit.PIDS_LIMIT);
+    }
+
+    @Test
+    void a_failed_run_that_found_no_space_left_hit_the_disk_limit() {
+        assertThat(Measurements.limitHit(
+                        run().exitCode(1)
+                                .stderrTail("dd: error writing '/tmp/fill': No space left on device\n")
+                                .stdoutTruncated(true)
+                                .build(),
+                        POLICY))
+                .isEqualTo(LimitHit.DISK_LIMIT);
+        assertThat(Measurements.limitHit(
+                        run().exitCode(0)
+                                .stderrTail("No space left on device, retried elsewhere\n")
+                                .build(),
+                        POLICY))
+                .as("a job that recovered did not stop at the limit")
+                .isEqualTo(LimitHit.NONE);
+    }
+
+    @Test
+    void exact_usage_is_marked_exact_without_samples() {
+        final Measurements measured = Measurements.of(
+                run().resourceUsage(ResourceUsage.exact(Duration.ofMillis(204), 4096, 1, 0))
+                        .build(),
+                POLICY);
+
+        assertThat(measured.exact()).isTrue();
+        assertThat(measured.samples()).isZero();
+        assertThat(measured.cpuTime()).isEqualTo(Duration.ofMillis(204));
+    }
+
+    @Test
     void a_run_too_short_to_be_sampled_reports_zero_cpu_and_memory() {
         final Measurements measured = Measurements.of(run().build(), POLICY);
 

@@ -60,11 +60,36 @@ class ReplicaRequestsTest {
         assertThat(limits.memoryBytes()).isEqualTo(256L * 1024 * 1024);
         assertThat(limits.wallTime()).isEqualTo(Duration.ofSeconds(42));
         assertThat(limits.stdoutLimitBytes()).isEqualTo(2048);
-        assertThat(limits.pidsLimit()).isEqualTo(ContainerConfig.PIDS_LIMIT);
+        assertThat(limits.pidsLimit()).isEqualTo(VmTerms.DEFAULT_PIDS_LIMIT).isEqualTo(config.pidsLimit());
+        assertThat(limits.tmpfsBytes()).isEqualTo(1024L * 1024 * 1024).isEqualTo(config.diskBytes());
         assertThat(limits.nanoCpus()).isEqualTo(config.nanoCpus());
         assertThat(limits.memoryBytes()).isEqualTo(config.memoryBytes());
         assertThat(limits.wallTime().toSeconds()).isEqualTo(config.wallSeconds());
         assertThat((long) limits.stdoutLimitBytes()).isEqualTo(config.stdoutLimitBytes());
+    }
+
+    @Test
+    void the_slas_own_pids_limit_and_a_zero_disk_are_applied() {
+        final SlaSpec tight = new SlaSpec(
+                "tight",
+                1,
+                VmTerms.builder()
+                        .cpuMillis(500)
+                        .memoryMiB(128)
+                        .diskMiB(0)
+                        .maxWallSeconds(10)
+                        .pidsLimit(7)
+                        .build(),
+                SLA.job());
+
+        final SandboxPolicy limits = ReplicaRequests.limits(tight);
+
+        assertThat(limits.pidsLimit()).isEqualTo(7);
+        assertThat(limits.tmpfsBytes()).as("nothing writable").isZero();
+        assertThat(ContainerConfig.forSla(tight).pidsLimit()).isEqualTo(7);
+        assertThat(ContainerConfig.forSla(tight).hash())
+                .as("the attested configuration names the pids limit")
+                .isNotEqualTo(ContainerConfig.forSla(SLA).hash());
     }
 
     @Test

@@ -88,7 +88,7 @@ class SandboxPolicyTest {
         @Test
         void tiny_tmpfs() {
             assertThatThrownBy(() -> SandboxPolicy.builder().tmpfsBytes(100).build())
-                    .hasMessage("tmpfsBytes must be at least 65536, got 100");
+                    .hasMessage("tmpfsBytes must be 0 (no /tmp) or at least 65536, got 100");
         }
 
         @ParameterizedTest

@@ -57,6 +57,9 @@ class SandboxRunnerIT {
                         .exec())
                 .as("containers labelled %s", runner.labels())
                 .isEmpty();
+        assertThat(runner.cgroups().orElseThrow().parents(runner.parentPrefix()))
+                .as("parent cgroups, also after a failed run")
+                .isEmpty();
     }
 
     @AfterAll

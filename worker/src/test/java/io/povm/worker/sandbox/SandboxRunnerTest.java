@@ -41,4 +41,24 @@ class SandboxRunnerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("command must have at least the program to run");
     }
+
+    @Test
+    void reads_the_engines_nanosecond_timestamps_and_ignores_the_zero_time() {
+        assertThat(SandboxRunner.engineTime("2026-12-06T05:03:09.291105356Z"))
+                .contains(java.time.Instant.parse("2026-12-06T05:03:09.291105356Z"));
+        assertThat(SandboxRunner.engineTime("0001-01-01T00:00:00Z")).isEmpty();
+        assertThat(SandboxRunner.engineTime("")).isEmpty();
+        assertThat(SandboxRunner.engineTime(null)).isEmpty();
+        assertThat(SandboxRunner.engineTime("yesterday")).isEmpty();
+    }
+
+    @Test
+    void parent_cgroups_are_scoped_by_the_runners_labels() {
+        final SandboxRunner org1 = new SandboxRunner(engine, Map.of("io.povm.org", "Org1"));
+
+        assertThat(org1.parentPrefix())
+                .matches("povm-run-[0-9a-f]{10}-")
+                .isEqualTo(new SandboxRunner(engine, Map.of("io.povm.org", "Org1")).parentPrefix())
+                .isNotEqualTo(new SandboxRunner(engine, Map.of("io.povm.org", "Org2")).parentPrefix());
+    }
 }
