@@ -1,5 +1,6 @@
 package io.povm.chaincode.credit;
 
+import io.povm.api.AgreedUsage;
 import io.povm.api.CreditHold;
 import io.povm.api.Dispute;
 import io.povm.api.Job;
@@ -24,7 +25,8 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>Paid: every RESULT_REVEALED replica whose result hash is the final verdict's and whose worker has no
- *       worker violation; {@code floor(price x min(wallMillis, maxWallSeconds x 1000) x permille / 10^6)}.
+ *       worker violation that forfeits pay; {@code floor(price x min(agreed wallMillis, maxWallSeconds x 1000) x
+ *       permille / 10^6)}, on the agreed usage ({@link AgreedUsage}), never on the worker's own claim.
  *   <li>First-run replicas are paid from the escrow. Re-run replicas are paid by the loser of the dispute: from the
  *       challenger's deposit unless the verdict was OVERTURNED, from the escrow (the wrong workers' unpaid share)
  *       when it was. A random audit has no challenger: an audit that did not overturn the verdict is paid by a
@@ -67,6 +69,7 @@ final class SettlementPlan {
             final Optional<CreditHold> escrow,
             final List<CreditHold> deposits,
             final Function<String, Optional<Payee>> payees,
+            final Optional<AgreedUsage> usage,
             final Stamp stamp) {
         final SettlementPlan plan = new SettlementPlan(escrow, deposits);
         final Optional<String> winner = job.verdict().flatMap(Verdict::winner);
@@ -76,7 +79,8 @@ final class SettlementPlan {
         for (Replica replica : job.replicas()) {
             if (earns(replica, winner, violators)) {
                 payees.apply(replica.workerKey())
-                        .ifPresent(payee -> plan.pay(replica, payee, sla, plan.potOf(replica, job, outcome)));
+                        .ifPresent(payee ->
+                                plan.pay(replica, payee, sla, usage.orElseThrow(), plan.potOf(replica, job, outcome)));
             }
         }
         final boolean overturned = outcome.filter(Dispute.OVERTURNED::equals).isPresent();
@@ -107,7 +111,7 @@ final class SettlementPlan {
 
     private static Set<String> workerViolators(final Verdict verdict) {
         return verdict.violations().stream()
-                .filter(v -> Verdict.Violation.WORKER.equals(v.party()))
+                .filter(Verdict.Violation::forfeitsPay)
                 .map(Verdict.Violation::who)
                 .collect(Collectors.toSet());
     }
@@ -124,18 +128,25 @@ final class SettlementPlan {
                         depositName(d.challenger().msp(), d.challenger().id())));
     }
 
-    private void pay(final Replica replica, final Payee payee, final SlaSpec sla, final Optional<Pot> pot) {
+    private void pay(
+            final Replica replica,
+            final Payee payee,
+            final SlaSpec sla,
+            final AgreedUsage usage,
+            final Optional<Pot> pot) {
         final long price = sla.vm().pricePerVmSecond();
-        final long wall = replica.result().map(ReplicaResult::wallMillis).orElse(0L);
+        final long wall = usage.wallMillis();
+        final long claimed = replica.result().map(ReplicaResult::wallMillis).orElse(0L);
         final long due = due(price, wall, sla.vm().maxWallSeconds(), payee.permille());
         final long left = pot.map(p -> p.left).orElse(0L);
         final long amount = Math.min(due, left);
         pot.ifPresent(p -> p.left -= amount);
         final String from = pot.map(Pot::kind).orElse(replica.rerun() ? CreditHold.DEPOSIT : CreditHold.ESCROW);
-        final String why =
-                "price " + price + " x min(" + wall + " ms, " + sla.vm().maxWallSeconds() + " s) x "
-                        + payee.permille() + "/1000 = " + due + (replica.rerun() ? ", re-run replica" : "")
-                        + (amount < due ? "; the " + from + " had only " + left + " left" : "");
+        final String why = "price " + price + " x min(" + wall + " ms agreed"
+                + (claimed == wall ? "" : " (claimed " + claimed + ")")
+                + ", " + sla.vm().maxWallSeconds() + " s) x "
+                + payee.permille() + "/1000 = " + due + (replica.rerun() ? ", re-run replica" : "")
+                + (amount < due ? "; the " + from + " had only " + left + " left" : "");
         entries.add(new Settlement.Entry(
                 Settlement.Entry.PAYOUT,
                 payee.msp(),

@@ -65,7 +65,7 @@ public final class JobResults {
             }
         }
         final List<Replica> replicas = new ArrayList<>(job.replicas());
-        replicas.set(index, target.committed(commitment));
+        replicas.set(index, target.committed(commitment, Optional.of(at)));
         final Job committed = job.withReplicas(replicas);
         if (replicas.stream().anyMatch(Replica::isLeased)) {
             return JobLifecycle.apply(committed, JobEvent.REPLICA_UPDATE, at);
