@@ -17,7 +17,11 @@ public final class JobUsage {
 
     /** @return the agreed usage of the replicas that revealed {@code winner}; empty when none did */
     public static Optional<AgreedUsage> of(final Job job, final SlaSpec sla, final String winner) {
-        final List<Replica> agreeing = agreeing(job, winner);
+        return of(agreeing(job.replicas(), winner), sla);
+    }
+
+    /** @return the agreed usage of these agreeing replicas; empty when there are none */
+    public static Optional<AgreedUsage> of(final List<Replica> agreeing, final SlaSpec sla) {
         if (agreeing.isEmpty()) {
             return Optional.empty();
         }
@@ -34,9 +38,9 @@ public final class JobUsage {
         return job.verdict().flatMap(Verdict::winner).flatMap(w -> of(job, sla, w));
     }
 
-    /** @return the replicas, in replica order, that revealed {@code winner} */
-    public static List<Replica> agreeing(final Job job, final String winner) {
-        return job.replicas().stream()
+    /** @return the replicas, in the order given, that revealed {@code winner} */
+    public static List<Replica> agreeing(final List<Replica> replicas, final String winner) {
+        return replicas.stream()
                 .filter(r -> r.state() == ReplicaState.RESULT_REVEALED
                         && r.result()
                                 .map(ReplicaResult::resultHash)

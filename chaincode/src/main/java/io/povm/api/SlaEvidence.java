@@ -1,14 +1,5 @@
-package io.povm.chaincode.job;
+package io.povm.api;
 
-import io.povm.api.AgreedUsage;
-import io.povm.api.Job;
-import io.povm.api.JobUsage;
-import io.povm.api.Replica;
-import io.povm.api.ReplicaResult;
-import io.povm.api.ReplicaState;
-import io.povm.api.SlaLimit;
-import io.povm.api.SlaSpec;
-import io.povm.api.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,16 +57,17 @@ final class SlaEvidence {
                             + first.result().orElseThrow().limitHit() + " limit: the job needs more than SLA "
                             + sla.ref() + " allows"));
         }
-        found.addAll(usage(job, sla, winner));
+        found.addAll(usage(phase, sla, winner));
         return found;
     }
 
-    private static List<Verdict.Violation> usage(final Job job, final SlaSpec sla, final String winner) {
+    /** Over-claims among the counted phase's agreeing replicas (what the verdict counted; the pay counts them all). */
+    private static List<Verdict.Violation> usage(final List<Replica> phase, final SlaSpec sla, final String winner) {
         if (winner == null) {
             return List.of();
         }
         final List<Verdict.Violation> found = new ArrayList<>();
-        JobUsage.of(job, sla, winner).ifPresent(agreed -> agreed.overClaims()
+        JobUsage.of(JobUsage.agreeing(phase, winner), sla).ifPresent(agreed -> agreed.overClaims()
                 .forEach(c -> found.add(new Verdict.Violation(
                         Verdict.Violation.WORKER,
                         c.workerKey(),
