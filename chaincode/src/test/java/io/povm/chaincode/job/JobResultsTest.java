@@ -86,6 +86,9 @@ class JobResultsTest {
         assertThat(one.state()).isEqualTo(JobState.RUNNING);
         assertThat(one.replicas().get(1).state()).isEqualTo(ReplicaState.RESULT_COMMITTED);
         assertThat(one.replicas().get(1).commitment()).contains("a".repeat(64));
+        assertThat(one.replicas().get(1).committedAt())
+                .as("the ledger time that bounds a lone replica's usage")
+                .contains(AT);
         assertThat(one.resolution().revealBy()).isEmpty();
     }
 
