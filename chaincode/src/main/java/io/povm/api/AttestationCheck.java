@@ -1,5 +1,6 @@
 package io.povm.api;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.util.Optional;
@@ -7,7 +8,7 @@ import java.util.Optional;
 /**
  * The checks every revealed attestation must pass, shared by the chaincode (at {@code RevealResult}) and by {@code
  * povm attestation verify} (offline, from ledger data): it names this job, replica, worker, image and SLA; its
- * configuration is the SLA's; its inline output and checkpoint leaves hash to what it states; the worker's
+ * configuration is the SLA's; its CPU time fits its wall time on the SLA's cores; its inline output and checkpoint leaves hash to what it states; the worker's
  * registered key signed it. Whether it opens the replica's commitment is checked apart ({@link Commitment}), since
  * a reveal that fails only that is recorded as a fault rather than refused.
  */
@@ -50,6 +51,7 @@ public final class AttestationCheck {
                         "attestation.configHash",
                         a.configHash(),
                         ContainerConfig.forSla(sla).hash()),
+                cpuFitsWall(a, sla),
                 outputLimit(a, sla),
                 output(reveal),
                 leaves(reveal),
@@ -70,6 +72,22 @@ public final class AttestationCheck {
         return stated.equals(expected)
                 ? Optional.empty()
                 : Optional.of(new Problem(field, "states " + stated + " but the ledger has " + expected));
+    }
+
+    /** @return the SLA's CPU cores: its {@code cpuMillis} (thousandths of a core) rounded up to whole cores */
+    public static long cores(final SlaSpec sla) {
+        return Math.max(1, (sla.vm().cpuMillis() + 999L) / 1000);
+    }
+
+    /** CPU time above wall time x the SLA's cores cannot have been measured: no VM runs more cores than it has. */
+    private static Optional<Problem> cpuFitsWall(final Attestation a, final SlaSpec sla) {
+        final BigInteger most = BigInteger.valueOf(a.wallMillis()).multiply(BigInteger.valueOf(cores(sla)));
+        return BigInteger.valueOf(a.cpuMillis()).compareTo(most) <= 0
+                ? Optional.empty()
+                : Optional.of(new Problem(
+                        "attestation.cpuMillis",
+                        "states " + a.cpuMillis() + " ms of CPU in " + a.wallMillis() + " ms of wall; SLA " + sla.ref()
+                                + " gives " + cores(sla) + " core(s), so at most " + most + " ms"));
     }
 
     private static Optional<Problem> outputLimit(final Attestation a, final SlaSpec sla) {

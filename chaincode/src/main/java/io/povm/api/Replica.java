@@ -28,6 +28,7 @@ import java.util.Optional;
     "acknowledgeBy",
     "finishBy",
     "commitment",
+    "committedAt",
     "result",
     "fault"
 })
@@ -62,6 +63,9 @@ public final class Replica {
     @JsonProperty("fault")
     private final String fault;
 
+    @JsonProperty("committedAt")
+    private final String committedAt;
+
     /**
      * A replica without lease deadlines or result.
      *
@@ -90,14 +94,22 @@ public final class Replica {
      * @param rerun whether the replica re-runs a challenged job (a dispute replica)
      * @param commitment the worker's commitment to its result, once committed
      * @param fault why the replica's reveal was not counted (it did not open the commitment, or never came)
+     * @param committedAt the transaction time of the commit, absent on replicas committed before it was recorded
      */
-    public record Extras(boolean rerun, Optional<String> commitment, Optional<String> fault) {
+    public record Extras(
+            boolean rerun, Optional<String> commitment, Optional<String> fault, Optional<String> committedAt) {
         /** A first-run replica without commitment or fault. */
         public static final Extras NONE = new Extras(false, Optional.empty(), Optional.empty());
 
         public Extras {
             Objects.requireNonNull(commitment, "commitment");
             Objects.requireNonNull(fault, "fault");
+            Objects.requireNonNull(committedAt, "committedAt");
+        }
+
+        /** Extras without a recorded commit time. */
+        public Extras(final boolean rerun, final Optional<String> commitment, final Optional<String> fault) {
+            this(rerun, commitment, fault, Optional.empty());
         }
     }
 
@@ -123,6 +135,7 @@ public final class Replica {
         this.rerun = extras.rerun() ? Boolean.TRUE : null;
         this.commitment = extras.commitment().orElse(null);
         this.fault = extras.fault().orElse(null);
+        this.committedAt = extras.committedAt().orElse(null);
     }
 
     /** @return a newly ASSIGNED replica whose worker must acknowledge by {@code acknowledgeBy} */
@@ -149,6 +162,7 @@ public final class Replica {
             @JsonProperty("result") final ReplicaResult result,
             @JsonProperty("rerun") final Boolean rerun,
             @JsonProperty("commitment") final String commitment,
+            @JsonProperty("committedAt") final String committedAt,
             @JsonProperty("fault") final String fault) {
         return new Replica(
                 PovmException.requirePresent(index, "replicas.index", "0-based position"),
@@ -158,7 +172,11 @@ public final class Replica {
                 Optional.ofNullable(acknowledgeBy),
                 Optional.ofNullable(finishBy),
                 Optional.ofNullable(result),
-                new Extras(Boolean.TRUE.equals(rerun), Optional.ofNullable(commitment), Optional.ofNullable(fault)));
+                new Extras(
+                        Boolean.TRUE.equals(rerun),
+                        Optional.ofNullable(commitment),
+                        Optional.ofNullable(fault),
+                        Optional.ofNullable(committedAt)));
     }
 
     public int index() {
@@ -206,8 +224,16 @@ public final class Replica {
         return Optional.ofNullable(fault);
     }
 
+    /**
+     * @return the transaction time (ISO-8601 UTC) of the worker's commit, bounded by the multiparty clock; absent
+     *     before the commit and on replicas committed before it was recorded
+     */
+    public Optional<String> committedAt() {
+        return Optional.ofNullable(committedAt);
+    }
+
     private Extras extras() {
-        return new Extras(rerun(), commitment(), fault());
+        return new Extras(rerun(), commitment(), fault(), committedAt());
     }
 
     /** @return whether a worker still holds this replica's lease (ASSIGNED or RUNNING) */
@@ -230,11 +256,16 @@ public final class Replica {
                 acknowledgeBy(),
                 finishBy(),
                 result(),
-                new Extras(true, commitment(), fault()));
+                new Extras(true, commitment(), fault(), committedAt()));
     }
 
-    /** @return this replica RESULT_COMMITTED with the worker's commitment */
+    /** @return this replica RESULT_COMMITTED with the worker's commitment, without a recorded commit time */
     public Replica committed(final String newCommitment) {
+        return committed(newCommitment, Optional.empty());
+    }
+
+    /** @return this replica RESULT_COMMITTED with the worker's commitment, made in a transaction at {@code at} */
+    public Replica committed(final String newCommitment, final Optional<String> at) {
         return new Replica(
                 index,
                 workerKey,
@@ -243,7 +274,7 @@ public final class Replica {
                 acknowledgeBy(),
                 finishBy(),
                 result(),
-                new Extras(rerun(), Optional.of(newCommitment), fault()));
+                new Extras(rerun(), Optional.of(newCommitment), fault(), at));
     }
 
     /** @return this replica RESULT_REVEALED with the result its attestation states */
@@ -269,7 +300,7 @@ public final class Replica {
                 acknowledgeBy(),
                 finishBy(),
                 result(),
-                new Extras(rerun(), commitment(), Optional.of(why)));
+                new Extras(rerun(), commitment(), Optional.of(why), committedAt()));
     }
 
     /** @return this replica RUNNING, to be reported by {@code finishBy} */
@@ -303,12 +334,14 @@ public final class Replica {
                 && Objects.equals(result, that.result)
                 && Objects.equals(rerun, that.rerun)
                 && Objects.equals(commitment, that.commitment)
-                && Objects.equals(fault, that.fault);
+                && Objects.equals(fault, that.fault)
+                && Objects.equals(committedAt, that.committedAt);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(index, workerKey, msp, state, acknowledgeBy, finishBy, result, rerun, commitment, fault);
+        return Objects.hash(
+                index, workerKey, msp, state, acknowledgeBy, finishBy, result, rerun, commitment, fault, committedAt);
     }
 
     @Override
@@ -318,6 +351,7 @@ public final class Replica {
                 + (finishBy == null ? "" : ", finishBy=" + finishBy)
                 + (rerun == null ? "" : ", rerun")
                 + (commitment == null ? "" : ", commitment=" + commitment)
+                + (committedAt == null ? "" : ", committedAt=" + committedAt)
                 + (result == null ? "" : ", result=" + result.resultHash())
                 + (fault == null ? "" : ", fault=" + fault)
                 + "}";

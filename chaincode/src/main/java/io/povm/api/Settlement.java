@@ -13,7 +13,8 @@ import java.util.List;
  * {"jobId":"flip-1","kind":"settle","jobState":"FINALIZED","at":"...","txId":"...","winner":"9f86...",
  *  "dispute":"UPHELD","escrow":1800,"deposits":600,
  *  "entries":[{"kind":"payout","msp":"Org2MSP","fabricId":"x509::...","amount":9,"from":"escrow",
- *              "workerKey":"Org2MSP/w1","replica":0,"due":9,"why":"price 1 x 12 s x 750/1000"},
+ *              "workerKey":"Org2MSP/w1","replica":0,"due":9,"vmMillis":12000,"permille":750,
+ *              "why":"price 1 x min(12000 ms agreed, 3600 s) x 750/1000 = 9"},
  *             {"kind":"refund","msp":"Org1MSP","fabricId":"x509::...","amount":1791,"from":"escrow",
  *              "why":"rest of the escrow to the submitter"}]}
  * }</pre>
@@ -80,9 +81,23 @@ public record Settlement(
      * @param workerKey the paid worker, for a payout
      * @param replica the paid replica's index, for a payout
      * @param due what the worker earned; {@code amount} is less when the pot ran dry
+     * @param vmMillis the agreed VM milliseconds the payout is due on ({@link AgreedUsage#vmMillis}), for a payout
+     * @param permille the worker's payout multiplier at settlement, for a payout
      * @param why how the amount was computed, or why the credits return
      */
-    @JsonPropertyOrder({"kind", "msp", "fabricId", "amount", "from", "workerKey", "replica", "due", "why"})
+    @JsonPropertyOrder({
+        "kind",
+        "msp",
+        "fabricId",
+        "amount",
+        "from",
+        "workerKey",
+        "replica",
+        "due",
+        "vmMillis",
+        "permille",
+        "why"
+    })
     public record Entry(
             @JsonProperty("kind") String kind,
             @JsonProperty("msp") String msp,
@@ -92,10 +107,26 @@ public record Settlement(
             @JsonProperty("workerKey") String workerKey,
             @JsonProperty("replica") Integer replica,
             @JsonProperty("due") Long due,
+            @JsonProperty("vmMillis") Long vmMillis,
+            @JsonProperty("permille") Long permille,
             @JsonProperty("why") String why) {
         public static final String PAYOUT = "payout";
         public static final String REFUND = "refund";
         public static final String MINT = "mint";
+
+        /** An entry without the basis of its due, as settlements stored before agreed usage have them. */
+        public Entry(
+                final String kind,
+                final String msp,
+                final String fabricId,
+                final long amount,
+                final String from,
+                final String workerKey,
+                final Integer replica,
+                final Long due,
+                final String why) {
+            this(kind, msp, fabricId, amount, from, workerKey, replica, due, null, null, why);
+        }
 
         /** @return the credits back to the owner of a pot */
         public static Entry refund(final CreditHold pot, final long amount, final String why) {

@@ -87,7 +87,8 @@ public record Verdict(
      * @param who the worker's registry key, or the customer's {@code msp/id}
      * @param replica the replica whose measurement shows it
      * @param kind the limit: {@code TIMEOUT}, {@code OOM_KILLED}, {@code PIDS_LIMIT}, {@code DISK_LIMIT}, {@code
-     *     OUTPUT_LIMIT}
+     *     OUTPUT_LIMIT}; or {@value #USAGE}: the worker claimed more usage than the agreeing replicas support
+     *     ({@link AgreedUsage})
      * @param detail what was measured against what was allowed
      */
     @JsonPropertyOrder({"party", "who", "replica", "kind", "detail"})
@@ -100,11 +101,22 @@ public record Verdict(
         public static final String WORKER = "worker";
         public static final String CUSTOMER = "customer";
 
+        /** A worker's claim above the agreed usage by more than the tolerance: counted, but paid on the agreed. */
+        public static final String USAGE = "USAGE";
+
         public Violation {
             Objects.requireNonNull(party, "party");
             Objects.requireNonNull(who, "who");
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(detail, "detail");
+        }
+
+        /**
+         * @return whether the violation costs the worker its pay: a misreported SLA limit does; an over-claimed usage
+         *     does not, since the worker is paid on the agreed figure anyway
+         */
+        public boolean forfeitsPay() {
+            return WORKER.equals(party) && !USAGE.equals(kind);
         }
     }
 }

@@ -8,7 +8,6 @@ import io.povm.api.JobState;
 import io.povm.api.Members;
 import io.povm.api.PovmError;
 import io.povm.api.PovmException;
-import io.povm.api.PovmJson;
 import io.povm.api.PovmTransactions;
 import io.povm.api.Quote;
 import io.povm.api.Replica;
@@ -35,7 +34,6 @@ import io.povm.chaincode.reputation.CustomerRecordLedger;
 import io.povm.chaincode.reputation.SpotCheck;
 import io.povm.chaincode.reputation.WorkerRecordLedger;
 import io.povm.chaincode.worker.WorkerLedger;
-import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,10 +69,7 @@ final class ConsensusTransactions {
 
     /** @return the job after the reveal and, when it was the last one, the verdict */
     Job reveal(final Job job, final int index, final String revealJson) {
-        if (revealJson != null && revealJson.getBytes(StandardCharsets.UTF_8).length > Reveal.MAX_REVEAL_BYTES) {
-            throw PovmException.invalid("reveal", "is larger than " + Reveal.MAX_REVEAL_BYTES + " bytes");
-        }
-        final Reveal reveal = PovmJson.read(revealJson, Reveal.class);
+        final Reveal reveal = JobResults.read(revealJson);
         final SlaSpec sla = tx.slaOf(job);
         final Replica target =
                 index >= 0 && index < job.replicas().size() ? job.replicas().get(index) : null;

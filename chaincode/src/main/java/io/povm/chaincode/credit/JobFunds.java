@@ -1,9 +1,11 @@
 package io.povm.chaincode.credit;
 
+import io.povm.api.AgreedUsage;
 import io.povm.api.CreditHold;
 import io.povm.api.ErrorCode;
 import io.povm.api.Job;
 import io.povm.api.JobState;
+import io.povm.api.JobUsage;
 import io.povm.api.PovmError;
 import io.povm.api.PovmException;
 import io.povm.api.Settlement;
@@ -147,34 +149,33 @@ public final class JobFunds {
         final Function<String, Optional<Payee>> payee =
                 key -> payees.computeIfAbsent(key, k -> workers.find(WorkerKey.parse(k, "workerKey"))
                         .map(w -> new Payee(w.msp(), w.fabricId(), Reputation.payoutPermille(records.find(w.key())))));
-        final Settlement settlement = SettlementPlan.settle(job, sla, escrow, deposits, payee, stamp());
-        earnTickets(job, sla, settlement, key -> payee.apply(key).orElseThrow().permille());
+        final Optional<AgreedUsage> usage = JobUsage.of(job, sla);
+        final Settlement settlement = SettlementPlan.settle(job, sla, escrow, deposits, payee, usage, stamp());
+        usage.ifPresent(agreed -> earnTickets(
+                sla, settlement, agreed, key -> payee.apply(key).orElseThrow().permille()));
         return apply(settlement, escrow, deposits);
     }
 
     /**
-     * Every paid replica earns lottery tickets for the next beacon round to open: its VM milliseconds (wall time
-     * capped by the SLA's maxWall) times its worker's payout multiplier ({@link Ticket#of}).
+     * Every paid replica earns lottery tickets for the next beacon round to open: the agreed VM milliseconds
+     * ({@link AgreedUsage#vmMillis}, never its own claim) times its worker's payout multiplier ({@link Ticket#of}).
      */
     private void earnTickets(
-            final Job job, final SlaSpec sla, final Settlement settlement, final Function<String, Long> permille) {
+            final SlaSpec sla,
+            final Settlement settlement,
+            final AgreedUsage usage,
+            final Function<String, Long> permille) {
         final BeaconLedger beacon = new BeaconLedger(stub);
         final long round = beacon.latest() + 1;
         for (Settlement.Entry entry : settlement.entries()) {
             if (!Settlement.Entry.PAYOUT.equals(entry.kind()) || entry.replica() == null) {
                 continue;
             }
-            final long wall = job.replicas().stream()
-                    .filter(r -> r.index() == entry.replica())
-                    .findFirst()
-                    .flatMap(io.povm.api.Replica::result)
-                    .map(io.povm.api.ReplicaResult::wallMillis)
-                    .orElse(0L);
-            final long vmMillis = Math.min(Math.max(wall, 0), sla.vm().maxWallSeconds() * 1000L);
+            final long vmMillis = usage.vmMillis(sla.vm().maxWallSeconds());
             final long multiplier = permille.apply(entry.workerKey());
             beacon.put(new Ticket(
                     round,
-                    job.id(),
+                    settlement.jobId(),
                     entry.replica(),
                     entry.workerKey(),
                     entry.msp(),

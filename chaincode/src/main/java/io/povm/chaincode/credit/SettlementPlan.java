@@ -1,30 +1,29 @@
 package io.povm.chaincode.credit;
 
+import io.povm.api.AgreedUsage;
 import io.povm.api.CreditHold;
 import io.povm.api.Dispute;
 import io.povm.api.Job;
+import io.povm.api.PayoutRule;
 import io.povm.api.Replica;
 import io.povm.api.ReplicaResult;
-import io.povm.api.ReplicaState;
 import io.povm.api.Settlement;
 import io.povm.api.SlaSpec;
 import io.povm.api.Verdict;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Who gets which of a job's held credits, without Fabric (see {@code docs/consensus.md}, "Credits"):
  *
  * <ul>
- *   <li>Paid: every RESULT_REVEALED replica whose result hash is the final verdict's and whose worker has no
- *       worker violation; {@code floor(price x min(wallMillis, maxWallSeconds x 1000) x permille / 10^6)}.
+ *   <li>Paid: the replicas {@link PayoutRule#paid} names; {@code floor(price x min(agreed wallMillis,
+ *       maxWallSeconds x 1000) x permille / 10^6)}, on the agreed usage ({@link AgreedUsage}), never on the worker's
+ *       own claim.
  *   <li>First-run replicas are paid from the escrow. Re-run replicas are paid by the loser of the dispute: from the
  *       challenger's deposit unless the verdict was OVERTURNED, from the escrow (the wrong workers' unpaid share)
  *       when it was. A random audit has no challenger: an audit that did not overturn the verdict is paid by a
@@ -67,17 +66,15 @@ final class SettlementPlan {
             final Optional<CreditHold> escrow,
             final List<CreditHold> deposits,
             final Function<String, Optional<Payee>> payees,
+            final Optional<AgreedUsage> usage,
             final Stamp stamp) {
         final SettlementPlan plan = new SettlementPlan(escrow, deposits);
         final Optional<String> winner = job.verdict().flatMap(Verdict::winner);
         final Optional<String> outcome = job.dispute().flatMap(Dispute::decision);
-        final Set<String> violators =
-                job.verdict().map(SettlementPlan::workerViolators).orElse(Set.of());
-        for (Replica replica : job.replicas()) {
-            if (earns(replica, winner, violators)) {
-                payees.apply(replica.workerKey())
-                        .ifPresent(payee -> plan.pay(replica, payee, sla, plan.potOf(replica, job, outcome)));
-            }
+        for (Replica replica : PayoutRule.paid(job)) {
+            payees.apply(replica.workerKey())
+                    .ifPresent(payee ->
+                            plan.pay(replica, payee, sla, usage.orElseThrow(), plan.potOf(replica, job, outcome)));
         }
         final boolean overturned = outcome.filter(Dispute.OVERTURNED::equals).isPresent();
         plan.returnRest(
@@ -86,30 +83,6 @@ final class SettlementPlan {
                         ? "the challenge overturned the verdict: the deposit returns to the challenger"
                         : "rest of the deposit returns to the challenger");
         return plan.settlement(job, Settlement.SETTLE, winner, outcome, stamp);
-    }
-
-    /** @return {@code floor(price x min(wallMillis, maxWallSeconds x 1000) x permille / 10^6)}, exactly */
-    static long due(final long price, final long wallMillis, final int maxWallSeconds, final long permille) {
-        final long millis = Math.min(Math.max(wallMillis, 0), maxWallSeconds * 1000L);
-        return BigInteger.valueOf(price)
-                .multiply(BigInteger.valueOf(millis))
-                .multiply(BigInteger.valueOf(permille))
-                .divide(BigInteger.valueOf(1_000_000))
-                .longValueExact();
-    }
-
-    private static boolean earns(final Replica replica, final Optional<String> winner, final Set<String> violators) {
-        return replica.state() == ReplicaState.RESULT_REVEALED
-                && winner.isPresent()
-                && replica.result().map(ReplicaResult::resultHash).equals(winner)
-                && !violators.contains(replica.workerKey());
-    }
-
-    private static Set<String> workerViolators(final Verdict verdict) {
-        return verdict.violations().stream()
-                .filter(v -> Verdict.Violation.WORKER.equals(v.party()))
-                .map(Verdict.Violation::who)
-                .collect(Collectors.toSet());
     }
 
     private Optional<Pot> potOf(final Replica replica, final Job job, final Optional<String> outcome) {
@@ -124,18 +97,26 @@ final class SettlementPlan {
                         depositName(d.challenger().msp(), d.challenger().id())));
     }
 
-    private void pay(final Replica replica, final Payee payee, final SlaSpec sla, final Optional<Pot> pot) {
+    private void pay(
+            final Replica replica,
+            final Payee payee,
+            final SlaSpec sla,
+            final AgreedUsage usage,
+            final Optional<Pot> pot) {
         final long price = sla.vm().pricePerVmSecond();
-        final long wall = replica.result().map(ReplicaResult::wallMillis).orElse(0L);
-        final long due = due(price, wall, sla.vm().maxWallSeconds(), payee.permille());
+        final long wall = usage.wallMillis();
+        final long claimed = replica.result().map(ReplicaResult::wallMillis).orElse(0L);
+        final long vmMillis = usage.vmMillis(sla.vm().maxWallSeconds());
+        final long due = PayoutRule.due(price, vmMillis, payee.permille());
         final long left = pot.map(p -> p.left).orElse(0L);
         final long amount = Math.min(due, left);
         pot.ifPresent(p -> p.left -= amount);
         final String from = pot.map(Pot::kind).orElse(replica.rerun() ? CreditHold.DEPOSIT : CreditHold.ESCROW);
-        final String why =
-                "price " + price + " x min(" + wall + " ms, " + sla.vm().maxWallSeconds() + " s) x "
-                        + payee.permille() + "/1000 = " + due + (replica.rerun() ? ", re-run replica" : "")
-                        + (amount < due ? "; the " + from + " had only " + left + " left" : "");
+        final String why = "price " + price + " x min(" + wall + " ms agreed"
+                + (claimed == wall ? "" : " (claimed " + claimed + ")")
+                + ", " + sla.vm().maxWallSeconds() + " s) x "
+                + payee.permille() + "/1000 = " + due + (replica.rerun() ? ", re-run replica" : "")
+                + (amount < due ? "; the " + from + " had only " + left + " left" : "");
         entries.add(new Settlement.Entry(
                 Settlement.Entry.PAYOUT,
                 payee.msp(),
@@ -145,6 +126,8 @@ final class SettlementPlan {
                 replica.workerKey(),
                 replica.index(),
                 due,
+                vmMillis,
+                payee.permille(),
                 why));
     }
 

@@ -9,6 +9,7 @@ import io.povm.api.ReplicaState;
 import io.povm.api.Reveal;
 import io.povm.api.SlaSpec;
 import io.povm.api.Verdict;
+import io.povm.api.VerdictCount;
 import io.povm.api.WorkerRecord;
 import io.povm.chaincode.clock.MultipartyClock;
 import java.time.Instant;

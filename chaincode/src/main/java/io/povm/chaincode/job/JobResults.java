@@ -7,10 +7,12 @@ import io.povm.api.Job;
 import io.povm.api.JobState;
 import io.povm.api.PovmError;
 import io.povm.api.PovmException;
+import io.povm.api.PovmJson;
 import io.povm.api.Replica;
 import io.povm.api.ReplicaState;
 import io.povm.api.Reveal;
 import io.povm.api.SlaSpec;
+import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +67,7 @@ public final class JobResults {
             }
         }
         final List<Replica> replicas = new ArrayList<>(job.replicas());
-        replicas.set(index, target.committed(commitment));
+        replicas.set(index, target.committed(commitment, Optional.of(at)));
         final Job committed = job.withReplicas(replicas);
         if (replicas.stream().anyMatch(Replica::isLeased)) {
             return JobLifecycle.apply(committed, JobEvent.REPLICA_UPDATE, at);
@@ -82,6 +84,36 @@ public final class JobResults {
         final JobEvent event = job.state() == JobState.RUNNING ? JobEvent.ALL_RESULTS_IN : JobEvent.REPLICA_UPDATE;
         final Job next = JobLifecycle.apply(job, event, at);
         return next.withResolution(next.resolution().withRevealBy(revealBy));
+    }
+
+    /**
+     * Reads a reveal's JSON strictly. Every field error is named from the reveal down, as the reveal checks name
+     * theirs, e.g. {@code reveal.attestation.wallMillis} for a negative or non-numeric wall time.
+     *
+     * @throws PovmException INVALID_ARGUMENT [reveal] when larger than {@value Reveal#MAX_REVEAL_BYTES} bytes;
+     *     INVALID_ARGUMENT [reveal.*] naming the field that does not read
+     */
+    public static Reveal read(final String revealJson) {
+        if (revealJson != null && revealJson.getBytes(StandardCharsets.UTF_8).length > Reveal.MAX_REVEAL_BYTES) {
+            throw PovmException.invalid("reveal", "is larger than " + Reveal.MAX_REVEAL_BYTES + " bytes");
+        }
+        try {
+            return PovmJson.read(revealJson, Reveal.class);
+        } catch (PovmException e) {
+            final String field = e.error().field();
+            if (e.error().code() != ErrorCode.INVALID_ARGUMENT
+                    || field.equals(PovmError.NO_FIELD)
+                    || field.equals("reveal")
+                    || field.startsWith("reveal.")) {
+                throw e;
+            }
+            throw new PovmException(
+                    new PovmError(
+                            ErrorCode.INVALID_ARGUMENT,
+                            "reveal." + field,
+                            e.error().reason()),
+                    e);
+        }
     }
 
     /**

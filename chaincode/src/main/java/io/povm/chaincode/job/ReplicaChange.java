@@ -4,6 +4,7 @@ import io.povm.api.Job;
 import io.povm.api.JobState;
 import io.povm.api.Replica;
 import io.povm.api.ReplicaState;
+import io.povm.api.VerdictCount;
 import io.povm.chaincode.assignment.Assigner;
 import io.povm.chaincode.assignment.Assignment;
 import java.util.ArrayList;

@@ -6,59 +6,82 @@ import io.povm.api.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.Function;
-import java.util.stream.IntStream;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Chi-square goodness of fit of {@link WeightedDraw} over 100,000 fixed seeds (seed i = SHA-256("fair" || i)), six
- * entries, alpha = 0.001, and a power check: the same test catches plain modulo over a 16-bit hash.
+ * Chi-square goodness of fit of the lottery's draw ({@link UniformDraw} over the total tickets, then {@link
+ * WeightedDraw#at}, as {@code RoundOutcome.lottery} draws each winner) over 200,000 fixed seeds (seed i =
+ * SHA-256("fair" || i)) and strongly unequal tickets 1 : 10 : 100 : 1000, at alpha = 0.001 with 3 degrees of freedom.
  *
- * <p>The weights sum to W = 49153 = 3·2^14 + 1. With a 16-bit h, 2^16 mod W = 16383, so {@code h mod W} hits x <
- * 16383 twice as often as the rest: "w1" (x in [0, 8192)) gets 1/4 of the draws instead of 1/6.
+ * <p>The test has power: the same check fails a draw that ignores the tickets (uniform among the workers) and a draw
+ * whose cumulative ranges are off by one ({@code cumulative >= x} instead of {@code > x}, which gives the 1-ticket
+ * worker 2 of the 1111 values of x: 360 wins expected instead of 180, a chi-square near 180 on its own).
  */
 class FairnessTest {
-    private static final int DRAWS = 100_000;
-    private static final List<WeightedDraw.Entry> ENTRIES = IntStream.rangeClosed(1, 6)
-            .mapToObj(i -> new WeightedDraw.Entry("w" + i, i == 6 ? 8193 : 8192))
-            .toList();
+    private static final int DRAWS = 200_000;
+    private static final List<WeightedDraw.Entry> ENTRIES = List.of(
+            new WeightedDraw.Entry("w0", 1),
+            new WeightedDraw.Entry("w1", 10),
+            new WeightedDraw.Entry("w2", 100),
+            new WeightedDraw.Entry("w3", 1000));
+    private static final long TOTAL = WeightedDraw.total(WeightedDraw.eligible(ENTRIES));
+    private static final long[] X = new long[DRAWS];
+    private static final long[] PICK = new long[DRAWS];
 
-    private static byte[] seed(final int i) {
-        return Sha256.hash(
-                "fair".getBytes(StandardCharsets.UTF_8),
-                ByteBuffer.allocate(8).putLong(i).array());
+    /** Draws each seed's x in [0, 1111) and its uniform index in [0, 4) once, for every rule below to map. */
+    @BeforeAll
+    static void draw_every_seed_once() {
+        for (int i = 0; i < DRAWS; i++) {
+            final byte[] seed = Sha256.hash(
+                    "fair".getBytes(StandardCharsets.UTF_8),
+                    ByteBuffer.allocate(8).putLong(i).array());
+            X[i] = UniformDraw.draw(seed, TOTAL);
+            PICK[i] = UniformDraw.draw(seed, ENTRIES.size());
+        }
     }
 
-    private static double chiSquare(final Function<byte[], String> draw) {
-        final long total = WeightedDraw.total(ENTRIES);
+    /** @return Pearson's chi-square of the winners a rule picks from (x, uniform index) against the tickets */
+    private static double chiSquare(final BiFunction<Long, Long, String> rule) {
         final long[] observed = new long[ENTRIES.size()];
         final double[] expected = new double[ENTRIES.size()];
         for (int k = 0; k < ENTRIES.size(); k++) {
-            expected[k] = (double) DRAWS * ENTRIES.get(k).weight() / total;
+            expected[k] = (double) DRAWS * ENTRIES.get(k).weight() / TOTAL;
             assertThat(expected[k]).isGreaterThanOrEqualTo(5);
         }
         for (int i = 0; i < DRAWS; i++) {
-            observed[Integer.parseInt(draw.apply(seed(i)).substring(1)) - 1]++;
+            observed[Integer.parseInt(rule.apply(X[i], PICK[i]).substring(1))]++;
         }
         return Statistics.chiSquare(observed, expected);
     }
 
-    /** Plain h mod W with a 16-bit h: the biased draw the design note forbids. */
-    private static String biased(final byte[] seed) {
-        final byte[] h = Sha256.hash(seed, new byte[8]);
-        final int h16 = (h[0] & 0xff) << 8 | h[1] & 0xff;
-        final List<WeightedDraw.Entry> eligible = WeightedDraw.eligible(ENTRIES);
-        return WeightedDraw.at(eligible, h16 % WeightedDraw.total(eligible));
+    /** The first entry whose cumulative tickets reach x: one value of x too many for every entry's range. */
+    private static String offByOne(final long x) {
+        long cumulative = 0;
+        for (final WeightedDraw.Entry entry : WeightedDraw.eligible(ENTRIES)) {
+            cumulative += entry.weight();
+            if (cumulative >= x) {
+                return entry.id();
+            }
+        }
+        throw new IllegalStateException("x " + x + " beyond " + cumulative);
     }
 
     @Test
-    void weighted_draws_fit_the_weights_at_alpha_0_001() {
-        assertThat(chiSquare(seed -> WeightedDraw.winner(seed, ENTRIES)))
-                .isLessThan(Statistics.CHI_SQUARE_5_DF_ALPHA_0_001);
+    void lottery_draws_over_tickets_1_10_100_1000_fit_the_tickets_at_alpha_0_001() {
+        assertThat(chiSquare((x, pick) -> WeightedDraw.at(WeightedDraw.eligible(ENTRIES), x)))
+                .isLessThan(Statistics.CHI_SQUARE_3_DF_ALPHA_0_001);
     }
 
     @Test
-    void the_same_test_rejects_plain_modulo_over_a_16_bit_hash() {
-        assertThat(chiSquare(FairnessTest::biased)).isGreaterThan(Statistics.CHI_SQUARE_5_DF_ALPHA_0_001);
+    void the_same_check_fails_a_draw_that_ignores_the_tickets() {
+        assertThat(chiSquare((x, pick) -> ENTRIES.get(pick.intValue()).id()))
+                .isGreaterThan(Statistics.CHI_SQUARE_3_DF_ALPHA_0_001);
+    }
+
+    @Test
+    void the_same_check_fails_a_draw_whose_cumulative_ranges_are_off_by_one() {
+        assertThat(chiSquare((x, pick) -> offByOne(x))).isGreaterThan(Statistics.CHI_SQUARE_3_DF_ALPHA_0_001);
     }
 }

@@ -2,8 +2,8 @@ package io.povm.api.beacon;
 
 /** Test statistics for the fairness and withholding tests (doubles are fine here: they judge, they do not draw). */
 final class Statistics {
-    /** Upper 0.1% point of chi-square with 5 degrees of freedom. */
-    static final double CHI_SQUARE_5_DF_ALPHA_0_001 = 20.515;
+    /** Upper 0.1% point of chi-square with 3 degrees of freedom. */
+    static final double CHI_SQUARE_3_DF_ALPHA_0_001 = 16.266;
 
     /** Two-sided 0.1% point of the standard normal: P(|Z| > 3.2905) = 0.001. */
     static final double Z_ALPHA_0_001 = 3.2905;

@@ -27,11 +27,14 @@ import io.povm.api.Submitter;
 import io.povm.api.Verdict;
 import io.povm.api.VmTerms;
 import io.povm.api.WorkerRecord;
+import io.povm.api.beacon.Ticket;
+import io.povm.chaincode.beacon.BeaconLedger;
 import io.povm.chaincode.reputation.WorkerRecordLedger;
 import io.povm.chaincode.worker.RegisteredWorkers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -289,7 +292,8 @@ class JobFundsTest {
             assertThat(settlement.paid()).isEqualTo(180);
             assertThat(settlement.refunded()).isEqualTo(ESCROW - 180);
             assertThat(settlement.winner()).isEqualTo(WIN);
-            assertThat(settlement.entries().get(0).why()).isEqualTo("price 10 x min(12000 ms, 3600 s) x 750/1000 = 90");
+            assertThat(settlement.entries().get(0).why())
+                    .isEqualTo("price 10 x min(12000 ms agreed, 3600 s) x 750/1000 = 90");
             assertThat(fixtures.ledger.keys()).noneMatch(key -> key.contains("credit-escrow"));
         }
 
@@ -318,6 +322,32 @@ class JobFundsTest {
             settled(finalized(List.of(revealed(0, "Org1MSP/w1", WIN, 9_000_000, false)), List.of(), Optional.empty()));
 
             assertThat(workerBalance("Org1MSP/w1")).isEqualTo(10L * 3600 * 750 / 1000);
+        }
+
+        @Test
+        void an_inflater_among_three_is_paid_and_ticketed_on_the_agreed_usage_like_its_honest_peers() {
+            held();
+            final List<Replica> replicas = List.of(
+                    revealed(0, "Org1MSP/w1", WIN, 12_000, false),
+                    revealed(1, "Org2MSP/w1", WIN, 13_000, false),
+                    revealed(2, "Org3MSP/w1", WIN, 3_600_000 - 1, false));
+            final List<Verdict.Violation> usage = List.of(
+                    new Verdict.Violation(Verdict.Violation.WORKER, "Org3MSP/w1", 2, Verdict.Violation.USAGE, "over"));
+
+            final Settlement settlement = settled(finalized(replicas, usage, Optional.empty()));
+
+            // the median of 12 s, 13 s and 3600 s is 13 s: 10 x 13 x 0.75 = 97 (rounded down) for everyone
+            assertThat(workerBalance("Org1MSP/w1")).isEqualTo(97);
+            assertThat(workerBalance("Org2MSP/w1")).isEqualTo(97);
+            assertThat(workerBalance("Org3MSP/w1")).isEqualTo(97);
+            assertThat(settlement.entries().get(2).why())
+                    .startsWith("price 10 x min(13000 ms agreed (claimed 3599999)");
+            assertThat(new BeaconLedger(fixtures.ledger.stub()).tickets(1))
+                    .extracting(Ticket::replica, Ticket::vmMillis, Ticket::tickets)
+                    .containsExactly(
+                            Tuple.tuple(0, 13_000L, 9_750L),
+                            Tuple.tuple(1, 13_000L, 9_750L),
+                            Tuple.tuple(2, 13_000L, 9_750L));
         }
 
         @Test

@@ -17,6 +17,7 @@ import io.povm.api.JobState;
 import io.povm.api.PovmException;
 import io.povm.api.Redundancy;
 import io.povm.api.Replica;
+import io.povm.api.ReplicaResult;
 import io.povm.api.ReplicaState;
 import io.povm.api.Reveal;
 import io.povm.api.Submitter;
@@ -116,6 +117,50 @@ class JobConsensusTest {
         assertThat(run.job().resolution().challengeBy()).contains("2026-11-21T10:01:00.000Z");
         assertThat(count(run.records(), wrongWorker)).isEqualTo(1);
         assertThat(count(run.records(), verdict.agreed().get(0))).isEqualTo(100);
+    }
+
+    @Test
+    void an_agreeing_worker_that_inflates_its_wall_time_gets_a_usage_violation_in_its_record_and_still_agrees() {
+        final Job committed = commit(running(3), "right", "right", "right");
+        final List<Replica> replicas = new ArrayList<>();
+        for (final Replica r : committed.replicas()) {
+            final ReplicaResult honest = Answers.result("right", List.of());
+            final long wall = r.index() == 2 ? SLA.vm().maxWallSeconds() * 1000L - 1 : 200 + r.index();
+            replicas.add(r.revealed(ReplicaResult.builder()
+                    .resultHash(honest.resultHash())
+                    .exitCode(0)
+                    .wallMillis(wall)
+                    .cpuMillis(100)
+                    .peakMemoryBytes(1)
+                    .outputBytes(honest.outputBytes())
+                    .checkpointRoot(honest.checkpointRoot())
+                    .checkpoints(0)
+                    .build()));
+        }
+        final Job revealed = committed.withReplicas(replicas);
+        final String inflater = replicas.get(2).workerKey();
+
+        final JobConsensus.Step step = JobConsensus.count(revealed, SLA, () -> draw(WORKERS), Map.of(), AT);
+
+        final Verdict verdict = step.job().verdict().orElseThrow();
+        assertThat(verdict.agreed()).contains(inflater);
+        assertThat(verdict.violations()).singleElement().satisfies(v -> {
+            assertThat(v.who()).isEqualTo(inflater);
+            assertThat(v.kind()).isEqualTo(Verdict.Violation.USAGE);
+            assertThat(v.forfeitsPay()).isFalse();
+            assertThat(v.detail()).contains("support 201 ms");
+        });
+        final WorkerRecord record = WorkerRecord.empty(inflater);
+        assertThat(JobConsensus.RecordChange.byWorker(step.records())
+                        .get(inflater)
+                        .apply(record)
+                        .violations())
+                .isEqualTo(1);
+        assertThat(JobConsensus.RecordChange.byWorker(step.records())
+                        .get(replicas.get(0).workerKey())
+                        .apply(WorkerRecord.empty(replicas.get(0).workerKey()))
+                        .violations())
+                .isZero();
     }
 
     @Test

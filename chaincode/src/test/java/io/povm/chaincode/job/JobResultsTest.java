@@ -10,6 +10,7 @@ import io.povm.api.Job;
 import io.povm.api.JobState;
 import io.povm.api.LeaseTerms;
 import io.povm.api.PovmException;
+import io.povm.api.PovmJson;
 import io.povm.api.Redundancy;
 import io.povm.api.ReplicaState;
 import io.povm.api.Reveal;
@@ -85,6 +86,9 @@ class JobResultsTest {
         assertThat(one.state()).isEqualTo(JobState.RUNNING);
         assertThat(one.replicas().get(1).state()).isEqualTo(ReplicaState.RESULT_COMMITTED);
         assertThat(one.replicas().get(1).commitment()).contains("a".repeat(64));
+        assertThat(one.replicas().get(1).committedAt())
+                .as("the ledger time that bounds a lone replica's usage")
+                .contains(AT);
         assertThat(one.resolution().revealBy()).isEmpty();
     }
 
@@ -238,6 +242,118 @@ class JobResultsTest {
                     assertThat(e.error().field()).isEqualTo("reveal.attestation.outputBytes");
                     assertThat(e.error().reason()).contains("allows at most");
                 });
+    }
+
+    /** @return the reveal's JSON text with the attestation's {@code "field":value} replaced by {@code "field":text} */
+    private static String withMeasure(final Reveal reveal, final String field, final String text) {
+        final String json = PovmJson.write(reveal);
+        final String stated = "\"" + field + "\":"
+                + (field.equals("wallMillis")
+                        ? reveal.attestation().wallMillis()
+                        : reveal.attestation().cpuMillis());
+        assertThat(json).contains(stated);
+        return json.replace(stated, "\"" + field + "\":" + text);
+    }
+
+    private static void assertRefusedAt(final String json, final String field) {
+        assertThatThrownBy(() -> JobResults.read(json)).isInstanceOfSatisfying(PovmException.class, e -> {
+            assertThat(e.error().code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+            assertThat(e.error().field()).isEqualTo(field);
+        });
+    }
+
+    @Test
+    void a_reveal_with_a_negative_wall_time_is_refused_naming_reveal_attestation_wall_millis() {
+        final Job job = committed(running(3), "x", "y", "z");
+
+        assertRefusedAt(
+                withMeasure(Answers.reveal(job, 1, SLA, "y"), "wallMillis", "-1"), "reveal.attestation.wallMillis");
+    }
+
+    @Test
+    void a_reveal_with_a_negative_cpu_time_is_refused_naming_reveal_attestation_cpu_millis() {
+        final Job job = committed(running(3), "x", "y", "z");
+
+        assertRefusedAt(
+                withMeasure(Answers.reveal(job, 1, SLA, "y"), "cpuMillis", "-700"), "reveal.attestation.cpuMillis");
+    }
+
+    @Test
+    void a_reveal_whose_wall_time_is_not_a_number_is_refused_naming_the_field() {
+        final Job job = committed(running(3), "x", "y", "z");
+
+        assertRefusedAt(
+                withMeasure(Answers.reveal(job, 1, SLA, "y"), "wallMillis", "\"800\""),
+                "reveal.attestation.wallMillis");
+        assertRefusedAt(
+                withMeasure(Answers.reveal(job, 1, SLA, "y"), "wallMillis", "1e30"), "reveal.attestation.wallMillis");
+    }
+
+    @Test
+    void a_reveal_whose_cpu_time_is_not_a_number_is_refused_naming_the_field() {
+        final Job job = committed(running(3), "x", "y", "z");
+
+        assertRefusedAt(
+                withMeasure(Answers.reveal(job, 1, SLA, "y"), "cpuMillis", "700.5"), "reveal.attestation.cpuMillis");
+        assertRefusedAt(
+                withMeasure(Answers.reveal(job, 1, SLA, "y"), "cpuMillis", "null"), "reveal.attestation.cpuMillis");
+    }
+
+    @Test
+    void an_honest_reveal_reads_back_as_it_was_written() {
+        final Reveal reveal = Answers.reveal(committed(running(3), "x", "y", "z"), 1, SLA, "y");
+
+        assertThat(JobResults.read(PovmJson.write(reveal))).isEqualTo(reveal);
+    }
+
+    @Test
+    void a_reveal_claiming_more_cpu_than_its_wall_time_on_the_slas_cores_is_refused_and_changes_nothing() {
+        final Job job = committed(running(3), "x", "y", "z");
+        final Attestation honest = Answers.reveal(job, 1, SLA, "y").attestation();
+        // standard@1 gives 2000 millicores = 2 cores: 800 ms of wall holds at most 1600 ms of CPU
+        final Attestation absurd = measured(honest, 800, 1_601);
+        final Reveal reveal = new Reveal(
+                absurd, AttestationSignature.sign(absurd, Answers.KEYS.getPrivate()), "y", Answers.leaves("y", 4));
+        final String before = PovmJson.write(job);
+
+        assertThatThrownBy(() -> JobResults.reveal(job, 1, worker(job, 1), reveal, SLA, Answers.KEYS.getPublic(), AT))
+                .isInstanceOfSatisfying(PovmException.class, e -> {
+                    assertThat(e.error().code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+                    assertThat(e.error().field()).isEqualTo("reveal.attestation.cpuMillis");
+                    assertThat(e.error().reason()).contains("2 core(s), so at most 1600 ms");
+                });
+        assertThat(PovmJson.write(job)).isEqualTo(before);
+        final Attestation fits = measured(honest, 800, 1_600);
+        final Reveal fitting = new Reveal(
+                fits, AttestationSignature.sign(fits, Answers.KEYS.getPrivate()), "y", Answers.leaves("y", 4));
+        assertThat(JobResults.reveal(job, 1, worker(job, 1), fitting, SLA, Answers.KEYS.getPublic(), AT)
+                        .job()
+                        .replicas()
+                        .get(1)
+                        .state())
+                .isEqualTo(ReplicaState.RESULT_REVEALED);
+    }
+
+    private static Attestation measured(final Attestation a, final long wallMillis, final long cpuMillis) {
+        return new Attestation(
+                a.version(),
+                a.jobId(),
+                a.replica(),
+                a.workerKey(),
+                a.msp(),
+                a.imageDigest(),
+                a.slaRef(),
+                a.configHash(),
+                wallMillis,
+                cpuMillis,
+                a.peakMemoryBytes(),
+                a.exitCode(),
+                a.limitHit(),
+                a.outputBytes(),
+                a.resultHash(),
+                a.checkpointRoot(),
+                a.checkpoints(),
+                a.nonce());
     }
 
     /** @return the attestation with another configuration hash and output size, otherwise the same */

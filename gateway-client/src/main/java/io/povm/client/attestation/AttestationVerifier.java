@@ -7,6 +7,7 @@ import io.povm.api.PovmJson;
 import io.povm.api.Replica;
 import io.povm.api.ReplicaState;
 import io.povm.api.Reveal;
+import io.povm.api.SlaSpec;
 import io.povm.api.Verdict;
 import io.povm.client.attestation.AttestationReport.Finding;
 import io.povm.client.attestation.AttestationReport.ReplicaOutcome;
@@ -20,8 +21,9 @@ import java.util.TreeMap;
  * Checks a job from its {@link Evidence} alone, without the network: for every RESULT_REVEALED replica, that the
  * ledger stores exactly one attestation for it, that the stored text reads strictly, that the attestation states the
  * replica's stored result, passes the chaincode's own {@link io.povm.api.AttestationCheck} with the worker's
- * registered key and opens the replica's commitment; that no stored attestation names another replica; and that
- * counting the revealed results again gives the stored verdict.
+ * registered key and opens the replica's commitment; that no stored attestation names another replica; that
+ * counting the revealed results again with the chaincode's own rules gives the stored verdict; and that every payout
+ * of the settlement follows from the stored attestations ({@link PayoutRecount}).
  *
  * <pre>{@code
  * AttestationReport report = AttestationVerifier.verify(Evidence.fromJson(Files.readString(file)));
@@ -59,7 +61,24 @@ public final class AttestationVerifier {
             outcomes.add(ReplicaOutcome.of(
                     replica.index(), replica.workerKey(), replica.state(), check(evidence, replica, stored)));
         }
-        return new AttestationReport(job.id(), outcomes, recount(job), problems);
+        evidence.settled()
+                .ifPresent(settlement -> problems.addAll(
+                        PayoutRecount.problems(asAttested(job, byReplica), evidence.sla(), settlement)));
+        return new AttestationReport(job.id(), outcomes, recount(job, evidence.sla()), problems);
+    }
+
+    /** @return the job with each revealed replica's result as its one readable stored attestation states it */
+    private static Job asAttested(final Job job, final Map<Integer, List<Stored>> byReplica) {
+        final List<Replica> replicas = new ArrayList<>(job.replicas());
+        for (int i = 0; i < replicas.size(); i++) {
+            final Replica replica = replicas.get(i);
+            final List<Stored> stored = byReplica.getOrDefault(replica.index(), List.of());
+            if (stored.size() == 1 && stored.get(0).reveal().isPresent()) {
+                final Reveal reveal = stored.get(0).reveal().get();
+                replicas.set(i, replica.revealed(reveal.attestation().result(reveal.inlineOutput())));
+            }
+        }
+        return job.withReplicas(replicas);
     }
 
     /**
@@ -138,21 +157,22 @@ public final class AttestationVerifier {
     }
 
     /** (f) Counts the revealed results again. */
-    private static Finding recount(final Job job) {
+    private static Finding recount(final Job job, final SlaSpec sla) {
         if (job.verdict().isEmpty()) {
             return new Finding("verdict", AttestationReport.SKIPPED, null, "no verdict yet (job " + job.state() + ")");
         }
         final Verdict verdict = job.verdict().get();
-        return VerdictRecount.firstProblem(job, verdict)
+        return VerdictRecount.firstProblem(job, sla, verdict)
                 .map(problem -> Finding.failed("verdict", problem))
                 .orElseGet(() -> {
-                    final VerdictRecount.Count count = VerdictRecount.count(job, verdict);
+                    final Verdict count =
+                            VerdictRecount.count(job, sla, verdict).verdict();
                     return new Finding(
                             "verdict",
                             AttestationReport.OK,
                             null,
                             verdict.stage() + " verdict recounted: "
-                                    + count.winner().orElse("no winner") + " (" + count.rule() + ")");
+                                    + count.winner().orElse("no winner") + " (" + count.reason() + ")");
                 });
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonRootName;
 import io.povm.api.Job;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
+import io.povm.api.Settlement;
 import io.povm.api.SlaSpec;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.TreeMap;
 /**
  * Everything {@link AttestationVerifier} needs to check a job offline, as read from the ledger: the job, the terms of
  * its SLA, the registered attestation key of every worker that held one of its replicas, and the stored attestations
- * ({@code GetAttestations}), each kept as the exact JSON text the ledger returned so that anyone can re-check (or
+ * ({@code GetAttestations}) and, once the job settled, its settlement ({@code GetSettlement}), each attestation kept as the exact JSON text the ledger returned so that anyone can re-check (or
  * tamper with) the bytes themselves. Its file form is one JSON document:
  *
  * <pre>{@code
@@ -26,15 +27,17 @@ import java.util.TreeMap;
  *
  * @param attestationKeys PEM public keys by worker registry key ({@code MSP/NAME})
  * @param attestations the stored reveal texts in the order the ledger returned them (replica order)
+ * @param settlement the job's settlement ({@code GetSettlement}), once it settled; its payouts are recomputed
  */
 @JsonRootName("evidence")
-@JsonPropertyOrder({"version", "job", "sla", "attestationKeys", "attestations"})
+@JsonPropertyOrder({"version", "job", "sla", "attestationKeys", "attestations", "settlement"})
 public record Evidence(
         @JsonProperty("version") Integer version,
         @JsonProperty("job") Job job,
         @JsonProperty("sla") SlaSpec sla,
         @JsonProperty("attestationKeys") Map<String, String> attestationKeys,
-        @JsonProperty("attestations") List<String> attestations) {
+        @JsonProperty("attestations") List<String> attestations,
+        @JsonProperty("settlement") Settlement settlement) {
     /** The only file version so far. */
     public static final int VERSION = 1;
 
@@ -48,10 +51,30 @@ public record Evidence(
         attestations = attestations == null ? List.of() : List.copyOf(attestations);
     }
 
+    /** Evidence without a settlement: the job has not settled, or its settlement is not checked. */
+    public Evidence(
+            final Integer version,
+            final Job job,
+            final SlaSpec sla,
+            final Map<String, String> attestationKeys,
+            final List<String> attestations) {
+        this(version, job, sla, attestationKeys, attestations, null);
+    }
+
     /** @return evidence of the current file version */
     public static Evidence of(
             final Job job, final SlaSpec sla, final Map<String, String> keys, final List<String> attestations) {
         return new Evidence(VERSION, job, sla, keys, attestations);
+    }
+
+    /** @return the job's settlement, when the evidence holds one */
+    public Optional<Settlement> settled() {
+        return Optional.ofNullable(settlement);
+    }
+
+    /** @return this evidence with the job's settlement, e.g. a tampered one */
+    public Evidence withSettlement(final Settlement stored) {
+        return new Evidence(version, job, sla, attestationKeys, attestations, stored);
     }
 
     /**
@@ -75,6 +98,6 @@ public record Evidence(
 
     /** @return this evidence with the stored attestation texts replaced, e.g. to check tampered ones */
     public Evidence withAttestations(final List<String> texts) {
-        return new Evidence(version, job, sla, attestationKeys, texts);
+        return new Evidence(version, job, sla, attestationKeys, texts, settlement);
     }
 }

@@ -2,13 +2,10 @@ package io.povm.client.attestation;
 
 import io.povm.api.AttestationCheck.Problem;
 import io.povm.api.Job;
-import io.povm.api.Redundancy;
-import io.povm.api.Replica;
-import io.povm.api.ReplicaState;
+import io.povm.api.JobState;
+import io.povm.api.SlaSpec;
 import io.povm.api.Verdict;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import io.povm.api.VerdictCount;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,105 +13,54 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * (f) Counts a job's revealed results again and compares the count with its stored {@link Verdict}: the answers
- * grouped by result hash, the winner (k-vote: {@code (k+1)/2} agreeing replicas; iterative: a lead of the margin over
- * every other answer; a firm verdict: {@code (n+1)/2} of the n re-run replicas) and who agreed, disagreed, timed out
- * and faulted. A soft (or failed) verdict counts and judges the first-run replicas; a firm one counts the re-run
- * replicas and judges every replica. SLA violations are not recounted. See {@code docs/consensus.md}.
+ * (f) Counts a job's revealed results again with the chaincode's own {@link VerdictCount}, as the chaincode counted
+ * them when it reached the stored {@link Verdict}, and compares: the winner, the answers grouped by result hash, who
+ * agreed, disagreed, timed out and faulted, and the violations (SLA evidence and over-claimed usage). A soft (or
+ * failed) verdict is counted over the first-run replicas, a firm one over the re-run replicas. An adaptive job's lone
+ * replica counts as passed by the spot check when no spot-check replica was drawn. See {@code docs/consensus.md}.
  */
 final class VerdictRecount {
-    /** What the replicas count to. */
-    record Count(Map<String, List<String>> answers, Optional<String> winner, String rule) {}
-
     private VerdictRecount() {}
 
+    /** @return the chaincode's count of the job's results, at the stage the stored verdict claims */
+    static VerdictCount.Outcome count(final Job job, final SlaSpec sla, final Verdict stored) {
+        final JobState counting = Verdict.FIRM.equals(stored.stage()) ? JobState.RESOLVING : JobState.RESULTS_PENDING;
+        return VerdictCount.count(
+                job.withState(counting, stored.decidedAt(), Optional.empty()), sla, stored.decidedAt(), r -> true);
+    }
+
     /** @return the first part of the stored verdict that the recount does not reproduce; empty when all do */
-    static Optional<Problem> firstProblem(final Job job, final Verdict verdict) {
-        final Count count = count(job, verdict);
-        if (!count.winner().equals(verdict.winner())) {
+    static Optional<Problem> firstProblem(final Job job, final SlaSpec sla, final Verdict stored) {
+        final VerdictCount.Outcome outcome = count(job, sla, stored);
+        final Verdict counted = outcome.verdict();
+        if (outcome.kind() == VerdictCount.Kind.PENDING || !counted.winner().equals(stored.winner())) {
             return Optional.of(new Problem(
                     "verdict.resultHash",
-                    "states " + verdict.winner().orElse("no winner") + " but the revealed results count to "
-                            + count.winner().orElse("no winner") + " (" + count.rule() + ")"));
+                    "states " + stored.winner().orElse("no winner") + " but the revealed results count to "
+                            + counted.winner().orElse("no winner") + " (" + counted.reason() + ")"));
         }
-        final Map<String, List<String>> stated = new TreeMap<>();
-        verdict.answers().forEach(a -> stated.put(a.resultHash(), sorted(a.workers())));
-        final Map<String, List<String>> counted = new TreeMap<>();
-        count.answers().forEach((hash, workers) -> counted.put(hash, sorted(workers)));
-        if (!stated.equals(counted)) {
+        final Map<String, List<String>> stated = answers(stored);
+        final Map<String, List<String>> recounted = answers(counted);
+        if (!stated.equals(recounted)) {
             return Optional.of(new Problem(
-                    "verdict.answers", "states " + stated + " but the revealed results group to " + counted));
+                    "verdict.answers", "states " + stated + " but the revealed results group to " + recounted));
         }
-        final List<Replica> judged = Verdict.FIRM.equals(verdict.stage()) ? job.replicas() : counted(job, verdict);
-        final List<String> agreed = new ArrayList<>();
-        final List<String> disagreed = new ArrayList<>();
-        judged.stream().filter(r -> r.state() == ReplicaState.RESULT_REVEALED).forEach(r -> {
-            final boolean wins = r.result()
-                    .map(result ->
-                            count.winner().filter(result.resultHash()::equals).isPresent())
-                    .orElse(false);
-            (wins ? agreed : disagreed).add(r.workerKey());
-        });
         return first(
-                same("verdict.agreed", verdict.agreed(), agreed),
-                same("verdict.disagreed", verdict.disagreed(), disagreed),
-                same(
-                        "verdict.timedOut",
-                        verdict.timedOut(),
-                        workersIn(judged, ReplicaState.LEASE_EXPIRED, ReplicaState.UNREVEALED)),
-                same("verdict.faulted", verdict.faulted(), workersIn(judged, ReplicaState.FAULTED)));
+                same("verdict.agreed", stored.agreed(), counted.agreed()),
+                same("verdict.disagreed", stored.disagreed(), counted.disagreed()),
+                same("verdict.timedOut", stored.timedOut(), counted.timedOut()),
+                same("verdict.faulted", stored.faulted(), counted.faulted()),
+                stored.violations().equals(counted.violations())
+                        ? Optional.empty()
+                        : Optional.of(new Problem(
+                                "verdict.violations",
+                                "states " + stored.violations() + " but the recount gives " + counted.violations())));
     }
 
-    /** @return the answers the counted replicas revealed and which of them wins */
-    static Count count(final Job job, final Verdict verdict) {
-        final Map<String, List<String>> answers = new LinkedHashMap<>();
-        for (final Replica replica : counted(job, verdict)) {
-            if (replica.state() == ReplicaState.RESULT_REVEALED
-                    && replica.result().isPresent()) {
-                answers.computeIfAbsent(replica.result().get().resultHash(), h -> new ArrayList<>())
-                        .add(replica.workerKey());
-            }
-        }
-        final Redundancy redundancy = job.spec().redundancy();
-        if (Verdict.FIRM.equals(verdict.stage()) || redundancy == null || !redundancy.isIterative()) {
-            final int phase = counted(job, verdict).size();
-            final int voters = Verdict.FIRM.equals(verdict.stage())
-                    ? job.dispute().map(d -> d.rerunReplicas()).orElse(phase)
-                    : redundancy == null ? phase : redundancy.replicas().orElse(phase);
-            final int needed = (voters + 1) / 2;
-            final Optional<String> winner = answers.entrySet().stream()
-                    .filter(e -> e.getValue().size() >= needed && needed > 0)
-                    .map(Map.Entry::getKey)
-                    .findFirst();
-            return new Count(answers, winner, "majority of " + voters + " needs " + needed);
-        }
-        final int margin = redundancy.margin().orElse(1);
-        final List<Map.Entry<String, List<String>>> ranked = answers.entrySet().stream()
-                .sorted(Comparator.comparingInt((Map.Entry<String, List<String>> e) ->
-                                e.getValue().size())
-                        .reversed())
-                .collect(Collectors.toList());
-        final int lead = ranked.isEmpty()
-                ? 0
-                : ranked.get(0).getValue().size()
-                        - (ranked.size() > 1 ? ranked.get(1).getValue().size() : 0);
-        final Optional<String> winner =
-                !ranked.isEmpty() && lead >= margin ? Optional.of(ranked.get(0).getKey()) : Optional.empty();
-        return new Count(answers, winner, "iterative: a lead of " + margin + " wins; the leader has " + lead);
-    }
-
-    /** @return the replicas a verdict of this stage counts: first-run ones for soft or none, re-run ones for firm */
-    private static List<Replica> counted(final Job job, final Verdict verdict) {
-        final boolean firm = Verdict.FIRM.equals(verdict.stage());
-        return job.replicas().stream().filter(r -> r.rerun() == firm).collect(Collectors.toList());
-    }
-
-    private static List<String> workersIn(final List<Replica> replicas, final ReplicaState... states) {
-        final List<ReplicaState> wanted = List.of(states);
-        return replicas.stream()
-                .filter(r -> wanted.contains(r.state()))
-                .map(Replica::workerKey)
-                .collect(Collectors.toList());
+    private static Map<String, List<String>> answers(final Verdict verdict) {
+        final Map<String, List<String>> byHash = new TreeMap<>();
+        verdict.answers().forEach(a -> byHash.put(a.resultHash(), sorted(a.workers())));
+        return byHash;
     }
 
     private static Optional<Problem> same(final String field, final List<String> stated, final List<String> counted) {

@@ -8,11 +8,13 @@ import io.povm.api.AttestationSignature;
 import io.povm.api.Dispute;
 import io.povm.api.Job;
 import io.povm.api.JobState;
+import io.povm.api.PayoutRule;
 import io.povm.api.PovmJson;
 import io.povm.api.Redundancy;
 import io.povm.api.Replica;
 import io.povm.api.ReplicaState;
 import io.povm.api.Reveal;
+import io.povm.api.Settlement;
 import io.povm.api.Verdict;
 import io.povm.client.TestJobs;
 import io.povm.client.attestation.AttestationReport.ReplicaOutcome;
@@ -146,7 +148,7 @@ class AttestationVerifierTest {
         assertThat(report.passed()).isFalse();
         assertThat(report.replicas()).extracting(ReplicaOutcome::outcome).containsOnly(AttestationReport.OK);
         assertThat(report.verdict().field()).isEqualTo("verdict.resultHash");
-        assertThat(report.verdict().reason()).contains("majority of 3 needs 2");
+        assertThat(report.verdict().reason()).contains("2 of 3 replicas agree (k-vote needs 2)");
     }
 
     @Test
@@ -238,7 +240,7 @@ class AttestationVerifierTest {
         final AttestationReport one = AttestationVerifier.verify(with(margin1));
 
         assertThat(two.verdict().field()).isEqualTo("verdict.resultHash");
-        assertThat(two.verdict().reason()).contains("iterative: a lead of 2 wins; the leader has 1");
+        assertThat(two.verdict().reason()).contains("has 2 vote(s) against 1 (iterative margin 2");
         assertThat(one.passed()).isTrue();
     }
 
@@ -282,6 +284,159 @@ class AttestationVerifierTest {
         final Job wrong =
                 withDispute.withResolution(withDispute.resolution().withVerdict(claimsHeads, Optional.empty()));
         assertThat(AttestationVerifier.verify(with(wrong)).verdict().field()).isEqualTo("verdict.resultHash");
+    }
+
+    /** Replicas 0 and 1 agree (812 and 813 ms): both are paid on the lower, 812 ms, at 750/1000. */
+    private Settlement honestSettlement() {
+        final long price = honest.sla().vm().pricePerVmSecond();
+        final List<Settlement.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            final String worker = SignedJob.WORKERS.get(i);
+            final long due = PayoutRule.due(price, 812, 750);
+            entries.add(new Settlement.Entry(
+                    Settlement.Entry.PAYOUT,
+                    SignedJob.msp(worker),
+                    "x509::" + worker,
+                    due,
+                    "escrow",
+                    worker,
+                    i,
+                    due,
+                    812L,
+                    750L,
+                    "price x 812 ms agreed"));
+        }
+        return new Settlement(
+                SignedJob.JOB_ID,
+                Settlement.SETTLE,
+                JobState.FINALIZED,
+                "2026-11-20T10:12:00.000Z",
+                "tx-finalize",
+                signed.verdict().resultHash(),
+                null,
+                1000,
+                0,
+                entries);
+    }
+
+    private static Settlement withEntry(final Settlement settlement, final int index, final Settlement.Entry entry) {
+        final List<Settlement.Entry> entries = new ArrayList<>(settlement.entries());
+        if (index < entries.size()) {
+            entries.set(index, entry);
+        } else {
+            entries.add(entry);
+        }
+        return new Settlement(
+                settlement.jobId(),
+                settlement.kind(),
+                settlement.jobState(),
+                settlement.at(),
+                settlement.txId(),
+                settlement.winner(),
+                settlement.dispute(),
+                settlement.escrow(),
+                settlement.deposits(),
+                entries);
+    }
+
+    @Test
+    void a_settlement_whose_payouts_follow_from_the_stored_attestations_passes() {
+        final AttestationReport report = AttestationVerifier.verify(honest.withSettlement(honestSettlement()));
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.passed()).isTrue();
+    }
+
+    @Test
+    void a_payout_on_the_workers_own_claim_instead_of_the_agreed_usage_fails_naming_the_replica() {
+        final Settlement.Entry paid = honestSettlement().entries().get(1);
+        final long inflated = PayoutRule.due(honest.sla().vm().pricePerVmSecond(), 813, 750);
+        final Settlement tampered = withEntry(
+                honestSettlement(),
+                1,
+                new Settlement.Entry(
+                        paid.kind(),
+                        paid.msp(),
+                        paid.fabricId(),
+                        inflated,
+                        paid.from(),
+                        paid.workerKey(),
+                        paid.replica(),
+                        inflated,
+                        813L,
+                        750L,
+                        paid.why()));
+
+        final AttestationReport report = AttestationVerifier.verify(honest.withSettlement(tampered));
+
+        assertThat(report.passed()).isFalse();
+        assertThat(report.failures())
+                .containsExactly("payout of replica 1 (Org2MSP/w1): settlement.entries[1].vmMillis: states 813 but the"
+                        + " stored attestations agree on 812 ms (812 ms of wall, at most 3600 s)");
+    }
+
+    @Test
+    void a_due_that_does_not_follow_from_its_basis_fails_naming_the_replica() {
+        final Settlement.Entry paid = honestSettlement().entries().get(0);
+        final Settlement tampered = withEntry(
+                honestSettlement(),
+                0,
+                new Settlement.Entry(
+                        paid.kind(),
+                        paid.msp(),
+                        paid.fabricId(),
+                        paid.amount() * 3000,
+                        paid.from(),
+                        paid.workerKey(),
+                        paid.replica(),
+                        paid.due() * 3000,
+                        812L,
+                        750L,
+                        paid.why()));
+
+        assertThat(AttestationVerifier.verify(honest.withSettlement(tampered)).failures())
+                .singleElement()
+                .asString()
+                .startsWith("payout of replica 0 (Org1MSP/w1): settlement.entries[0].due: states ");
+    }
+
+    @Test
+    void a_payout_to_the_disagreeing_replica_or_a_missing_payout_fails_naming_the_replica() {
+        final Settlement.Entry paid = honestSettlement().entries().get(1);
+        final Settlement toLoser = withEntry(
+                honestSettlement(),
+                2,
+                new Settlement.Entry(
+                        paid.kind(),
+                        "Org3MSP",
+                        "x509::Org3MSP/w1",
+                        paid.amount(),
+                        paid.from(),
+                        "Org3MSP/w1",
+                        2,
+                        paid.due(),
+                        812L,
+                        750L,
+                        paid.why()));
+        final Settlement missing = new Settlement(
+                SignedJob.JOB_ID,
+                Settlement.SETTLE,
+                JobState.FINALIZED,
+                "2026-11-20T10:12:00.000Z",
+                "tx-finalize",
+                signed.verdict().resultHash(),
+                null,
+                1000,
+                0,
+                honestSettlement().entries().subList(0, 1));
+
+        assertThat(AttestationVerifier.verify(honest.withSettlement(toLoser)).failures())
+                .singleElement()
+                .asString()
+                .startsWith("payout of replica 2 (Org3MSP/w1): settlement.entries[2].replica: pays replica 2, which");
+        assertThat(AttestationVerifier.verify(honest.withSettlement(missing)).failures())
+                .containsExactly("payout of replica 1 (Org2MSP/w1): settlement.entries: has no payout for this"
+                        + " replica, which revealed the winning answer");
     }
 
     private Evidence with(final Job job) {

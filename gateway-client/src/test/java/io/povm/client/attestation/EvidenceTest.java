@@ -5,17 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.povm.api.ErrorCode;
+import io.povm.api.JobState;
+import io.povm.api.PovmError;
 import io.povm.api.PovmException;
+import io.povm.api.Settlement;
 import io.povm.api.Sla;
 import io.povm.api.Worker;
 import io.povm.api.WorkerKey;
 import io.povm.api.WorkerOffer;
 import io.povm.client.PovmClientException;
 import io.povm.client.TestWorkers;
+import io.povm.client.credit.CreditClient;
 import io.povm.client.job.JobClient;
 import io.povm.client.sla.SlaClient;
 import io.povm.client.worker.WorkerClient;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EvidenceTest {
@@ -73,6 +79,26 @@ class EvidenceTest {
 
         assertThat(read).isEqualTo(evidence);
         assertThat(AttestationVerifier.verify(read).passed()).isTrue();
+    }
+
+    @Test
+    void with_a_credit_client_the_reader_adds_the_settlement_and_none_while_the_job_has_not_settled() {
+        final JobClient jobs = mock(JobClient.class);
+        final SlaClient slas = mock(SlaClient.class);
+        final CreditClient credits = mock(CreditClient.class);
+        when(jobs.get(SignedJob.JOB_ID)).thenReturn(signed.job.withReplicas(List.of()));
+        when(slas.get("standard@1")).thenReturn(Sla.proposed(signed.sla, signed.job.submitter(), "t", "tx"));
+        when(jobs.attestationsJson(SignedJob.JOB_ID)).thenReturn("{\"jobId\":\"flip-1\",\"reveals\":[]}");
+        final Settlement settlement = new Settlement(
+                SignedJob.JOB_ID, Settlement.SETTLE, JobState.FINALIZED, "t", "tx", null, null, 0, 0, List.of());
+        when(credits.settlement(SignedJob.JOB_ID))
+                .thenReturn(settlement)
+                .thenThrow(PovmClientException.rejected(
+                        new PovmError(ErrorCode.NOT_FOUND, "id", "job flip-1 has not settled"), null));
+        final EvidenceReader reader = new EvidenceReader(jobs, slas, mock(WorkerClient.class), Optional.of(credits));
+
+        assertThat(reader.read(SignedJob.JOB_ID).settled()).contains(settlement);
+        assertThat(reader.read(SignedJob.JOB_ID).settled()).isEmpty();
     }
 
     @Test

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import io.povm.api.ErrorCode;
 import io.povm.api.JobAttestations;
+import io.povm.api.PovmError;
 import io.povm.api.PovmJson;
 import io.povm.api.Sla;
 import io.povm.api.Worker;
 import io.povm.api.WorkerKey;
 import io.povm.api.WorkerOffer;
+import io.povm.client.PovmClientException;
 import io.povm.client.TestWorkers;
 import io.povm.client.attestation.Evidence;
 import io.povm.client.attestation.SignedJob;
@@ -52,6 +55,9 @@ class AttestationCommandsTest {
         }
         when(cli.jobs.attestationsJson(SignedJob.JOB_ID)).thenReturn(response);
         when(cli.jobs.attestations(SignedJob.JOB_ID)).thenReturn(PovmJson.read(response, JobAttestations.class));
+        when(cli.credits.settlement(SignedJob.JOB_ID))
+                .thenThrow(PovmClientException.rejected(
+                        new PovmError(ErrorCode.NOT_FOUND, "id", "job flip-1 has not settled"), null));
     }
 
     @Nested
@@ -67,7 +73,7 @@ class AttestationCommandsTest {
                     .containsPattern("verdict +OK +soft verdict recounted");
             assertThat(cli.err()).isEmpty();
             assertThat(cli.profilesOpened).containsOnly("org2");
-            assertThat(cli.sessionsClosed).isEqualTo(3);
+            assertThat(cli.sessionsClosed).isEqualTo(4);
         }
 
         @Test

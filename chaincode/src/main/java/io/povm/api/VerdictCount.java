@@ -1,14 +1,5 @@
-package io.povm.chaincode.job;
+package io.povm.api;
 
-import io.povm.api.Job;
-import io.povm.api.JobState;
-import io.povm.api.Redundancy;
-import io.povm.api.Replica;
-import io.povm.api.ReplicaResult;
-import io.povm.api.ReplicaState;
-import io.povm.api.SlaLimit;
-import io.povm.api.SlaSpec;
-import io.povm.api.Verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -42,7 +33,7 @@ public final class VerdictCount {
     public record Outcome(Kind kind, Verdict verdict) {}
 
     /** @return whether the replica belongs to the phase being counted (the re-run while RESOLVING) */
-    static boolean inPhase(final Job job, final Replica replica) {
+    public static boolean inPhase(final Job job, final Replica replica) {
         return replica.rerun() == (job.state() == JobState.RESOLVING || job.state() == JobState.CHALLENGED);
     }
 
@@ -166,7 +157,7 @@ public final class VerdictCount {
     }
 
     /** @return whether a replica revealed the winning answer */
-    static boolean agrees(final Replica replica, final String winner) {
+    public static boolean agrees(final Replica replica, final String winner) {
         return replica.state() == ReplicaState.RESULT_REVEALED
                 && replica.result()
                         .map(ReplicaResult::resultHash)
@@ -174,7 +165,7 @@ public final class VerdictCount {
                         .isPresent();
     }
 
-    static boolean hitLimit(final ReplicaResult result) {
+    public static boolean hitLimit(final ReplicaResult result) {
         return result.limitHit() != SlaLimit.NONE;
     }
 }

@@ -1,19 +1,13 @@
-package io.povm.chaincode.job;
+package io.povm.api;
 
-import io.povm.api.Job;
-import io.povm.api.Replica;
-import io.povm.api.ReplicaResult;
-import io.povm.api.ReplicaState;
-import io.povm.api.SlaLimit;
-import io.povm.api.SlaSpec;
-import io.povm.api.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * SLA evidence from the measurements in revealed results (see {@code docs/consensus.md}): usage over the SLA that a
  * worker reported as no limit hit is the worker's violation (it misreported); a limit hit by every replica that
- * revealed the winning answer is the customer's (the job exceeded what its SLA allows).
+ * revealed the winning answer is the customer's (the job exceeded what its SLA allows); a claim above the agreed
+ * usage by more than the tolerance ({@link AgreedUsage}) is the worker's usage violation.
  */
 final class SlaEvidence {
     private SlaEvidence() {}
@@ -63,6 +57,25 @@ final class SlaEvidence {
                             + first.result().orElseThrow().limitHit() + " limit: the job needs more than SLA "
                             + sla.ref() + " allows"));
         }
+        found.addAll(usage(phase, sla, winner));
+        return found;
+    }
+
+    /** Over-claims among the counted phase's agreeing replicas (what the verdict counted; the pay counts them all). */
+    private static List<Verdict.Violation> usage(final List<Replica> phase, final SlaSpec sla, final String winner) {
+        if (winner == null) {
+            return List.of();
+        }
+        final List<Verdict.Violation> found = new ArrayList<>();
+        JobUsage.of(JobUsage.agreeing(phase, winner), sla).ifPresent(agreed -> agreed.overClaims()
+                .forEach(c -> found.add(new Verdict.Violation(
+                        Verdict.Violation.WORKER,
+                        c.workerKey(),
+                        c.replica(),
+                        Verdict.Violation.USAGE,
+                        "claimed " + c.wallMillis() + " ms of wall and " + c.cpuMillis() + " ms of CPU; the agreeing"
+                                + " replicas support " + agreed.wallMillis() + " ms and " + agreed.cpuMillis()
+                                + " ms, and it is paid on those"))));
         return found;
     }
 }
