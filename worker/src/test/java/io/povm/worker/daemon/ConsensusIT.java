@@ -122,4 +122,47 @@ class ConsensusIT {
         assertThat(faultyReplica(job).state()).isEqualTo(ReplicaState.UNREVEALED);
         assertThat(job.verdict().orElseThrow().timedOut()).containsExactly(network.workerKeys.get(faulty));
     }
+
+    @Test
+    void an_inflater_is_paid_and_ticketed_on_the_agreed_usage_like_its_honest_peers_and_its_record_shows_it()
+            throws Exception {
+        faulty = "org3";
+        final long violations = network.record("org3").violations();
+        network.restart(faulty, "inflate-usage");
+        network.awaitIdle();
+        final String id = DaemonNetwork.unique("inflate-usage");
+        network.customer.submit(network.coinflipJob(id, K, 3));
+
+        final Job job = network.await(id, DECIDED);
+
+        final Verdict verdict = job.verdict().orElseThrow();
+        assertThat(verdict.agreed()).as("the inflater's answer is right").hasSize(3);
+        assertThat(verdict.violations()).as("the inflater's claim is flagged").anySatisfy(v -> {
+            assertThat(v.kind()).isEqualTo(Verdict.Violation.USAGE);
+            assertThat(v.who()).isEqualTo(network.workerKeys.get(faulty));
+        });
+        assertThat(network.record("org3").violations()).isEqualTo(violations + 1);
+
+        network.await(job.id(), j -> j.state() == JobState.FINALIZED);
+        final java.util.List<Settlement.Entry> payouts = network.credits().settlement(job.id()).entries().stream()
+                .filter(e -> Settlement.Entry.PAYOUT.equals(e.kind()))
+                .toList();
+        assertThat(payouts).hasSize(3);
+        assertThat(payouts)
+                .as("every replica, the inflater's too, is paid (and ticketed) on the same agreed VM-ms")
+                .extracting(Settlement.Entry::vmMillis)
+                .containsOnly(payouts.get(0).vmMillis());
+        final long agreed = payouts.get(0).vmMillis();
+        assertThat(agreed)
+                .as("the agreed usage is the honest replicas', far below what the inflater claimed")
+                .isLessThan(faultyReplica(job).result().orElseThrow().wallMillis() / 10);
+        for (final Settlement.Entry payout : payouts) {
+            assertThat(payout.due() * 1000.0 / payout.permille())
+                    .as("due per unit of multiplier, %s", payout.workerKey())
+                    .isCloseTo(
+                            payouts.get(0).due() * 1000.0 / payouts.get(0).permille(),
+                            org.assertj.core.data.Offset.offset(3.0));
+        }
+        assertThat(network.credits().audit().conserved()).isTrue();
+    }
 }
