@@ -2,11 +2,17 @@ package io.povm.chaincode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.povm.api.ErrorCode;
+import io.povm.api.PovmError;
+import io.povm.api.PovmJson;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.hyperledger.fabric.shim.ChaincodeException;
 import org.junit.jupiter.params.provider.Arguments;
 
 /**
@@ -25,6 +31,27 @@ final class AccessMatrix {
             }
         });
         return cells.stream();
+    }
+
+    /**
+     * Runs one cell's call on a {@link MockLedger}: a refusal must write nothing and set no event, and a FORBIDDEN
+     * must name the caller rule.
+     *
+     * @return "allowed", or the refusal's error code
+     */
+    static String outcome(final MockLedger ledger, final String cell, final Supplier<String> call) {
+        try {
+            call.get();
+            return "allowed";
+        } catch (ChaincodeException e) {
+            final PovmError error = PovmJson.read(new String(e.getPayload(), StandardCharsets.UTF_8), PovmError.class);
+            assertThat(ledger.stateWrites()).as("%s: %s", cell, error).isZero();
+            assertThat(ledger.eventNames()).as("%s: %s", cell, error).isEmpty();
+            if (error.code() == ErrorCode.FORBIDDEN) {
+                assertThat(error.field()).as("%s: %s", cell, error).isEqualTo("caller");
+            }
+            return error.code().name();
+        }
     }
 
     /**

@@ -2,7 +2,6 @@ package io.povm.chaincode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.povm.api.PovmError;
 import io.povm.api.PovmJson;
 import io.povm.api.beacon.BeaconConfig;
 import io.povm.api.beacon.ShareCipher;
@@ -10,14 +9,12 @@ import io.povm.chaincode.beacon.BeaconContract;
 import io.povm.chaincode.org.MemberLedger;
 import io.povm.chaincode.org.OrgContract;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.shim.ChaincodeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -119,21 +116,9 @@ class BeaconAccessControlTest {
         final Fixture fixture = new Fixture(operation);
         fixture.signedBy(identity);
 
-        String actual = "allowed";
-        try {
-            OPERATIONS.get(operation).apply(fixture);
-        } catch (ChaincodeException e) {
-            final PovmError error = PovmJson.read(new String(e.getPayload(), StandardCharsets.UTF_8), PovmError.class);
-            assertThat(fixture.ledger.stateWrites())
-                    .as("%s as %s: %s", operation, identity, error)
-                    .isZero();
-            actual = error.code().name();
-            if (actual.equals("FORBIDDEN")) {
-                assertThat(error.field())
-                        .as("%s as %s: %s", operation, identity, error)
-                        .isEqualTo("caller");
-            }
-        }
+        final String actual = AccessMatrix.outcome(fixture.ledger, operation + " as " + identity, () -> OPERATIONS
+                .get(operation)
+                .apply(fixture));
         assertThat(actual).as("%s as %s", operation, identity).isEqualTo(outcome);
     }
 

@@ -3,7 +3,6 @@ package io.povm.chaincode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.povm.api.PovmError;
-import io.povm.api.PovmJson;
 import io.povm.api.Workers;
 import io.povm.api.beacon.ShareCipher;
 import io.povm.chaincode.beacon.BeaconContract;
@@ -13,7 +12,6 @@ import io.povm.chaincode.org.MemberLedger;
 import io.povm.chaincode.org.OrgContract;
 import io.povm.chaincode.worker.RegisteredWorkers;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +19,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.shim.ChaincodeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -130,22 +127,9 @@ class DutyAccessControlTest {
         final Fixture fixture = new Fixture(operation);
         fixture.signedBy(identity);
 
-        String actual = "allowed";
-        try {
-            OPERATIONS.get(operation).apply(fixture);
-        } catch (ChaincodeException e) {
-            final PovmError error = PovmJson.read(new String(e.getPayload(), StandardCharsets.UTF_8), PovmError.class);
-            assertThat(fixture.ledger.stateWrites())
-                    .as("%s as %s: %s", operation, identity, error)
-                    .isZero();
-            assertThat(fixture.ledger.eventNames()).isEmpty();
-            actual = error.code().name();
-            if (actual.equals("FORBIDDEN")) {
-                assertThat(error.field())
-                        .as("%s as %s: %s", operation, identity, error)
-                        .isEqualTo("caller");
-            }
-        }
+        final String actual = AccessMatrix.outcome(fixture.ledger, operation + " as " + identity, () -> OPERATIONS
+                .get(operation)
+                .apply(fixture));
         assertThat(actual).as("%s as %s", operation, identity).isEqualTo(outcome);
     }
 
