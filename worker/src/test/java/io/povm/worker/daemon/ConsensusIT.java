@@ -9,8 +9,10 @@ import io.povm.api.ReplicaState;
 import io.povm.api.Settlement;
 import io.povm.api.Sha256;
 import io.povm.api.Verdict;
+import io.povm.client.worker.WorkerClient;
 import io.povm.worker.job.CoinFlip;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -163,6 +165,42 @@ class ConsensusIT {
                             payouts.get(0).due() * 1000.0 / payouts.get(0).permille(),
                             org.assertj.core.data.Offset.offset(3.0));
         }
+        assertThat(network.credits().audit().conserved()).isTrue();
+    }
+
+    @Test
+    void a_lone_inflater_is_paid_no_more_than_the_ledger_saw_between_its_acknowledgement_and_its_commit()
+            throws Exception {
+        faulty = "org3";
+        network.restart(faulty, "inflate-usage");
+        network.awaitIdle();
+        final List<WorkerClient> others = List.of("org1", "org2").stream()
+                .map(org -> new WorkerClient(network.connect(org + "-user2").chaincode()))
+                .toList();
+        final String id = DaemonNetwork.unique("inflate-usage-k1");
+        try {
+            // only the inflater's worker may be drawn for the single replica
+            others.forEach(w -> w.pause(w.findSelf().orElseThrow().workerKey()));
+            network.customer.submit(network.coinflipJob(id, K, 1));
+            network.await(id, j -> !j.replicas().isEmpty());
+        } finally {
+            others.forEach(w -> w.resume(w.findSelf().orElseThrow().workerKey()));
+        }
+
+        final Job job = network.await(id, j -> j.state() == JobState.FINALIZED);
+
+        final Replica lone = faultyReplica(job);
+        final long claimed = lone.result().orElseThrow().wallMillis();
+        final Settlement.Entry payout = network.credits().settlement(id).entries().stream()
+                .filter(e -> Settlement.Entry.PAYOUT.equals(e.kind()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(claimed)
+                .as("the inflater claims the SLA's max wall less 1 ms")
+                .isEqualTo(599_999L);
+        assertThat(payout.vmMillis())
+                .as("paid on the time between its acknowledgement and its commit on the ledger, not its claim")
+                .isLessThan(60_000L);
         assertThat(network.credits().audit().conserved()).isTrue();
     }
 }
