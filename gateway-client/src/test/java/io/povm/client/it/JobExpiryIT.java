@@ -58,6 +58,7 @@ class JobExpiryIT {
         assertThat(customerCredits.balance().balance()).as("the escrow is held").isLessThan(before);
 
         final JobClient otherOrg = new JobClient(connect("org2").chaincode());
+        ItNetwork.synced(); // the submit returned once Org1's peer had it; Org2's peer endorses the expiries
         assertThatThrownBy(() -> otherOrg.expire(submitted.spec().id()))
                 .isInstanceOfSatisfying(PovmClientException.class, e -> {
                     assertThat(e.errorCode()).contains(ErrorCode.INVALID_STATE);
