@@ -141,7 +141,7 @@ final class SweepTable {
                 "energy         assumed %.1f W per busy core (CPU-seconds x watts); not counted: the"
                         + " container engine, this client%n",
                 work.wattsPerCore());
-        out.println("               attested CPU is what the engine's stats stream saw, sampled about once a second:"
-                + " runs under ~1 s attest less than they used");
+        out.println("               attested CPU is each container's exact CPU time, read from its cgroup when it"
+                + " exited (worker/README.md)");
     }
 }
