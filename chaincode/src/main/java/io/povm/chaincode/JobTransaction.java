@@ -30,6 +30,7 @@ final class JobTransaction {
     private final Context ctx;
     private final ChaincodeStub stub;
     private final JobLedger jobs;
+    private String at;
 
     JobTransaction(final Context ctx) {
         this.ctx = ctx;
@@ -56,7 +57,10 @@ final class JobTransaction {
      *     millis: what leases and other deadlines count from
      */
     String at() {
-        return LedgerTime.iso(stub);
+        if (at == null) {
+            at = LedgerTime.iso(stub); // one read of the clock's epoch per transaction, however many steps ask
+        }
+        return at;
     }
 
     /** @throws PovmException NOT_FOUND [id] when there is no such job */
