@@ -20,6 +20,7 @@ public final class BeaconTransactions {
     public static final String GET_LATEST = CONTRACT + ":GetLatest";
     public static final String VERIFY_ROUND = CONTRACT + ":VerifyRound";
     public static final String GET_STRIKES = CONTRACT + ":GetStrikes";
+    public static final String GET_TICKETS = CONTRACT + ":GetTickets";
 
     /** The chaincode name bound into every seed, whatever the deployed chaincode is called. */
     public static final String SEED_CHAINCODE = "povm";

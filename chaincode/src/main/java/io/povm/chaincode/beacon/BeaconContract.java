@@ -166,4 +166,11 @@ public final class BeaconContract implements ContractInterface {
         return run(ctx, BeaconTransactions.GET_STRIKES, rounds -> new BeaconLedger(ctx.getStub())
                 .strikes(KeyText.require(msp, "msp", KeyText.MAX_MSP_CHARS, "a member org's MSP id, e.g. Org1MSP")));
     }
+
+    /** @return the tickets earned for the round ({@code Ticket}s, by job and replica), which the round froze when it opened */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String GetTickets(final Context ctx, final String round) {
+        return run(ctx, BeaconTransactions.GET_TICKETS, rounds -> new BeaconLedger(ctx.getStub())
+                .tickets(BeaconRounds.round(round)));
+    }
 }

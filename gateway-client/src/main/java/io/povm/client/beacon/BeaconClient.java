@@ -2,7 +2,9 @@ package io.povm.client.beacon;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.povm.api.ErrorCode;
 import io.povm.api.PovmJson;
+import io.povm.api.Settlement;
 import io.povm.api.beacon.BeaconConfig;
 import io.povm.api.beacon.BeaconKey;
 import io.povm.api.beacon.BeaconTransactions;
@@ -14,9 +16,13 @@ import io.povm.api.beacon.RoundRecovery;
 import io.povm.api.beacon.RoundResult;
 import io.povm.api.beacon.RoundReveal;
 import io.povm.api.beacon.RoundView;
+import io.povm.api.beacon.Ticket;
+import io.povm.api.beacon.TicketRecount;
 import io.povm.client.PovmChaincode;
 import io.povm.client.PovmClientException;
 import io.povm.client.Replies;
+import io.povm.client.credit.CreditClient;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -134,9 +140,7 @@ public final class BeaconClient {
             return Optional.of(Replies.read(
                     chaincode.evaluate(BeaconTransactions.GET_LATEST), RoundView.class, BeaconTransactions.GET_LATEST));
         } catch (PovmClientException e) {
-            if (e.error()
-                    .map(err -> err.code() == io.povm.api.ErrorCode.NOT_FOUND)
-                    .orElse(false)) {
+            if (e.error().map(err -> err.code() == ErrorCode.NOT_FOUND).orElse(false)) {
                 return Optional.empty();
             }
             throw e;
@@ -157,6 +161,39 @@ public final class BeaconClient {
      */
     public List<String> verifyOffline(final RoundView view) {
         return new RoundOutcome(channel, BeaconTransactions.SEED_CHAINCODE).differences(view);
+    }
+
+    /** @return the tickets earned for the round, by job and replica: what the round froze when it opened */
+    public List<Ticket> tickets(final long round) {
+        return list(
+                chaincode.evaluate(BeaconTransactions.GET_TICKETS, Long.toString(round)),
+                new TypeReference<List<Ticket>>() {});
+    }
+
+    /**
+     * Recomputes the round's frozen tickets from the settlements that earned them ({@link TicketRecount}): every
+     * ticket against its job's payout entry, every frozen total against the sum.
+     *
+     * @return every difference; empty when the tickets follow from the settlements
+     */
+    public List<String> recountTickets(final RoundView view) {
+        final CreditClient credits = new CreditClient(chaincode);
+        final Map<String, Optional<Settlement>> settlements = new HashMap<>();
+        return TicketRecount.differences(
+                view.header(),
+                tickets(view.round()),
+                jobId -> settlements.computeIfAbsent(jobId, id -> settlement(credits, id)));
+    }
+
+    private static Optional<Settlement> settlement(final CreditClient credits, final String jobId) {
+        try {
+            return Optional.of(credits.settlement(jobId));
+        } catch (PovmClientException e) {
+            if (e.error().map(err -> err.code() == ErrorCode.NOT_FOUND).orElse(false)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     public List<String> strikes(final String msp) {

@@ -9,6 +9,7 @@ import io.povm.client.beacon.RoundSummary;
 import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -302,7 +303,10 @@ final class BeaconCommands {
         @Override
         void run(final BeaconClient beacon, final PrintWriter out) {
             final RoundView view = roundOrLatest(beacon, round);
-            final List<String> differences = view.result() == null ? List.of() : beacon.verifyOffline(view);
+            final List<String> tickets = beacon.recountTickets(view);
+            final List<String> draw = view.result() == null ? List.of() : beacon.verifyOffline(view);
+            final List<String> differences = new ArrayList<>(tickets);
+            differences.addAll(draw);
             if (common().output() == OutputFormat.JSON) {
                 final Map<String, Object> report = new LinkedHashMap<>();
                 report.put("round", view.round());
@@ -316,7 +320,7 @@ final class BeaconCommands {
                 report.put("differences", differences);
                 printJson(report, out);
             } else {
-                BeaconTable.lottery(view, differences, out);
+                BeaconTable.lottery(view, tickets, draw, out);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.povm.client.cli;
 
+import io.povm.api.beacon.BeaconConfig;
 import io.povm.api.beacon.RoundResult;
 import io.povm.api.beacon.RoundView;
 import io.povm.api.beacon.TicketTotal;
@@ -56,7 +57,11 @@ final class BeaconTable {
     }
 
     /** The draw explained: every input, the cumulative ranges, the uniform x and who it falls on. */
-    static void lottery(final RoundView view, final List<String> differences, final PrintWriter out) {
+    static void lottery(
+            final RoundView view,
+            final List<String> ticketDifferences,
+            final List<String> differences,
+            final PrintWriter out) {
         final var h = view.header();
         out.printf("lottery of beacon round %d (%s tickets)%n", h.round(), h.ticketMode());
         out.printf("frozen tickets (snapshot %s):%n", h.snapshotHash());
@@ -65,6 +70,13 @@ final class BeaconTable {
         }
         for (final TicketTotal t : h.tickets()) {
             out.printf("  %-24s %-10s %12d  %s%n", t.workerKey(), t.msp(), t.tickets(), t.why());
+        }
+        if (BeaconConfig.POVM.equals(h.ticketMode())) {
+            out.println(
+                    ticketDifferences.isEmpty()
+                            ? "recomputed from the settlements that earned them (agreed VM-ms x payout multiplier):"
+                                    + " the frozen tickets match"
+                            : "TICKETS DO NOT FOLLOW FROM THE SETTLEMENTS: " + String.join("; ", ticketDifferences));
         }
         if (view.result() == null) {
             out.printf("not drawn yet: the round is %s (%s)%n", view.phase(), view.note());

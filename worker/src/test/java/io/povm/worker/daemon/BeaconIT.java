@@ -18,6 +18,7 @@ import io.povm.api.beacon.JobAudit;
 import io.povm.api.beacon.RoundCommit;
 import io.povm.api.beacon.RoundResult;
 import io.povm.api.beacon.RoundView;
+import io.povm.api.beacon.Ticket;
 import io.povm.client.GatewayErrors;
 import io.povm.client.PovmClientException;
 import io.povm.client.PovmGateway;
@@ -31,7 +32,10 @@ import java.io.StringWriter;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.hyperledger.fabric.client.GatewayException;
 import org.junit.jupiter.api.AfterAll;
@@ -377,6 +381,76 @@ class BeaconIT {
         final RoundView next = closedRound(
                 latest(), r -> r.contributions().size() == 3, "a round with all three orgs after the refusals");
         assertThat(beacon.verifyOffline(next)).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void
+            the_round_after_a_settlement_freezes_agreed_vm_ms_times_the_multiplier_and_the_cli_recounts_it_from_the_settlement()
+                    throws Exception {
+        final long before = latest();
+        final String id = DaemonNetwork.unique("ticketed");
+        network.customer.submit(network.coinflipJob(id, 4, 3));
+
+        final Job done = network.await(id, j -> j.state() == JobState.FINALIZED);
+
+        final List<Settlement.Entry> payouts = network.credits().settlement(id).entries().stream()
+                .filter(e -> Settlement.Entry.PAYOUT.equals(e.kind()))
+                .toList();
+        assertThat(payouts).hasSize(3);
+        final List<Long> walls = done.replicas().stream()
+                .map(r -> r.result().orElseThrow().wallMillis())
+                .sorted()
+                .toList();
+        assertThat(payouts)
+                .as("every payout is on the lower-middle median of the replicas' wall times, as docs/consensus.md says")
+                .extracting(Settlement.Entry::vmMillis)
+                .containsOnly(walls.get((walls.size() - 1) / 2));
+
+        final long round = ticketRound(id, before);
+        awaitTrue(() -> latest() >= round, "round " + round + " to open and freeze the job's tickets");
+        final List<Ticket> earned = beacon.tickets(round);
+        for (final Settlement.Entry payout : payouts) {
+            assertThat(earned)
+                    .as(
+                            "the ticket of replica %d, as docs/beacon.md says: agreed VM-ms x payout multiplier",
+                            payout.replica())
+                    .filteredOn(t -> t.jobId().equals(id) && t.replica() == payout.replica())
+                    .singleElement()
+                    .satisfies(t -> {
+                        assertThat(t.workerKey()).isEqualTo(payout.workerKey());
+                        assertThat(t.tickets()).isEqualTo(payout.vmMillis() * payout.permille() / 1000);
+                    });
+        }
+        final Map<String, Long> sums = new TreeMap<>();
+        earned.forEach(t -> sums.merge(t.workerKey(), t.tickets(), Long::sum));
+        final Map<String, Long> frozen = new TreeMap<>();
+        beacon.round(round).header().tickets().forEach(t -> frozen.put(t.workerKey(), t.tickets()));
+        assertThat(frozen)
+                .as("the frozen totals are the sums of the round's tickets")
+                .isEqualTo(sums);
+
+        awaitTrue(() -> beacon.round(round).result() != null, "round " + round + " to close");
+        final JsonNode shown =
+                JSON.readTree(cli(0, "lottery", "show", Long.toString(round), "--profile", "org2", "-o", "json"));
+        assertThat(shown.get("differences")).as("povm lottery show %d", round).isEmpty();
+        assertThat(shown.get("verified").asBoolean()).isTrue();
+        assertThat(cli(0, "lottery", "show", Long.toString(round), "--profile", "org2"))
+                .contains("recomputed from the settlements that earned them")
+                .contains("the frozen tickets match");
+    }
+
+    /**
+     * @return the round the job's tickets were stored for: the latest round at its settlement, plus one, so one of
+     *     the rounds after {@code before} up to the one after the latest now
+     */
+    private static long ticketRound(final String jobId, final long before) {
+        for (long round = before + 1; round <= latest() + 1; round++) {
+            if (beacon.tickets(round).stream().anyMatch(t -> t.jobId().equals(jobId))) {
+                return round;
+            }
+        }
+        return fail("no round after " + before + " holds tickets of " + jobId);
     }
 
     private static Instant org2Tick(final ClockClient clock) {
