@@ -40,9 +40,11 @@ final class JobAdvancer {
     static final Duration GRACE = Duration.ofSeconds(2);
     private static final int PAGE = 100;
 
-    /** The states a deadline ends a job in (before a verdict): ExpireJob, once the clock passed it. */
-    private static final List<JobState> EXPIRABLE =
-            List.of(JobState.SUBMITTED, JobState.ASSIGNED, JobState.RUNNING, JobState.RESULTS_PENDING);
+    /**
+     * The states a deadline ends a job in (before a verdict): ExpireJob, once the clock passed it. RESULTS_PENDING, the
+     * fourth, is expired in the same pass that advances it, so each state is listed once per heartbeat.
+     */
+    private static final List<JobState> EXPIRABLE = List.of(JobState.SUBMITTED, JobState.ASSIGNED, JobState.RUNNING);
 
     private final Ledger ledger;
     private final String ownMsp;
@@ -55,11 +57,13 @@ final class JobAdvancer {
     }
 
     void sweep() {
-        each(
-                JobState.RESULTS_PENDING,
-                job -> revealWindowClosed(job) || nothingToReveal(job),
-                "advance",
-                JobClient::advance);
+        forEach(JobState.RESULTS_PENDING, job -> {
+            final boolean advanced =
+                    (revealWindowClosed(job) || nothingToReveal(job)) && act(job, "advance", JobClient::advance);
+            if (!advanced && pastDeadline(job)) {
+                act(job, "expire", JobClient::expire);
+            }
+        });
         each(JobState.RESOLVING, this::revealWindowClosed, "advance", JobClient::advance);
         forEach(JobState.RESOLVED_SOFT, job -> {
             final boolean audited = selectedForAudit(job) && act(job, "audit", JobClient::audit);
@@ -70,8 +74,12 @@ final class JobAdvancer {
         });
         each(JobState.RESOLVED_FIRM, job -> due(job, job.stateChangedAt()), "finalize", JobClient::finalizeJob);
         for (final JobState state : EXPIRABLE) {
-            each(state, job -> due(job, job.spec().deadline()), "expire", JobClient::expire);
+            each(state, this::pastDeadline, "expire", JobClient::expire);
         }
+    }
+
+    private boolean pastDeadline(final Job job) {
+        return due(job, job.spec().deadline());
     }
 
     /** @return whether the job's audit round closed and selected it; the submitter org's daemon asks first */

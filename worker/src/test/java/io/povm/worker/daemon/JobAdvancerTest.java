@@ -4,6 +4,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atMost;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -188,5 +189,22 @@ class JobAdvancerTest {
 
         sweep(SUBMITTER_ORG, 3_000 + 10);
         verify(jobs).expire(Fixtures.JOB_ID);
+    }
+
+    @Test
+    void a_pending_job_past_its_deadline_is_expired_when_it_cannot_be_advanced_and_each_state_is_listed_once() {
+        when(jobs.expire(anyString())).thenReturn(Fixtures.job());
+        when(jobs.advance(anyString()))
+                .thenThrow(PovmClientException.rejected(
+                        new PovmError(ErrorCode.INVALID_STATE, "job", "nothing to advance"), null));
+        listed(JobState.RESULTS_PENDING, pending(ReplicaState.RESULT_COMMITTED));
+
+        sweep(SUBMITTER_ORG, 3_000 + 10);
+
+        verify(jobs).advance(Fixtures.JOB_ID);
+        verify(jobs).expire(Fixtures.JOB_ID);
+        for (final JobState state : JobState.values()) {
+            verify(jobs, atMost(1)).listByState(eq(state), anyInt(), anyString());
+        }
     }
 }
