@@ -20,6 +20,13 @@ public final class ClockTransactions {
     /** Reads every member org's latest tick, as counted. */
     public static final String GET = CONTRACT + ":Get";
 
+    /**
+     * The words of a {@link #TICK}'s INVALID_ARGUMENT [timestamp] refusal for running ahead of the other orgs, which
+     * clients that then send {@link #RESUME} recognise it by (the same field also refuses a tick not after the org's
+     * previous one).
+     */
+    public static final String AHEAD_OF_OTHERS = "ahead of the freshest other org's tick";
+
     /** Event of {@link #TICK}; its payload is the {@link ClockTicks} after the tick. */
     public static final String CLOCK_TICKED_EVENT = "ClockTicked";
 

@@ -1,5 +1,6 @@
 package io.povm.chaincode.clock;
 
+import io.povm.api.ClockTransactions;
 import io.povm.api.ErrorCode;
 import io.povm.api.PovmError;
 import io.povm.api.PovmException;
@@ -68,7 +69,7 @@ public final class MultipartyClock {
                     "timestamp",
                     "the tick (" + at + ") runs "
                             + Duration.between(freshest.get(), at).toSeconds()
-                            + " s ahead of the freshest other org's tick (" + freshest.get() + "); at most "
+                            + " s " + ClockTransactions.AHEAD_OF_OTHERS + " (" + freshest.get() + "); at most "
                             + MAX_LEAD.toSeconds() + " s is allowed. Check this host's clock; after a stall of the"
                             + " whole network, clock:Resume records the time as a claim that counts once another"
                             + " org ticks near it");

@@ -55,7 +55,7 @@ public final class ClockClient {
         return e.error()
                 .filter(error -> error.code() == ErrorCode.INVALID_ARGUMENT
                         && "timestamp".equals(error.field())
-                        && error.reason().contains("ahead of the freshest other org"))
+                        && error.reason().contains(ClockTransactions.AHEAD_OF_OTHERS))
                 .isPresent();
     }
 
