@@ -50,7 +50,20 @@ final class CommitReveal {
                 throw e;
             }
             job = ledger.jobs(jobs -> jobs.get(id.jobId()));
-            if (!mine(job).commitment().filter(sealed.commitment()::equals).isPresent()) {
+            final Replica mine = mine(job);
+            if (mine.commitment().isEmpty() && mine.isLeased()) {
+                // The peers that endorsed the commit are behind the one read (e.g. the acknowledgement is not on
+                // them yet, after an orderer outage): still ours to commit; the journal keeps it RESULT_READY and
+                // the next heartbeat commits again, until it lands or the lease ends.
+                LOG.info(
+                        "commitment of replica {} refused while it is still {} on the ledger: {}; trying again at"
+                                + " the next heartbeat",
+                        id,
+                        mine.state(),
+                        e.getMessage());
+                return;
+            }
+            if (!mine.commitment().filter(sealed.commitment()::equals).isPresent()) {
                 journal.abandoned(id, "commit refused (" + code(e) + "): " + e.getMessage());
                 LOG.warn("commitment of replica {} refused: {}", id, e.getMessage());
                 return;

@@ -238,6 +238,25 @@ class ReplicaTaskTest {
     }
 
     @Test
+    void a_commit_refused_while_the_replica_is_still_leased_stays_result_ready_and_the_next_heartbeat_commits_it() {
+        final Sealed sealed = sealedBeforeCrash();
+        journal.resultReady(ID, sealed.toJson());
+        when(jobs.commit(anyString(), anyInt(), anyString())).thenThrow(rejected(ErrorCode.INVALID_STATE));
+        when(jobs.get(Fixtures.JOB_ID)).thenReturn(job(mine(ReplicaState.RUNNING), ReplicaState.RUNNING));
+
+        task(FaultyMode.NONE).run();
+
+        assertThat(stage()).as("a lagging endorser's refusal").isEqualTo(ReplicaStage.RESULT_READY);
+
+        org.mockito.Mockito.reset(jobs);
+        commitAnswers(ReplicaState.RUNNING);
+        task(FaultyMode.NONE).run();
+
+        assertThat(stage()).isEqualTo(ReplicaStage.COMMITTED);
+        verify(jobs).commit(Fixtures.JOB_ID, 0, sealed.commitment());
+    }
+
+    @Test
     void after_a_crash_past_committed_only_the_journaled_reveal_is_sent() {
         final Sealed sealed = sealedBeforeCrash();
         journal.resultReady(ID, sealed.toJson());
