@@ -10,6 +10,7 @@ import javax.net.ssl.SSLException;
 import org.hyperledger.fabric.client.CommitException;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.GatewayRuntimeException;
+import org.hyperledger.fabric.client.SubmitException;
 import org.hyperledger.fabric.protos.gateway.ErrorDetail;
 
 /**
@@ -22,6 +23,8 @@ import org.hyperledger.fabric.protos.gateway.ErrorDetail;
  */
 public final class GatewayErrors {
     static final String NETWORK_HINT = "is the network up? check it with network/network.sh status";
+    static final String ORDERING_HINT = "a majority of the orderers must be up to order a transaction (check with"
+            + " network/network.sh status); an orderer may still order it, so look before sending it again";
     static final String TLS_HINT = "check tlsRootCertPath and peerHostAlias in the profile";
     static final String ACCESS_HINT = "check the profile's mspId, certificatePath and privateKeyPath";
     private static final int MAX_DESCRIPTION_CHARS = 600;
@@ -72,6 +75,13 @@ public final class GatewayErrors {
         switch (status.getCode()) {
             case UNAVAILABLE:
             case DEADLINE_EXCEEDED:
+                if (e instanceof SubmitException) {
+                    return PovmClientException.unavailable(
+                            "the ordering service did not take the transaction (endorsed, sent through peer " + endpoint
+                                    + "): " + description,
+                            ORDERING_HINT,
+                            e);
+                }
                 final String where = details.isEmpty() ? "peer " + endpoint : "the network behind peer " + endpoint;
                 return PovmClientException.unavailable(where + " is unavailable: " + description, NETWORK_HINT, e);
             case PERMISSION_DENIED:

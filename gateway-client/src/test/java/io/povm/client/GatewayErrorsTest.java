@@ -8,6 +8,7 @@ import io.povm.api.PovmError;
 import java.io.IOException;
 import javax.net.ssl.SSLHandshakeException;
 import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.client.SubmitException;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +81,23 @@ class GatewayErrorsTest {
         assertThat(e.getMessage())
                 .startsWith("the network behind peer " + PEER)
                 .contains("OrdererMSP@127.0.0.1:7050: connection refused");
+    }
+
+    @Test
+    void an_ordering_step_that_times_out_names_the_ordering_service_and_its_majority() {
+        final SubmitException submit = new SubmitException(
+                "tx-1",
+                Status.DEADLINE_EXCEEDED
+                        .withDescription("context deadline exceeded")
+                        .asRuntimeException());
+
+        final PovmClientException e = GatewayErrors.translate(submit, PEER);
+
+        assertThat(e.kind()).isEqualTo(PovmClientException.Kind.UNAVAILABLE);
+        assertThat(e.getMessage())
+                .startsWith("the ordering service did not take the transaction")
+                .contains("DEADLINE_EXCEEDED: context deadline exceeded");
+        assertThat(e.hint()).hasValueSatisfying(hint -> assertThat(hint).contains("majority of the orderers"));
     }
 
     @Test
