@@ -124,11 +124,13 @@ class CreditCommandsTest {
 
     @Test
     void audit_says_whether_credits_are_conserved() {
-        when(cli.credits.audit()).thenReturn(CreditAudit.of(6, 5990, 1, 10, 0, 0, 6000));
+        when(cli.credits.audit()).thenReturn(CreditAudit.of(6, 5980, 2, 10, 1, 10, 0, 0, 6000));
 
         assertThat(cli.run("credit", "audit")).isZero();
 
-        assertThat(cli.out()).contains("conserved: balances + escrowed + deposited == supply");
+        assertThat(cli.out())
+                .contains("in lots   10 in 2 lots")
+                .contains("conserved: balances + in lots + escrowed + deposited == supply");
     }
 
     @Test
@@ -138,6 +140,8 @@ class CreditCommandsTest {
                 new String[] {"credit", "balance"},
                 new String[] {"credit", "history"},
                 new String[] {"credit", "transfer"},
+                new String[] {"credit", "split"},
+                new String[] {"credit", "lots"},
                 new String[] {"credit", "mint"},
                 new String[] {"credit", "mint", "propose"},
                 new String[] {"credit", "mint", "approve"},
