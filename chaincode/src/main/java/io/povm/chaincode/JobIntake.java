@@ -3,14 +3,13 @@ package io.povm.chaincode;
 import io.povm.api.Job;
 import io.povm.api.JobBatch;
 import io.povm.api.JobSpec;
-import io.povm.api.PovmError;
-import io.povm.api.PovmException;
 import io.povm.api.Sla;
 import io.povm.api.Submitter;
 import io.povm.chaincode.beacon.BeaconLedger;
 import io.povm.chaincode.clock.LedgerTime;
 import io.povm.chaincode.credit.JobFunds;
 import io.povm.chaincode.job.JobAdmission;
+import io.povm.chaincode.job.JobBatchSpecs;
 import io.povm.chaincode.job.JobLedger;
 import io.povm.chaincode.job.JobSubmission;
 import io.povm.chaincode.reputation.CustomerRecordLedger;
@@ -24,7 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.IntFunction;
-import java.util.function.Supplier;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 
 /**
@@ -62,12 +60,12 @@ final class JobIntake {
         for (int i = 0; i < specs.size(); i++) {
             final JobSpec spec = specs.get(i);
             final String prefix = field.apply(i);
-            final JobSubmission.Decision decision =
-                    within(prefix, () -> new JobSubmission(spec, submitter, now, TxTime.iso(now), stub.getTxId())
+            final JobSubmission.Decision decision = JobBatchSpecs.naming(
+                    prefix, () -> new JobSubmission(spec, submitter, now, TxTime.iso(now), stub.getTxId())
                             .decide(jobs.find(spec.id())));
             all.add(decision.job());
             if (decision.created()) {
-                final Sla sla = within(
+                final Sla sla = JobBatchSpecs.naming(
                         prefix,
                         () -> JobAdmission.admit(spec, ref -> admitted.computeIfAbsent(ref, slas::requireActive)));
                 created.add(new JobFunds.Escrowed(decision.job(), sla.spec()));
@@ -90,21 +88,5 @@ final class JobIntake {
                 funding.from().orElse(null),
                 funding.change().orElse(null),
                 all);
-    }
-
-    /** Runs a step of one spec, naming that spec in its refusal: {@code specs[2].deadline}. */
-    private static <T> T within(final String prefix, final Supplier<T> step) {
-        try {
-            return step.get();
-        } catch (PovmException e) {
-            if (prefix.isEmpty()) {
-                throw e;
-            }
-            final PovmError error = e.error();
-            final String field = PovmError.NO_FIELD.equals(error.field())
-                    ? prefix.substring(0, prefix.length() - 1)
-                    : prefix + error.field();
-            throw new PovmException(new PovmError(error.code(), field, error.reason()), e);
-        }
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The specs argument of {@code SubmitJobs}: a JSON array of 1 to {@value PovmTransactions#MAX_BATCH} job specs, at
@@ -56,14 +57,28 @@ public final class JobBatchSpecs {
     }
 
     private static JobSpec validate(final JobSpec spec, final int index) {
-        try {
+        return naming(prefix(index), () -> {
             JobSpecValidator.checkSize(PovmJson.write(spec));
             return JobSpecValidator.validate(spec);
+        });
+    }
+
+    /**
+     * Runs a step of one spec, naming that spec in its refusal: {@code deadline} becomes {@code specs[2].deadline}, the
+     * whole spec {@code specs[2]}. An empty prefix (SubmitJob's one spec) leaves the error as it is.
+     */
+    public static <T> T naming(final String prefix, final Supplier<T> step) {
+        try {
+            return step.get();
         } catch (PovmException e) {
+            if (prefix.isEmpty()) {
+                throw e;
+            }
             final PovmError error = e.error();
+            final String whole = prefix.substring(0, prefix.length() - 1);
             final String field = "spec".equals(error.field()) || PovmError.NO_FIELD.equals(error.field())
-                    ? FIELD + "[" + index + "]"
-                    : prefix(index) + error.field();
+                    ? whole
+                    : prefix + error.field();
             throw new PovmException(new PovmError(error.code(), field, error.reason()), e);
         }
     }
