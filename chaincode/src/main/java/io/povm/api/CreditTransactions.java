@@ -45,6 +45,16 @@ public final class CreditTransactions {
     /** {@code credit:GetSettlement(jobId)} → the job's {@link Settlement}. */
     public static final String GET_SETTLEMENT = CONTRACT + ":GetSettlement";
 
+    /**
+     * {@code credit:Split(count, amount)} → the {@link CreditLots} made: {@code count} lots of {@code amount} each,
+     * debited once from the caller's account. Lots let one identity's concurrent submissions escrow without
+     * conflicting ({@code SubmitJobs}).
+     */
+    public static final String SPLIT = CONTRACT + ":Split";
+
+    /** {@code credit:Lots(msp, fabricId)} → the identity's {@link CreditLots}; both {@code ""} for the caller's. */
+    public static final String LOTS = CONTRACT + ":Lots";
+
     /** A mint was proposed; payload: the {@link MintProposal}. */
     public static final String MINT_PROPOSED_EVENT = "MintProposed";
 
@@ -56,6 +66,12 @@ public final class CreditTransactions {
 
     /** Credits moved between accounts; payload: the sender's {@link CreditAccount} after it. */
     public static final String TRANSFERRED_EVENT = "CreditTransferred";
+
+    /** Credits split into lots; payload: the {@link CreditLots} made. */
+    public static final String SPLIT_EVENT = "CreditSplit";
+
+    /** The most lots one {@code credit:Split} makes. */
+    public static final int MAX_SPLIT = 500;
 
     /** The largest amount one mint may create: 10^12 credits. */
     public static final long MAX_MINT = 1_000_000_000_000L;

@@ -114,6 +114,53 @@ public final class PovmJson {
         return value;
     }
 
+    /**
+     * Reads a JSON array of povm values strictly, e.g. the specs of {@code SubmitJobs}.
+     *
+     * @param root the argument's name: errors name {@code root} for the whole text and {@code root[i].field} inside
+     * @throws PovmException INVALID_ARGUMENT naming the bad element or field
+     */
+    public static <T> List<T> readList(final String json, final Class<T> type, final String root) {
+        if (json == null || json.isBlank()) {
+            throw PovmException.invalid(root, "required; a JSON array");
+        }
+        final List<T> values;
+        try {
+            values = MAPPER.readValue(json, MAPPER.getTypeFactory().constructCollectionType(List.class, type));
+        } catch (JsonProcessingException e) {
+            final PovmError error = translate(e, root).error();
+            final String field = elementField(e, error.field(), root);
+            final String reason = field.equals(root) && e instanceof MismatchedInputException
+                    ? "must be a JSON array of objects"
+                    : error.reason();
+            throw new PovmException(new PovmError(error.code(), field, reason), e);
+        }
+        if (values == null) {
+            throw PovmException.invalid(root, "must be a JSON array, not null");
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null) {
+                throw PovmException.invalid(root + "[" + i + "]", "must be a JSON object, not null");
+            }
+        }
+        return values;
+    }
+
+    /** @return the field of an error inside an array's element, {@code root[i].field} */
+    private static String elementField(final JsonProcessingException e, final String field, final String root) {
+        if (field.startsWith("[")) {
+            return root + field;
+        }
+        if (e instanceof JsonMappingException
+                && !((JsonMappingException) e).getPath().isEmpty()) {
+            final int index = ((JsonMappingException) e).getPath().get(0).getIndex();
+            if (index >= 0 && !field.equals(root)) {
+                return root + "[" + index + "]." + field;
+            }
+        }
+        return field;
+    }
+
     /** @return the name under which errors of the whole text of this type are reported */
     static String rootName(final Class<?> type) {
         final String name = MAPPER.getSerializationConfig().findRootName(type).getSimpleName();

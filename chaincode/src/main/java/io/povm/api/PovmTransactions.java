@@ -15,6 +15,22 @@ public final class PovmTransactions {
     /** {@code SubmitJob(specJson)} → the stored {@link Job} as JSON. */
     public static final String SUBMIT_JOB = "SubmitJob";
 
+    /**
+     * {@code SubmitJobs(specsJson, lot)} → a {@link JobBatch}: 1 to {@value #MAX_BATCH} jobs in one transaction, each
+     * checked as {@code SubmitJob} checks it, all or none; their escrows move in one debit from the caller's lot
+     * {@code lot} (its rest to a new lot) or, with {@code lot} {@code ""}, from the caller's account.
+     */
+    public static final String SUBMIT_JOBS = "SubmitJobs";
+
+    /** The most jobs one {@code SubmitJobs} submits. */
+    public static final int MAX_BATCH = 100;
+
+    /** The largest {@code specsJson} of {@code SubmitJobs}, in bytes (1 MiB). */
+    public static final int MAX_BATCH_BYTES = 1024 * 1024;
+
+    /** Chaincode event set by a SubmitJobs that created a job; its payload is the {@link JobBatch} JSON. */
+    public static final String JOBS_SUBMITTED_EVENT = "JobsSubmitted";
+
     /** {@code GetJob(id)} → the {@link Job} as JSON. */
     public static final String GET_JOB = "GetJob";
 

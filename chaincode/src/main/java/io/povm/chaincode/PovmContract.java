@@ -2,6 +2,7 @@ package io.povm.chaincode;
 
 import io.povm.api.ErrorCode;
 import io.povm.api.Job;
+import io.povm.api.JobBatch;
 import io.povm.api.JobSpec;
 import io.povm.api.JobSpecValidator;
 import io.povm.api.JobState;
@@ -11,32 +12,26 @@ import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
 import io.povm.api.PovmTransactions;
 import io.povm.api.Quote;
-import io.povm.api.Sla;
 import io.povm.api.WorkerKey;
 import io.povm.api.WorkerRecord;
-import io.povm.chaincode.beacon.BeaconLedger;
 import io.povm.chaincode.beacon.JobAudits;
 import io.povm.chaincode.clock.ClockLedger;
-import io.povm.chaincode.clock.LedgerTime;
 import io.povm.chaincode.credit.JobFunds;
-import io.povm.chaincode.job.JobAdmission;
 import io.povm.chaincode.job.JobAssignment;
+import io.povm.chaincode.job.JobBatchSpecs;
 import io.povm.chaincode.job.JobCancellation;
 import io.povm.chaincode.job.JobDisputes;
 import io.povm.chaincode.job.JobLeases;
 import io.povm.chaincode.job.JobLedger;
 import io.povm.chaincode.job.JobQueries;
 import io.povm.chaincode.job.JobResults;
-import io.povm.chaincode.job.JobSubmission;
 import io.povm.chaincode.job.PageSize;
 import io.povm.chaincode.job.ReplicaChange;
 import io.povm.chaincode.job.SubmitterQuery;
 import io.povm.chaincode.reputation.CustomerRecordLedger;
-import io.povm.chaincode.reputation.Reputation;
 import io.povm.chaincode.reputation.WorkerRecordLedger;
-import io.povm.chaincode.sla.SlaLedger;
-import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.hyperledger.fabric.contract.Context;
@@ -64,6 +59,7 @@ public final class PovmContract implements ContractInterface {
     private static final String ACCEPTED_TRANSACTIONS = String.join(
             ", ",
             PovmTransactions.SUBMIT_JOB,
+            PovmTransactions.SUBMIT_JOBS,
             PovmTransactions.CANCEL_JOB,
             PovmTransactions.ASSIGN_JOB,
             PovmTransactions.ACKNOWLEDGE_REPLICA,
@@ -103,20 +99,42 @@ public final class PovmContract implements ContractInterface {
             caller.requireClient(PovmTransactions.SUBMIT_JOB);
             final JobSpec spec =
                     JobSpecValidator.validate(PovmJson.read(JobSpecValidator.checkSize(specJson), JobSpec.class));
-            final Instant now = LedgerTime.now(stub);
-            final JobSubmission submission =
-                    new JobSubmission(spec, caller.submitter(), now, TxTime.iso(now), stub.getTxId());
-            final JobLedger ledger = new JobLedger(stub);
-            final JobSubmission.Decision decision = submission.decide(ledger.find(submission.jobId()));
-            if (decision.created()) {
-                final Sla sla = JobAdmission.admit(spec, new SlaLedger(stub)::requireActive);
-                Reputation.requireCustomerStanding(new CustomerRecordLedger(stub).find(caller.submitter()));
-                new JobFunds(stub).hold(decision.job(), sla.spec());
-                final BeaconLedger beacon = new BeaconLedger(stub);
-                beacon.assignJob(decision.job().id(), beacon.latest() + 1);
-                ledger.create(decision.job());
+            final JobBatch batch =
+                    new JobIntake(stub, caller.submitter()).submit(List.of(spec), Optional.empty(), i -> "");
+            final Job job = batch.jobs().get(0);
+            if (batch.created() == 1) {
+                stub.setEvent(PovmTransactions.JOB_SUBMITTED_EVENT, PovmJson.writeBytes(job));
             }
-            return PovmJson.write(decision.job());
+            return PovmJson.write(job);
+        });
+    }
+
+    /**
+     * Submits 1 to {@value PovmTransactions#MAX_BATCH} jobs in one transaction, each checked as {@link #SubmitJob}
+     * checks its spec (an identical resubmission is a replay that writes nothing), all or none. The new jobs' escrows
+     * move in one debit: from the caller's lot {@code lot} ({@code credit:Split} makes lots, {@code credit:Lots} lists
+     * them), whose rest becomes a new lot, or from the caller's account when {@code lot} is {@code ""}. Submissions
+     * from distinct lots of one identity never conflict: each reads and writes only its own jobs' keys and its lot.
+     *
+     * @param specsJson a JSON array of {@link JobSpec}s with distinct ids, at most {@value
+     *     PovmTransactions#MAX_BATCH_BYTES} bytes
+     * @param lot the caller's lot to escrow from, or {@code ""} for its account
+     * @return the {@link JobBatch} as JSON, which the {@value PovmTransactions#JOBS_SUBMITTED_EVENT} event carries when
+     *     a job was created
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String SubmitJobs(final Context ctx, final String specsJson, final String lot) {
+        final ChaincodeStub stub = ctx.getStub();
+        return TransactionGuard.run(PovmTransactions.SUBMIT_JOBS, stub.getTxId(), () -> {
+            final Caller caller = Caller.of(ctx.getClientIdentity());
+            caller.requireClient(PovmTransactions.SUBMIT_JOBS);
+            final List<JobSpec> specs = JobBatchSpecs.parse(specsJson);
+            final Optional<String> source = JobFunds.source(lot);
+            final JobBatch batch = new JobIntake(stub, caller.submitter()).submit(specs, source, JobBatchSpecs::prefix);
+            if (batch.created() > 0) {
+                stub.setEvent(PovmTransactions.JOBS_SUBMITTED_EVENT, PovmJson.writeBytes(batch));
+            }
+            return PovmJson.write(batch);
         });
     }
 

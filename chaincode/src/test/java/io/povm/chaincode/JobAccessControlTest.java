@@ -5,6 +5,7 @@ import static io.povm.chaincode.ContractFixtures.LATER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.povm.api.Job;
+import io.povm.api.JobBatch;
 import io.povm.api.JobHistory;
 import io.povm.api.JobPage;
 import io.povm.api.JobState;
@@ -40,6 +41,10 @@ class JobAccessControlTest {
         table.put(
                 "`SubmitJob` `J`'s spec again",
                 List.of("replay", "DUPLICATE_ID", "DUPLICATE_ID", "FORBIDDEN", "DUPLICATE_ID"));
+        table.put("`SubmitJobs` new jobs", List.of("allowed", "allowed", "allowed", "FORBIDDEN", "allowed"));
+        table.put(
+                "`SubmitJobs` with `J`'s spec again",
+                List.of("replay", "DUPLICATE_ID", "DUPLICATE_ID", "FORBIDDEN", "DUPLICATE_ID"));
         table.put("`CancelJob` `J`", List.of("allowed", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN"));
         for (String read : List.of(
                 "`GetJob` `J`", "`ListJobs`", "`ListJobsByState`", "`ListJobsBySubmitter`", "`GetJobHistory` `J`")) {
@@ -62,6 +67,24 @@ class JobAccessControlTest {
         });
         ops.put("`SubmitJob` `J`'s spec again", ledger -> {
             assertThat(contract.SubmitJob(ledger.ctx, Specs.VALID_JSON)).isEqualTo(FLIP_1_JOB);
+            ledger.assertNothingWritten();
+            return "replay";
+        });
+        ops.put("`SubmitJobs` new jobs", ledger -> {
+            final JobBatch batch = PovmJson.read(
+                    contract.SubmitJobs(
+                            ledger.ctx,
+                            "[" + Specs.edited(s -> s.put("id", "flip-new")) + ","
+                                    + Specs.edited(s -> s.put("id", "flip-new-2")) + "]",
+                            ""),
+                    JobBatch.class);
+            assertThat(batch.created()).isEqualTo(2);
+            return "allowed";
+        });
+        ops.put("`SubmitJobs` with `J`'s spec again", ledger -> {
+            final JobBatch batch =
+                    PovmJson.read(contract.SubmitJobs(ledger.ctx, "[" + Specs.VALID_JSON + "]", ""), JobBatch.class);
+            assertThat(batch.jobs()).extracting(PovmJson::write).containsExactly(FLIP_1_JOB);
             ledger.assertNothingWritten();
             return "replay";
         });

@@ -468,7 +468,7 @@ class PovmContractTransactionsTest {
 
             assertThat(error.toMessage())
                     .isEqualTo(
-                            "INVALID_ARGUMENT [function] unknown transaction; accepted: SubmitJob, CancelJob, AssignJob,"
+                            "INVALID_ARGUMENT [function] unknown transaction; accepted: SubmitJob, SubmitJobs, CancelJob, AssignJob,"
                                     + " AcknowledgeReplica, ExpireLease, ReleaseReplica, CommitResult, RevealResult,"
                                     + " AdvanceJob, ChallengeJob, AuditJob, FinalizeJob, ExpireJob, GetAttestations, GetJobAudit,"
                                     + " GetCustomerRecord, GetJob,"

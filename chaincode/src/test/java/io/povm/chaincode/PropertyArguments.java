@@ -115,7 +115,8 @@ final class PropertyArguments {
             case "pageSize" -> List.of("1", "10", "100");
             case "bookmark" -> List.of("");
             case "state" -> List.of("SUBMITTED", "ACTIVE", "PAUSED", "RUNNING");
-            case "amount", "freeSlots" -> List.of("1", "5");
+            case "amount", "freeSlots", "count" -> List.of("1", "5");
+            case "lot" -> List.of("", "tx-1.0", "split-1.0");
             case "reason" -> List.of("because", "timeout");
             case "commitment" -> List.of("0".repeat(64));
             default -> parameter.endsWith("Json") ? List.of(sampleJson(parameter)) : List.of("x", "abc");
@@ -342,6 +343,7 @@ final class PropertyArguments {
     static String sampleJson(final String parameter) {
         return switch (parameter) {
             case "specJson" -> Specs.VALID_JSON;
+            case "specsJson" -> "[" + Specs.VALID_JSON + "]";
             case "slaJson" -> Slas.VALID_JSON;
             case "registrationJson" -> PovmJson.write(Workers.registration("w9", Workers.ORG1_USER2_CERT));
             case "offerJson" -> PovmJson.write(Workers.offer());

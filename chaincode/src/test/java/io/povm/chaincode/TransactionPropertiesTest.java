@@ -3,6 +3,7 @@ package io.povm.chaincode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.povm.api.CreditAccount;
+import io.povm.api.CreditLot;
 import io.povm.api.CreditSupply;
 import io.povm.api.ErrorCode;
 import io.povm.api.PovmError;
@@ -260,7 +261,18 @@ class TransactionPropertiesTest {
                     CreditLedger.accountKey(funded.msp(), funded.id()),
                     new CreditAccount(funded.msp(), funded.id(), funds, "2026-11-01T00:00:00.000Z", "mint"));
         }
-        ledger.put(CreditLedger.supplyKey(), new CreditSupply(2 * funds, 2, null, null));
+        final Identity customer = RoutedLedger.CUSTOMER;
+        ledger.put(
+                CreditLedger.lotKey(customer.msp(), customer.id(), "split-1.0"),
+                new CreditLot(
+                        customer.msp(),
+                        customer.id(),
+                        "split-1.0",
+                        funds,
+                        "2026-11-01T00:00:00.000Z",
+                        "split-1",
+                        "split"));
+        ledger.put(CreditLedger.supplyKey(), new CreditSupply(3 * funds, 2, null, null));
         ledger.put(ContractFixtures.JOB_KEY, ContractFixtures.FLIP_1_JOB);
         ledger.put(ContractFixtures.SUBMITTED_INDEX_KEY, "{}");
         final WorkerKey key = WorkerKey.of("Org1MSP", "w1");

@@ -5,6 +5,7 @@ import io.povm.api.KeyText;
 import io.povm.api.Members;
 import io.povm.api.PovmException;
 import io.povm.api.Submitter;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The checks of the credit transactions' text arguments, each naming its field and what it accepts. */
@@ -12,6 +13,8 @@ final class CreditArgs {
     private static final Pattern MSP = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final Pattern MINT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern AMOUNT = Pattern.compile("[1-9][0-9]{0,15}");
+    private static final Pattern COUNT = Pattern.compile("[1-9][0-9]{0,3}");
+    private static final Pattern LOT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     /** The largest transfer: 10^15 credits. */
     static final long MAX_TRANSFER = 1_000_000_000_000_000L;
 
@@ -71,6 +74,32 @@ final class CreditArgs {
                     "amount", "must be a whole number of credits from 1 to " + max + ", without sign or separators");
         }
         return Long.parseLong(text);
+    }
+
+    /** @return how many lots a split makes, a whole number from 1 to {@value CreditTransactions#MAX_SPLIT} */
+    static int count(final String text) {
+        if (text == null || !COUNT.matcher(text).matches() || Integer.parseInt(text) > CreditTransactions.MAX_SPLIT) {
+            throw PovmException.invalid(
+                    "count", "must be a whole number of lots from 1 to " + CreditTransactions.MAX_SPLIT);
+        }
+        return Integer.parseInt(text);
+    }
+
+    /**
+     * @return the lot to spend, or empty for {@code ""}: the account
+     * @throws PovmException INVALID_ARGUMENT [lot] unless a lot id as {@code credit:Lots} lists them, or {@code ""}
+     */
+    static Optional<String> lotOrAccount(final String lot) {
+        if (lot != null && lot.isEmpty()) {
+            return Optional.empty();
+        }
+        if (lot == null || !LOT.matcher(lot).matches()) {
+            throw PovmException.invalid(
+                    "lot",
+                    "must be one of your lots' ids as " + CreditTransactions.LOTS + " lists them (1 to 128 of A-Z a-z"
+                            + " 0-9 . _ -), or \"\" to escrow from your account");
+        }
+        return Optional.of(lot);
     }
 
     static String reason(final String reason) {

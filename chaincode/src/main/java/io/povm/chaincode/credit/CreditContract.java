@@ -1,6 +1,7 @@
 package io.povm.chaincode.credit;
 
 import io.povm.api.CreditAccount;
+import io.povm.api.CreditLots;
 import io.povm.api.CreditTransactions;
 import io.povm.api.ErrorCode;
 import io.povm.api.JobSpecValidator;
@@ -114,6 +115,43 @@ public final class CreditContract implements ContractInterface {
         });
     }
 
+    /**
+     * Splits the caller's credits into lots: {@code count x amount} leaves its account in one debit and becomes
+     * {@code count} lots of {@code amount}, {@code <txId>.0} to {@code <txId>.<count-1>}. Each lot can fund one
+     * {@code SubmitJobs} without conflicting with the caller's other submissions (see {@link LotMovements}).
+     *
+     * @param count a decimal whole number from 1 to {@value CreditTransactions#MAX_SPLIT}
+     * @param amount each lot's credits, a decimal whole number from 1 to 10^15
+     * @return the {@link io.povm.api.CreditLots} made, also the event's payload
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String Split(final Context ctx, final String count, final String amount) {
+        return run(ctx, CreditTransactions.SPLIT, () -> {
+            final ChaincodeStub stub = ctx.getStub();
+            final int lots = CreditArgs.count(count);
+            final long credits = CreditArgs.amount(amount, CreditArgs.MAX_TRANSFER);
+            final Submitter owner = caller(ctx).submitter();
+            final CreditLots made = new LotMovements(
+                            new CreditLedger(stub), TxTime.iso(stub.getTxTimestamp()), stub.getTxId())
+                    .split(owner, lots, credits);
+            stub.setEvent(CreditTransactions.SPLIT_EVENT, PovmJson.writeBytes(made));
+            return made;
+        });
+    }
+
+    /**
+     * @return the identity's {@link io.povm.api.CreditLots} in key order; both arguments {@code ""} for the caller's.
+     *     A range read: its answer is the peer's state when asked, and a submission must not depend on it.
+     */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String Lots(final Context ctx, final String msp, final String fabricId) {
+        return run(ctx, CreditTransactions.LOTS, () -> {
+            final Submitter owner =
+                    CreditArgs.accountOrCaller(msp, fabricId, caller(ctx).submitter());
+            return new CreditLedger(ctx.getStub()).lots(owner.msp(), owner.id());
+        });
+    }
+
     /** @return the account's {@link io.povm.api.CreditHistory}, newest first; both {@code ""} for the caller's */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String History(final Context ctx, final String msp, final String fabricId) {
@@ -178,6 +216,8 @@ public final class CreditContract implements ContractInterface {
                                 CreditTransactions.GET_MINT,
                                 CreditTransactions.BALANCE,
                                 CreditTransactions.TRANSFER,
+                                CreditTransactions.SPLIT,
+                                CreditTransactions.LOTS,
                                 CreditTransactions.HISTORY,
                                 CreditTransactions.SUPPLY,
                                 CreditTransactions.AUDIT,

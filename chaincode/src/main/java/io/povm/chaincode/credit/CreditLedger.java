@@ -4,6 +4,8 @@ import io.povm.api.CreditAccount;
 import io.povm.api.CreditAudit;
 import io.povm.api.CreditHistory;
 import io.povm.api.CreditHold;
+import io.povm.api.CreditLot;
+import io.povm.api.CreditLots;
 import io.povm.api.CreditSupply;
 import io.povm.api.MintProposal;
 import io.povm.api.PovmException;
@@ -28,6 +30,7 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
  * <pre>
  * ("credit-account", msp, fabricId)           -> CreditAccount   one per identity that ever held credits
  * ("credit-supply")                           -> CreditSupply    written by executed mints only
+ * ("credit-lot", msp, fabricId, lot)         -> CreditLot       credits of the identity that one submission spends whole
  * ("credit-escrow", jobId)                    -> CreditHold      the submitter's escrow, until the job settles
  * ("credit-deposit", jobId, msp, fabricId)    -> CreditHold      a challenger's deposit, until the job settles
  * ("credit-settlement", jobId)                -> Settlement      written once, when the job settles
@@ -40,6 +43,7 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 public final class CreditLedger {
     static final String ACCOUNT = "credit-account";
     static final String SUPPLY = "credit-supply";
+    static final String LOT = "credit-lot";
     static final String ESCROW = "credit-escrow";
     static final String DEPOSIT = "credit-deposit";
     static final String SETTLEMENT = "credit-settlement";
@@ -53,6 +57,10 @@ public final class CreditLedger {
 
     public static String accountKey(final String msp, final String fabricId) {
         return new CompositeKey(ACCOUNT, msp, fabricId).toString();
+    }
+
+    public static String lotKey(final String msp, final String fabricId, final String lot) {
+        return new CompositeKey(LOT, msp, fabricId, lot).toString();
     }
 
     public static String escrowKey(final String jobId) {
@@ -90,6 +98,31 @@ public final class CreditLedger {
 
     void put(final CreditSupply supply) {
         write(supplyKey(), supply);
+    }
+
+    /** @return the identity's lot: one read of its own key, never a range, so no other lot's write conflicts */
+    Optional<CreditLot> lot(final String msp, final String fabricId, final String lot) {
+        return read(lotKey(msp, fabricId, lot), CreditLot.class);
+    }
+
+    void put(final CreditLot lot) {
+        write(lotKey(lot.msp(), lot.fabricId(), lot.lot()), lot);
+    }
+
+    void delete(final CreditLot lot) {
+        stub.delState(lotKey(lot.msp(), lot.fabricId(), lot.lot()));
+    }
+
+    /** @return the identity's lots in key order; a range read, for evaluate transactions only */
+    CreditLots lots(final String msp, final String fabricId) {
+        final List<CreditLot> lots = new ArrayList<>();
+        try (QueryResultsIterator<KeyValue> results =
+                stub.getStateByPartialCompositeKey(new CompositeKey(LOT, msp, fabricId))) {
+            for (KeyValue entry : results) {
+                lots.add(decode(entry.getKey(), entry.getValue(), CreditLot.class));
+            }
+        }
+        return CreditLots.of(msp, fabricId, lots);
     }
 
     public Optional<CreditHold> escrow(final String jobId) {
@@ -158,13 +191,22 @@ public final class CreditLedger {
         return new CreditHistory(msp, fabricId, entries);
     }
 
-    /** Range scans of every account, escrow and deposit. Evaluate transactions only: it reads the whole ledger. */
+    /** Range scans of every account, lot, escrow and deposit. Evaluate transactions only: it reads the whole ledger. */
     CreditAudit audit() {
         final long[] accounts = sum(ACCOUNT, CreditAccount.class, CreditAccount::balance);
+        final long[] lots = sum(LOT, CreditLot.class, CreditLot::amount);
         final long[] escrows = sum(ESCROW, CreditHold.class, CreditHold::amount);
         final long[] deposits = sum(DEPOSIT, CreditHold.class, CreditHold::amount);
         return CreditAudit.of(
-                accounts[0], accounts[1], escrows[0], escrows[1], deposits[0], deposits[1], supply().total());
+                accounts[0],
+                accounts[1],
+                lots[0],
+                lots[1],
+                escrows[0],
+                escrows[1],
+                deposits[0],
+                deposits[1],
+                supply().total());
     }
 
     private <T> long[] sum(final String type, final Class<T> valueType, final ToLongFunction<T> amount) {

@@ -4,6 +4,7 @@ import io.povm.api.AgreedUsage;
 import io.povm.api.CreditHold;
 import io.povm.api.ErrorCode;
 import io.povm.api.Job;
+import io.povm.api.JobBatch;
 import io.povm.api.JobState;
 import io.povm.api.JobUsage;
 import io.povm.api.PovmError;
@@ -66,24 +67,95 @@ public final class JobFunds {
      * @throws PovmException INSUFFICIENT_FUNDS [balance] when the submitter holds less, nothing written
      */
     public long hold(final Job job, final SlaSpec sla) {
-        final long amount = escrowFor(job, sla);
-        if (amount == 0) {
-            return 0;
-        }
-        if (ledger.escrow(job.id()).isPresent()) {
-            throw invalidState(job, "holds an escrow already");
-        }
-        final Submitter submitter = job.submitter();
-        final String basis = "price " + sla.vm().pricePerVmSecond() + " x "
-                + job.spec().redundancy().maxReplicas() + " replicas x "
-                + sla.vm().maxWallSeconds() + " s";
-        final Movements movements = new Movements(ledger);
-        movements.debit(submitter.msp(), submitter.id(), amount, "the escrow of job " + job.id() + " (" + basis + ")");
-        movements.write(at(), "escrow of job " + job.id());
-        ledger.put(new CreditHold(
-                CreditHold.ESCROW, job.id(), submitter.msp(), submitter.id(), amount, at(), stub.getTxId(), basis));
-        return amount;
+        return holdAll(List.of(new Escrowed(job, sla)), Optional.empty()).escrowed();
     }
+
+    /**
+     * Moves the escrows of one submitter's new jobs in one debit, from its lot {@code lot} (the rest becoming a new
+     * lot) or, when empty, from its account, to one {@code ("credit-escrow", jobId)} per priced job. Nothing is read
+     * or written when every price is 0.
+     *
+     * @param jobs new jobs of one submitter, with distinct ids
+     * @throws PovmException INSUFFICIENT_FUNDS [balance] or [lot] when the source holds less; NOT_FOUND [lot] when
+     *     the submitter has no such lot; nothing written either way
+     */
+    public Funding holdAll(final List<Escrowed> jobs, final Optional<String> lot) {
+        long total = 0;
+        for (Escrowed entry : jobs) {
+            total = Math.addExact(total, entry.amount());
+            if (entry.amount() > 0 && ledger.escrow(entry.job().id()).isPresent()) {
+                throw invalidState(entry.job(), "holds an escrow already");
+            }
+        }
+        if (total == 0) {
+            return new Funding(0, Optional.empty(), Optional.empty());
+        }
+        final Submitter submitter = jobs.get(0).job().submitter();
+        final String memo = jobs.size() == 1
+                ? "escrow of job " + jobs.get(0).job().id()
+                : "escrow of " + jobs.size() + " jobs, " + jobs.get(0).job().id() + " to "
+                        + jobs.get(jobs.size() - 1).job().id();
+        final String what =
+                "the " + memo + (jobs.size() == 1 ? " (" + jobs.get(0).basis() + ")" : "");
+        final Optional<String> change;
+        if (lot.isPresent()) {
+            change = new LotMovements(ledger, at(), stub.getTxId()).spend(submitter, lot.get(), total, what);
+        } else {
+            final Movements movements = new Movements(ledger);
+            movements.debit(submitter.msp(), submitter.id(), total, what);
+            movements.write(at(), memo);
+            change = Optional.empty();
+        }
+        for (Escrowed entry : jobs) {
+            if (entry.amount() > 0) {
+                final String basis =
+                        entry.basis() + lot.map(id -> " from lot " + id).orElse("");
+                ledger.put(new CreditHold(
+                        CreditHold.ESCROW,
+                        entry.job().id(),
+                        submitter.msp(),
+                        submitter.id(),
+                        entry.amount(),
+                        at(),
+                        stub.getTxId(),
+                        basis));
+            }
+        }
+        return new Funding(total, Optional.of(lot.orElse(JobBatch.ACCOUNT)), change);
+    }
+
+    /**
+     * @param lot a {@code SubmitJobs} argument: a lot's id, or {@code ""} for the account
+     * @return the lot to escrow from; empty for the account
+     * @throws PovmException INVALID_ARGUMENT [lot] when malformed
+     */
+    public static Optional<String> source(final String lot) {
+        return CreditArgs.lotOrAccount(lot);
+    }
+
+    /** A new job and the terms of the SLA it was admitted under: what it escrows, and why. */
+    public record Escrowed(Job job, SlaSpec sla) {
+        public Escrowed {
+            Objects.requireNonNull(job, "job");
+            Objects.requireNonNull(sla, "sla");
+        }
+
+        long amount() {
+            return escrowFor(job, sla);
+        }
+
+        String basis() {
+            return "price " + sla.vm().pricePerVmSecond() + " x "
+                    + job.spec().redundancy().maxReplicas() + " replicas x "
+                    + sla.vm().maxWallSeconds() + " s";
+        }
+    }
+
+    /**
+     * One escrow movement: how much, from where ({@value JobBatch#ACCOUNT} or the lot's id; empty when nothing moved)
+     * and the change lot's id.
+     */
+    public record Funding(long escrowed, Optional<String> from, Optional<String> change) {}
 
     /**
      * Moves a challenge deposit from the challenger's account to {@code ("credit-deposit", jobId, msp, fabricId)}; 0

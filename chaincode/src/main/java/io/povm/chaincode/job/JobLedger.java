@@ -54,11 +54,20 @@ public final class JobLedger {
      * with the same bytes as the job key.
      */
     public void create(final Job job) {
+        stub.setEvent(PovmTransactions.JOB_SUBMITTED_EVENT, write(job));
+    }
+
+    /**
+     * Writes a new job with both of its index keys and sets no event: {@code SubmitJobs} sets one for the whole batch.
+     *
+     * @return the job key's bytes
+     */
+    public byte[] write(final Job job) {
         final byte[] json = PovmJson.writeBytes(job);
         stub.putState(key(job.id()), json);
         stub.putState(JobKeys.byState(job.state(), job.id()), INDEX_VALUE);
         stub.putState(JobKeys.bySubmitter(job.submitter(), job.id()), INDEX_VALUE);
-        stub.setEvent(PovmTransactions.JOB_SUBMITTED_EVENT, json);
+        return json;
     }
 
     /**

@@ -306,7 +306,7 @@ class CreditContractTest {
 
             final CreditAudit audit = PovmJson.read(contract.Audit(fixtures.client(3)), CreditAudit.class);
 
-            assertThat(audit).isEqualTo(new CreditAudit(2, 30, 0, 0, 0, 0, 30, true));
+            assertThat(audit).isEqualTo(new CreditAudit(2, 30, 0, 0, 0, 0, 0, 0, 30, true));
         }
 
         @Test

@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             "  povm credit balance",
             "  povm credit history -o json",
             "  povm credit transfer --msp Org2MSP --id 'x509::CN=User1@org2...' 1000",
+            "  povm credit split --count 50 --amount 40000",
+            "  povm credit lots",
             "  povm credit mint propose top-up-1 --msp Org1MSP --id 'x509::...' --amount 5000 \\",
             "      --reason 'top-up' --profile org1-admin",
             "  povm credit mint approve top-up-1 --profile org2-admin",

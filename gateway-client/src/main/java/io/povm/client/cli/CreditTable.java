@@ -4,6 +4,8 @@ import io.povm.api.Approval;
 import io.povm.api.CreditAccount;
 import io.povm.api.CreditAudit;
 import io.povm.api.CreditHistory;
+import io.povm.api.CreditLot;
+import io.povm.api.CreditLots;
 import io.povm.api.MintProposal;
 import io.povm.api.Settlement;
 import java.io.PrintWriter;
@@ -48,10 +50,20 @@ final class CreditTable {
 
     static void audit(final CreditAudit audit, final PrintWriter out) {
         out.println("balances  " + audit.balances() + " in " + audit.accounts() + " accounts");
+        out.println("in lots   " + audit.inLots() + " in " + audit.lots() + " lots");
         out.println("escrowed  " + audit.escrowed() + " in " + audit.escrows() + " escrows");
         out.println("deposited " + audit.deposited() + " in " + audit.deposits() + " deposits");
         out.println("supply    " + audit.supply());
-        out.println(audit.conserved() ? "conserved: balances + escrowed + deposited == supply" : "NOT CONSERVED");
+        out.println(
+                audit.conserved() ? "conserved: balances + in lots + escrowed + deposited == supply" : "NOT CONSERVED");
+    }
+
+    static void lots(final CreditLots lots, final PrintWriter out) {
+        out.println("owner     " + lots.msp() + "/" + lots.fabricId());
+        out.println("lots      " + lots.count() + " holding " + lots.total());
+        for (CreditLot lot : lots.lots()) {
+            out.println("  " + lot.lot() + " " + lot.amount() + " (" + lot.memo() + ")");
+        }
     }
 
     static void settlement(final Settlement settlement, final PrintWriter out) {

@@ -133,6 +133,8 @@ public final class PovmCli implements Runnable {
                 .addSubcommand(new CreditBalanceCommand(context))
                 .addSubcommand(new CreditHistoryCommand(context))
                 .addSubcommand(new CreditTransferCommand(context))
+                .addSubcommand(new CreditSplitCommand(context))
+                .addSubcommand(new CreditLotsCommand(context))
                 .addSubcommand(new CommandLine(new CreditMintCommand())
                         .addSubcommand(new CreditMintProposeCommand(context))
                         .addSubcommand(new CreditMintApproveCommand(context))

@@ -1,19 +1,23 @@
 package io.povm.client.cli;
 
 import io.povm.api.Job;
+import io.povm.api.JobBatch;
 import io.povm.api.JobSpec;
+import io.povm.api.PovmTransactions;
 import io.povm.client.job.JobClient;
 import io.povm.client.usage.SweepJob;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Submits the jobs of a sweep one after the other, then reads the open ones until each is done, printing progress:
+ * Submits the jobs of a sweep in batches, then reads the open ones until each is done, printing progress:
  * a line whenever a job moves on, and at least every heartbeat.
  */
 final class SweepRun {
@@ -26,36 +30,47 @@ final class SweepRun {
     }
 
     /**
-     * Submits each spec whose id is not on the ledger yet, as the client's identity, one at a time: submissions of
-     * one identity touch its credit account, so concurrent ones would only conflict and be retried.
+     * Submits each spec whose id is not on the ledger yet, as the client's identity, {@value
+     * PovmTransactions#MAX_BATCH} per {@code SubmitJobs} transaction, one batch after the other: each batch's escrows
+     * leave the account in one debit, and the account is a key that concurrent submissions would conflict on.
      *
      * @return the jobs, in spec order (a job already on the ledger as it is there), and how many were submitted
      */
     Submission submit(final List<JobSpec> specs) {
-        final List<Job> all = new ArrayList<>();
-        int submitted = 0;
+        final Map<String, Job> byId = new HashMap<>();
+        final List<JobSpec> fresh = new ArrayList<>();
         for (final JobSpec spec : specs) {
             final Optional<Job> stored = jobs.find(spec.id());
             if (stored.isPresent()) {
                 progress.printf(
                         "%s: already on the ledger (%s), not submitted again%n",
                         spec.id(), stored.get().state());
-                all.add(stored.get());
-                continue;
+                byId.put(spec.id(), stored.get());
+            } else {
+                fresh.add(spec);
             }
-            final long start = System.nanoTime();
-            final Job job = jobs.submit(spec);
-            progress.printf(
-                    Locale.ROOT,
-                    "%s: submitted, SEED=%s (%d ms)%n",
-                    job.id(),
-                    spec.env().get("SEED"),
-                    (System.nanoTime() - start) / 1_000_000);
-            progress.flush();
-            all.add(job);
-            submitted++;
         }
-        return new Submission(List.copyOf(all), submitted);
+        for (int from = 0; from < fresh.size(); from += PovmTransactions.MAX_BATCH) {
+            final List<JobSpec> batch = fresh.subList(from, Math.min(fresh.size(), from + PovmTransactions.MAX_BATCH));
+            final long start = System.nanoTime();
+            final JobBatch submitted = jobs.submitAll(batch, "");
+            final long millis = (System.nanoTime() - start) / 1_000_000;
+            for (int i = 0; i < batch.size(); i++) {
+                final Job job = submitted.jobs().get(i);
+                progress.printf(
+                        Locale.ROOT,
+                        "%s: submitted, SEED=%s (batch of %d, %d ms)%n",
+                        job.id(),
+                        batch.get(i).env().get("SEED"),
+                        batch.size(),
+                        millis);
+                byId.put(job.id(), job);
+            }
+            progress.flush();
+        }
+        final List<Job> all = new ArrayList<>();
+        specs.forEach(spec -> all.add(byId.get(spec.id())));
+        return new Submission(List.copyOf(all), fresh.size());
     }
 
     /**

@@ -4,6 +4,7 @@ import io.povm.api.CreditAccount;
 import io.povm.api.CreditAudit;
 import io.povm.api.CreditHistory;
 import io.povm.api.CreditHold;
+import io.povm.api.CreditLots;
 import io.povm.api.CreditSupply;
 import io.povm.api.CreditTransactions;
 import io.povm.api.MintProposal;
@@ -23,7 +24,7 @@ import java.util.Objects;
  *     CreditClient credits = new CreditClient(gateway.chaincode());
  *     CreditAccount mine = credits.balance();
  *     credits.transfer("Org2MSP", "x509::CN=User1@org2...::CN=ca.org2...", 1000);
- *     CreditAudit audit = credits.audit();   // audit.conserved(): balances + escrows + deposits == supply
+ *     CreditAudit audit = credits.audit();   // audit.conserved(): balances + lots + escrows + deposits == supply
  * }
  * }</pre>
  *
@@ -68,6 +69,26 @@ public final class CreditClient {
                         Long.toString(amount)),
                 CreditAccount.class,
                 CreditTransactions.TRANSFER);
+    }
+
+    /**
+     * Splits the caller's credits into {@code count} lots of {@code amount} (one debit of its account) and waits for
+     * the commit. Each lot funds one {@code SubmitJobs} ({@link io.povm.client.job.JobClient#submitAll}) that does
+     * not conflict with the caller's other submissions.
+     *
+     * @return the lots made
+     */
+    public CreditLots split(final int count, final long amount) {
+        requirePositive(amount);
+        return Replies.read(
+                chaincode.submit(CreditTransactions.SPLIT, Integer.toString(count), Long.toString(amount)),
+                CreditLots.class,
+                CreditTransactions.SPLIT);
+    }
+
+    /** @return an identity's lots; {@code ("", "")} for the caller's own */
+    public CreditLots lots(final String msp, final String fabricId) {
+        return read(CreditTransactions.LOTS, CreditLots.class, msp, fabricId);
     }
 
     /**

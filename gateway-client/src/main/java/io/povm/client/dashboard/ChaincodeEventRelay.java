@@ -1,5 +1,6 @@
 package io.povm.client.dashboard;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.povm.api.PovmTransactions;
 import io.povm.api.WorkerTransactions;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows the povm chaincode's events through the Fabric Gateway and hands them to the {@link EventHub}: a job event
  * as {@code job}, {@code {"event":"JobSubmitted","block":9,"job":{...}}} (every job event carries the whole job), a
- * worker event as {@code worker}, a beacon round event as {@code beacon} and any other as {@code ledger}, both {@code {"event":"...","block":9}}. Starts at the next block; when the stream breaks (a peer restart) it reconnects from the
+ * {@code JobsSubmitted} batch as one such {@code JobSubmitted} event per job, a worker event as {@code worker}, a beacon round event as {@code beacon} and any other as {@code ledger}, both {@code {"event":"...","block":9}}. Starts at the next block; when the stream breaks (a peer restart) it reconnects from the
  * last event it relayed, so no event is lost or sent twice.
  */
 final class ChaincodeEventRelay implements Runnable {
@@ -86,6 +87,10 @@ final class ChaincodeEventRelay implements Runnable {
 
     /** Publishes one chaincode event to the pages. */
     void relay(final String name, final long block, final byte[] payload) {
+        if (PovmTransactions.JOBS_SUBMITTED_EVENT.equals(name)) {
+            relayBatch(block, payload);
+            return;
+        }
         final ObjectNode data = Json.object().put("event", name).put("block", block);
         if (!JOB_EVENTS.contains(name)) {
             hub.publish(
@@ -102,6 +107,24 @@ final class ChaincodeEventRelay implements Runnable {
             return;
         }
         hub.publish("job", Json.write(data));
+    }
+
+    /** A {@code SubmitJobs} batch reaches the pages as one {@code JobSubmitted} job event per job it holds. */
+    private void relayBatch(final long block, final byte[] payload) {
+        final JsonNode jobs;
+        try {
+            jobs = Json.parse(new String(payload, StandardCharsets.UTF_8)).path("jobs");
+        } catch (BadRequestException e) {
+            LOG.warn("skipping a job batch in block {}: its payload is not JSON: {}", block, e.getMessage());
+            return;
+        }
+        for (JsonNode job : jobs) {
+            final ObjectNode data = Json.object()
+                    .put("event", PovmTransactions.JOB_SUBMITTED_EVENT)
+                    .put("block", block);
+            data.set("job", job);
+            hub.publish("job", Json.write(data));
+        }
     }
 
     /** Stops relaying: closes the stream, which ends {@link #run()}. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.povm.api.Job;
 import io.povm.api.JobPage;
 import io.povm.api.JobSpec;
+import io.povm.api.PovmTransactions;
 import io.povm.client.job.JobClient;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -69,15 +70,19 @@ final class JobsApi implements ApiRoute {
         return ApiResponse.ok(body);
     }
 
-    /** @return 201 with {@code {"submitted":["id",...]}}, after every job committed */
+    /**
+     * @return 201 with {@code {"submitted":["id",...]}}, after every job committed: {@value PovmTransactions#MAX_BATCH}
+     *     per {@code SubmitJobs} transaction, escrowed from the dashboard identity's account in one debit each
+     */
     private ApiResponse submit(final CoinFlipSweep sweep) {
         final String image = coinFlip.image()
                 .orElseThrow(() -> new BadRequestException("the dashboard does not know the coin-flip image: start"
                         + " it with --coinflip-image povm/coinflip@sha256:<64 hex>"));
         final List<JobSpec> specs = sweep.specs(image, coinFlip.sla(), coinFlip.newIdPrefix(), clock.instant());
         final ArrayNode submitted = Json.array();
-        for (final JobSpec spec : specs) {
-            submitted.add(jobs.submit(spec).id());
+        for (int from = 0; from < specs.size(); from += PovmTransactions.MAX_BATCH) {
+            final List<JobSpec> batch = specs.subList(from, Math.min(specs.size(), from + PovmTransactions.MAX_BATCH));
+            jobs.submitAll(batch, "").jobs().forEach(job -> submitted.add(job.id()));
         }
         return new ApiResponse(ApiResponse.CREATED, Json.object().set("submitted", submitted));
     }

@@ -4,11 +4,13 @@ import io.povm.api.CustomerRecord;
 import io.povm.api.ErrorCode;
 import io.povm.api.Job;
 import io.povm.api.JobAttestations;
+import io.povm.api.JobBatch;
 import io.povm.api.JobHistory;
 import io.povm.api.JobPage;
 import io.povm.api.JobSpec;
 import io.povm.api.JobSpecValidator;
 import io.povm.api.JobState;
+import io.povm.api.PovmError;
 import io.povm.api.PovmException;
 import io.povm.api.PovmJson;
 import io.povm.api.PovmTransactions;
@@ -16,6 +18,8 @@ import io.povm.api.Reveal;
 import io.povm.api.beacon.JobAudit;
 import io.povm.client.PovmChaincode;
 import io.povm.client.PovmClientException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -58,6 +62,42 @@ public final class JobClient {
     public Job submit(final JobSpec spec) {
         final String json = local(() -> JobSpecValidator.checkSize(PovmJson.write(JobSpecValidator.validate(spec))));
         return read(chaincode.submit(PovmTransactions.SUBMIT_JOB, json), Job.class, PovmTransactions.SUBMIT_JOB);
+    }
+
+    /**
+     * Checks each spec with the chaincode's own rules, then submits them all in one {@code SubmitJobs} transaction
+     * and waits for the commit: all or none, their escrows in one debit.
+     *
+     * @param specs 1 to {@value PovmTransactions#MAX_BATCH} specs with distinct ids
+     * @param lot one of the caller's lots to escrow from ({@code credit:Lots}), or {@code ""} for its account;
+     *     concurrent submissions from distinct lots never conflict
+     * @return the batch: its jobs as stored, in spec order, what was escrowed and the change lot
+     * @throws PovmClientException REJECTED with the first refused spec named {@code specs[i]...}, NOT_FOUND [lot] or
+     *     INSUFFICIENT_FUNDS [lot] / [balance]
+     */
+    public JobBatch submitAll(final List<JobSpec> specs, final String lot) {
+        Objects.requireNonNull(specs, "specs");
+        Objects.requireNonNull(lot, "lot");
+        final List<JobSpec> checked = new ArrayList<>(specs.size());
+        for (int i = 0; i < specs.size(); i++) {
+            final JobSpec spec = specs.get(i);
+            final int index = i;
+            checked.add(local(() -> {
+                try {
+                    JobSpecValidator.checkSize(PovmJson.write(JobSpecValidator.validate(spec)));
+                    return spec;
+                } catch (PovmException e) {
+                    throw new PovmException(new PovmError(
+                            e.error().code(),
+                            "specs[" + index + "]." + e.error().field(),
+                            e.error().reason()));
+                }
+            }));
+        }
+        return read(
+                chaincode.submit(PovmTransactions.SUBMIT_JOBS, PovmJson.write(checked), lot),
+                JobBatch.class,
+                PovmTransactions.SUBMIT_JOBS);
     }
 
     /**

@@ -10,6 +10,8 @@ import static org.mockito.Mockito.when;
 import io.povm.api.Approval;
 import io.povm.api.CreditAccount;
 import io.povm.api.CreditAudit;
+import io.povm.api.CreditLot;
+import io.povm.api.CreditLots;
 import io.povm.api.ErrorCode;
 import io.povm.api.MintProposal;
 import io.povm.api.PovmError;
@@ -51,6 +53,36 @@ class CreditCommandsTest {
         assertThat(cli.run("credit", "balance", "--msp", "Org2MSP")).isEqualTo(2);
 
         assertThat(cli.err()).contains("give both --msp and --id");
+        assertThat(cli.profilesOpened).isEmpty();
+    }
+
+    @Test
+    void split_makes_the_lots_and_prints_them_and_lots_lists_them() {
+        final CreditLots made = CreditLots.of(
+                "Org1MSP",
+                ID,
+                List.of(
+                        new CreditLot(
+                                "Org1MSP", ID, "tx-1.0", 40_000, "t", "tx-1", "split of 80000 into 2 lots of 40000"),
+                        new CreditLot(
+                                "Org1MSP", ID, "tx-1.1", 40_000, "t", "tx-1", "split of 80000 into 2 lots of 40000")));
+        when(cli.credits.split(2, 40_000)).thenReturn(made);
+        when(cli.credits.lots("", "")).thenReturn(made);
+
+        assertThat(cli.run("credit", "split", "--count", "2", "--amount", "40000"))
+                .isZero();
+        assertThat(cli.run("credit", "lots")).isZero();
+
+        assertThat(cli.out()).contains("lots      2 holding 80000").contains("  tx-1.1 40000 (split of 80000");
+    }
+
+    @Test
+    void split_outside_1_to_500_lots_or_without_credits_is_a_usage_error_before_any_connection() {
+        assertThat(cli.run("credit", "split", "--count", "501", "--amount", "1"))
+                .isEqualTo(2);
+        assertThat(cli.run("credit", "split", "--count", "2", "--amount", "0")).isEqualTo(2);
+
+        verify(cli.credits, never()).split(org.mockito.ArgumentMatchers.anyInt(), anyLong());
         assertThat(cli.profilesOpened).isEmpty();
     }
 
@@ -124,11 +156,13 @@ class CreditCommandsTest {
 
     @Test
     void audit_says_whether_credits_are_conserved() {
-        when(cli.credits.audit()).thenReturn(CreditAudit.of(6, 5990, 1, 10, 0, 0, 6000));
+        when(cli.credits.audit()).thenReturn(CreditAudit.of(6, 5980, 2, 10, 1, 10, 0, 0, 6000));
 
         assertThat(cli.run("credit", "audit")).isZero();
 
-        assertThat(cli.out()).contains("conserved: balances + escrowed + deposited == supply");
+        assertThat(cli.out())
+                .contains("in lots   10 in 2 lots")
+                .contains("conserved: balances + in lots + escrowed + deposited == supply");
     }
 
     @Test
@@ -138,6 +172,8 @@ class CreditCommandsTest {
                 new String[] {"credit", "balance"},
                 new String[] {"credit", "history"},
                 new String[] {"credit", "transfer"},
+                new String[] {"credit", "split"},
+                new String[] {"credit", "lots"},
                 new String[] {"credit", "mint"},
                 new String[] {"credit", "mint", "propose"},
                 new String[] {"credit", "mint", "approve"},

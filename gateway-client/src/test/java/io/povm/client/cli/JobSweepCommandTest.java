@@ -2,13 +2,13 @@ package io.povm.client.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.povm.api.Job;
+import io.povm.api.JobBatch;
 import io.povm.api.JobSpec;
 import io.povm.api.Redundancy;
 import io.povm.client.usage.CoinflipJobs;
@@ -38,9 +38,17 @@ class JobSweepCommandTest {
         Files.writeString(
                 pids.resolve("me.pid"), Long.toString(ProcessHandle.current().pid()));
         when(cli.jobs.find(any())).thenReturn(Optional.empty());
-        when(cli.jobs.submit(any())).thenAnswer(call -> {
-            final JobSpec spec = call.getArgument(0);
-            return CoinflipJobs.submitted(spec.id(), spec.env().get("SEED"), 3);
+        when(cli.jobs.submitAll(any(), any())).thenAnswer(call -> {
+            final List<JobSpec> specs = call.getArgument(0);
+            return new JobBatch(
+                    specs.size(),
+                    0,
+                    null,
+                    null,
+                    specs.stream()
+                            .map(spec ->
+                                    CoinflipJobs.submitted(spec.id(), spec.env().get("SEED"), 3))
+                            .toList());
         });
         when(cli.jobs.get("s-1")).thenReturn(CoinflipJobs.resolved("s-1", "demo-1", 3, 40, 3, 100));
         when(cli.jobs.get("s-2")).thenReturn(CoinflipJobs.resolved("s-2", "demo-2", 3, 6, 2, 120));
@@ -69,12 +77,14 @@ class JobSweepCommandTest {
     }
 
     @Test
-    void submits_one_coinflip_job_per_seed_with_k_vote_replicas() {
+    void submits_one_coinflip_job_per_seed_with_k_vote_replicas_in_one_batch_from_the_account() {
         assertThat(sweep()).isZero();
 
-        final ArgumentCaptor<JobSpec> specs = ArgumentCaptor.forClass(JobSpec.class);
-        verify(cli.jobs, org.mockito.Mockito.times(3)).submit(specs.capture());
-        final JobSpec second = specs.getAllValues().get(1);
+        @SuppressWarnings("unchecked")
+        final ArgumentCaptor<List<JobSpec>> batches = ArgumentCaptor.forClass(List.class);
+        verify(cli.jobs).submitAll(batches.capture(), org.mockito.ArgumentMatchers.eq(""));
+        assertThat(batches.getValue()).extracting(JobSpec::id).containsExactly("s-1", "s-2", "s-3");
+        final JobSpec second = batches.getValue().get(1);
         assertThat(second.id()).isEqualTo("s-2");
         assertThat(second.env()).isEqualTo(Map.of("SEED", "demo-2", "K", "3", "CHECKPOINT_EVERY", "4096"));
         assertThat(second.command()).containsExactly("povm-coinflip");
@@ -136,8 +146,11 @@ class JobSweepCommandTest {
 
         assertThat(sweep()).isZero();
 
-        verify(cli.jobs, never())
-                .submit(org.mockito.ArgumentMatchers.argThat(spec -> spec.id().equals("s-1")));
+        verify(cli.jobs)
+                .submitAll(
+                        org.mockito.ArgumentMatchers.argThat(specs ->
+                                specs.stream().map(JobSpec::id).toList().equals(List.of("s-2", "s-3"))),
+                        org.mockito.ArgumentMatchers.eq(""));
         assertThat(cli.err()).contains("s-1: already on the ledger (RESOLVED_SOFT)");
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import com.sun.net.httpserver.HttpServer;
+import io.povm.api.Job;
+import io.povm.api.JobBatch;
 import io.povm.api.PovmJson;
 import io.povm.api.PovmTransactions;
 import io.povm.api.WorkerTransactions;
@@ -80,6 +82,25 @@ class EventStreamTest {
                             "",
                             "event: ledger",
                             "data: {\"event\":\"ClockTicked\",\"block\":11}",
+                            "");
+        }
+    }
+
+    @Test
+    void a_batch_reaches_the_page_as_one_job_submitted_event_per_job() throws Exception {
+        try (BufferedReader lines = openPage()) {
+            final Job first = TestJobs.job("flip-1");
+            final Job second = TestJobs.job("flip-2");
+            final String batch = PovmJson.write(new JobBatch(2, 0, null, null, List.of(first, second)));
+            relay.relay(PovmTransactions.JOBS_SUBMITTED_EVENT, 9, batch.getBytes(StandardCharsets.UTF_8));
+
+            assertThat(read(lines, 6))
+                    .containsExactly(
+                            "event: job",
+                            "data: {\"event\":\"JobSubmitted\",\"block\":9,\"job\":" + PovmJson.write(first) + "}",
+                            "",
+                            "event: job",
+                            "data: {\"event\":\"JobSubmitted\",\"block\":9,\"job\":" + PovmJson.write(second) + "}",
                             "");
         }
     }

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.povm.api.Job;
+import io.povm.api.JobBatch;
 import io.povm.api.JobPage;
 import io.povm.api.JobSpec;
 import io.povm.api.PovmJson;
@@ -110,8 +111,16 @@ class JobsApiTest {
     @Nested
     class Submitting {
         @Test
-        void submits_one_coin_flip_job_per_seed_with_k_vote_replicas_and_an_hour_to_run() {
-            when(jobs.submit(any())).thenAnswer(call -> TestJobs.job(call.<JobSpec>getArgument(0)));
+        void submits_one_coin_flip_job_per_seed_with_k_vote_replicas_and_an_hour_to_run_in_one_batch() {
+            when(jobs.submitAll(any(), any()))
+                    .thenAnswer(call -> new JobBatch(
+                            3,
+                            0,
+                            null,
+                            null,
+                            call.<List<JobSpec>>getArgument(0).stream()
+                                    .map(TestJobs::job)
+                                    .toList()));
 
             final ApiResponse response =
                     api.handle(ApiRequest.post("", "{\"k\":3,\"seedFrom\":4,\"seedTo\":6,\"replicas\":3}"));
@@ -120,9 +129,10 @@ class JobsApiTest {
             assertThat(response.body().get("submitted"))
                     .extracting(JsonNode::asText)
                     .containsExactly("flip-test-s4", "flip-test-s5", "flip-test-s6");
-            final ArgumentCaptor<JobSpec> specs = ArgumentCaptor.forClass(JobSpec.class);
-            verify(jobs, org.mockito.Mockito.times(3)).submit(specs.capture());
-            final JobSpec first = specs.getAllValues().get(0);
+            @SuppressWarnings("unchecked")
+            final ArgumentCaptor<List<JobSpec>> specs = ArgumentCaptor.forClass(List.class);
+            verify(jobs).submitAll(specs.capture(), org.mockito.ArgumentMatchers.eq(""));
+            final JobSpec first = specs.getValue().get(0);
             assertThat(first.image()).isEqualTo(IMAGE);
             assertThat(first.command()).containsExactly("povm-coinflip");
             assertThat(first.env()).isEqualTo(Map.of("SEED", "4", "K", "3", "CHECKPOINT_EVERY", "16"));
@@ -137,7 +147,7 @@ class JobsApiTest {
                             api.handle(ApiRequest.post("", "{\"k\":30,\"seedFrom\":1,\"seedTo\":1,\"replicas\":3}")))
                     .isInstanceOf(BadRequestException.class)
                     .hasMessage("k is 30; must be from 1 to 24");
-            verify(jobs, never()).submit(any());
+            verify(jobs, never()).submitAll(any(), any());
         }
 
         @Test
@@ -146,7 +156,7 @@ class JobsApiTest {
                             api.handle(ApiRequest.post("", "{\"k\":3,\"seedFrom\":1,\"seedTo\":2,\"replicas\":2}")))
                     .isInstanceOf(BadRequestException.class)
                     .hasMessageContaining("replicas");
-            verify(jobs, never()).submit(any());
+            verify(jobs, never()).submitAll(any(), any());
         }
 
         @Test

@@ -35,9 +35,10 @@ import org.junit.jupiter.api.Test;
  * name its job. Each transaction is sent once through the raw gateway contract (no retry), and its validation code is
  * read from its commit status, so a conflict cannot hide behind {@code PovmChaincode}'s retries.
  *
- * <p>The jobs run under an SLA with price 0: a priced submission also debits its submitter's credit account for the
- * escrow, so priced submissions by one identity in one block conflict on that key by design (it is what prevents a
- * double spend); {@code PovmChaincode} retries them. Submissions by different identities never share a key.
+ * <p>The jobs run under an SLA with price 0: a priced {@code SubmitJob} also debits its submitter's credit account for
+ * the escrow, so account-funded priced submissions by one identity in one block conflict on that key by design (it is
+ * what prevents a double spend); {@code PovmChaincode} retries them. Priced submissions from the submitter's lots do
+ * not: {@link ConcurrentPricedSubmissionIT}. Submissions by different identities never share a key.
  */
 class ConcurrentSubmissionIT {
     private static final List<String> PROFILES =

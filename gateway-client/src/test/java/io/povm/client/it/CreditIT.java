@@ -62,7 +62,8 @@ class CreditIT {
     void credits_are_conserved() {
         final CreditAudit audit = customerCredits.audit();
         assertThat(audit.conserved()).as("%s", audit).isTrue();
-        assertThat(audit.balances() + audit.escrowed() + audit.deposited()).isEqualTo(audit.supply());
+        assertThat(audit.balances() + audit.inLots() + audit.escrowed() + audit.deposited())
+                .isEqualTo(audit.supply());
     }
 
     /**

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 
 import io.povm.api.ErrorCode;
 import io.povm.api.Job;
+import io.povm.api.JobBatch;
 import io.povm.api.JobHistory;
 import io.povm.api.JobPage;
 import io.povm.api.JobSpec;
@@ -32,6 +33,33 @@ class JobClientTest {
 
     private static byte[] json(final Object value) {
         return PovmJson.write(value).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Nested
+    class SubmitAll {
+        @Test
+        void sends_the_specs_as_one_json_array_with_the_lot_and_returns_the_batch() throws Exception {
+            final List<JobSpec> specs = List.of(TestJobs.spec("job-1"), TestJobs.spec("job-2"));
+            final JobBatch batch = new JobBatch(
+                    2, 120_000, "lot-1.0", "tx-9.0", List.of(TestJobs.job("job-1"), TestJobs.job("job-2")));
+            when(contract.submitTransaction("SubmitJobs", PovmJson.write(specs), "lot-1.0"))
+                    .thenReturn(json(batch));
+
+            assertThat(jobs.submitAll(specs, "lot-1.0")).isEqualTo(batch);
+        }
+
+        @Test
+        void rejects_an_invalid_spec_locally_naming_its_index_without_calling_the_peer() {
+            final JobSpec unpinned = TestJobs.spec("job-2").toBuilder()
+                    .image("povm/coinflip:latest")
+                    .build();
+
+            assertThatThrownBy(() -> jobs.submitAll(List.of(TestJobs.spec("job-1"), unpinned), ""))
+                    .isInstanceOfSatisfying(
+                            PovmClientException.class,
+                            e -> assertThat(e.error().orElseThrow().field()).isEqualTo("specs[1].image"));
+            verifyNoInteractions(contract);
+        }
     }
 
     @Nested

@@ -1,6 +1,8 @@
 package io.povm.worker.ledger;
 
 import io.povm.api.Job;
+import io.povm.api.JobBatch;
+import io.povm.api.JobState;
 import io.povm.api.PovmJson;
 import io.povm.api.PovmTransactions;
 import io.povm.api.Replica;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * block and transaction of the last event handled), so that after a crash or restart no event is missed and none is
  * handled twice. Hands every replica assigned to this worker to {@code onAssigned} (first assignments, replacements,
  * iterative and dispute draws), every committed replica of this worker whose job moved to {@code onCommitted} (the
- * reveal may be possible now) and every newly submitted job to {@code onSubmitted}. When the peer fails, reconnects through the next configured peer and resumes from the
+ * reveal may be possible now) and every newly submitted job ({@code JobSubmitted}, or each job of a {@code
+ * JobsSubmitted} batch) to {@code onSubmitted}. When the peer fails, reconnects through the next configured peer and resumes from the
  * checkpoint.
  */
 public final class AssignmentListener implements Runnable {
@@ -129,6 +132,14 @@ public final class AssignmentListener implements Runnable {
     private void handle(final ChaincodeEvent event) {
         blockSeen.accept(event.getBlockNumber());
         final String name = event.getEventName();
+        if (PovmTransactions.JOBS_SUBMITTED_EVENT.equals(name)) {
+            final JobBatch batch =
+                    PovmJson.read(new String(event.getPayload(), StandardCharsets.UTF_8), JobBatch.class);
+            batch.jobs().stream()
+                    .filter(job -> job.state() == JobState.SUBMITTED)
+                    .forEach(handler::onSubmitted);
+            return;
+        }
         if (!ASSIGNING.contains(name)
                 && !REVEALING.contains(name)
                 && !PovmTransactions.JOB_SUBMITTED_EVENT.equals(name)) {
