@@ -46,6 +46,9 @@ final class DaemonNetwork implements AutoCloseable {
     static final Duration RESULTS_TIMEOUT = Duration.ofMinutes(5);
 
     final Map<String, DaemonProcess> daemons = new LinkedHashMap<>();
+    /** The SLAs every worker offers when {@link #start} makes it ACTIVE. */
+    final List<String> slas = new ArrayList<>(List.of("standard@1"));
+
     final Map<String, String> workerKeys = new LinkedHashMap<>();
     private final List<PovmGateway> gateways = new ArrayList<>();
     private final Map<String, String> names = new LinkedHashMap<>();
@@ -121,7 +124,7 @@ final class DaemonNetwork implements AutoCloseable {
     }
 
     /**
-     * @return the name of the org's worker (its User2), ACTIVE for standard@1 with 2 slots and a fresh attestation
+     * @return the name of the org's worker (its User2), ACTIVE for {@link #slas} with 2 slots and a fresh attestation
      *     key whose private half is in the work directory
      */
     private String activeWorker(final String org) throws Exception {
@@ -133,7 +136,7 @@ final class DaemonNetwork implements AutoCloseable {
         final KeyPair key = TestKeys.p256();
         TestKeys.write(work.resolve(org + "-attestation.key"), TestKeys.sec1Pem(key));
         final WorkerOffer offer = new WorkerOffer(
-                List.of("standard@1"),
+                List.copyOf(slas),
                 2,
                 new Resources(4000, 8192, 40960),
                 new Resources(0, 0, 0),

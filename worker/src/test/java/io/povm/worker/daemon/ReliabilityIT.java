@@ -1,0 +1,301 @@
+package io.povm.worker.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.povm.api.Job;
+import io.povm.api.JobLimits;
+import io.povm.api.JobSpec;
+import io.povm.api.JobState;
+import io.povm.api.LeaseTerms;
+import io.povm.api.Redundancy;
+import io.povm.api.SlaSpec;
+import io.povm.api.SlaState;
+import io.povm.api.VmTerms;
+import io.povm.client.PovmClientException;
+import io.povm.client.PovmGateway;
+import io.povm.client.sla.SlaClient;
+import io.povm.worker.job.CoinFlip;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The reliability suite ({@code scripts/reliability}, docs/reliability.md): faults injected into the real network
+ * while the three orgs' daemons run coin-flip jobs, each scenario repeated with seeded random timing and ended by
+ * the same {@link Invariants}. {@code -Dpovm.reliability=quick} (the default, inside the README's test command) runs
+ * each scenario once or twice; {@code full} more often. {@code -Dpovm.reliability.seed=N} replays a run's timing.
+ * Every run appends its rows to {@code target/reliability/report.md} and {@code report.json}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReliabilityIT {
+    private static final String MODE = System.getProperty("povm.reliability", "quick");
+    private static final boolean FULL = MODE.equals("full");
+    private static final long SEED = Long.getLong("povm.reliability.seed", System.currentTimeMillis());
+    private static final Set<JobState> FINAL =
+            Set.of(JobState.FINALIZED, JobState.EXPIRED, JobState.CANCELLED, JobState.FAILED);
+    private static final Duration FINAL_TIMEOUT = Duration.ofMinutes(6);
+
+    private static final Random RANDOM = new Random(SEED);
+    private static DaemonNetwork network;
+    private static Invariants invariants;
+    private static String sla;
+    private static final ReliabilityReport REPORT = new ReliabilityReport(MODE, SEED, Path.of("target", "reliability"));
+
+    @BeforeAll
+    static void three_daemons_and_an_sla_with_a_short_challenge_window() throws Exception {
+        System.out.println("ReliabilityIT: mode " + MODE + ", seed " + SEED + " (-Dpovm.reliability.seed to replay)");
+        network = new DaemonNetwork("reliability-it");
+        sla = shortChallengeWindow();
+        network.slas.add(sla);
+        network.start();
+        final Map<String, Path> journals = new LinkedHashMap<>();
+        DaemonNetwork.ORGS.forEach(org -> journals.put(org, network.work.resolve(org + "-data/reports.journal")));
+        invariants = new Invariants(network.customer, network.credits(), journals, network.workerKeys);
+    }
+
+    /**
+     * The default SLA's terms with a 5 s challenge window, so that a decided job is finalized within seconds, and a
+     * 60 s max wall, so that a replica stranded by a fault holds its lease for 90 s, not 10 min.
+     */
+    private static String shortChallengeWindow() throws InterruptedException {
+        final SlaSpec terms = new SlaSpec(
+                "reliability-" + Instant.now().toEpochMilli(),
+                1,
+                VmTerms.builder()
+                        .cpuMillis(1000)
+                        .memoryMiB(512)
+                        .diskMiB(1024)
+                        .maxWallSeconds(60)
+                        .minBenchmarkOpsPerSec(1000)
+                        .pricePerVmSecond(100)
+                        .build(),
+                new JobLimits(1_048_576, 1_048_576),
+                Optional.of(new LeaseTerms(60, 30, 60, 5)));
+        final PovmGateway org1 = network.connect("org1-admin");
+        final PovmGateway org2 = network.connect("org2-admin");
+        final String ref = new SlaClient(org1.chaincode()).propose(terms).ref().toString();
+        final SlaClient voter = new SlaClient(org2.chaincode());
+        final Instant until = Instant.now().plusSeconds(30);
+        while (true) {
+            try {
+                voter.approve(ref); // Org2's peer may not have the proposal yet: NOT_FOUND writes nothing
+                final SlaClient[] peers = {
+                    new SlaClient(network.connect("org1").chaincode()),
+                    new SlaClient(network.connect("org2").chaincode()),
+                    new SlaClient(network.connect("org3").chaincode())
+                };
+                for (final SlaClient peer : peers) { // each org's peer has it ACTIVE before its worker offers it
+                    while (peer.find(ref).map(s -> s.state() != SlaState.ACTIVE).orElse(true)) {
+                        if (Instant.now().isAfter(until)) {
+                            throw new AssertionError(ref + " is not ACTIVE on every peer after 30 s");
+                        }
+                        Thread.sleep(200);
+                    }
+                }
+                return ref;
+            } catch (PovmClientException e) {
+                if (Instant.now().isAfter(until)) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        REPORT.write();
+        if (network != null) {
+            network.close();
+        }
+    }
+
+    /**
+     * A fault injected while a scenario's jobs run, and healed; {@code round} counts from 1.
+     *
+     * @return the jobs the fault itself submitted, with their answers, checked with the scenario's
+     */
+    @FunctionalInterface
+    interface Fault {
+        Map<String, String> inject(int round) throws Exception;
+    }
+
+    /**
+     * Runs the scenario {@code times} times: submits jobs, injects the fault (which also heals it), waits until every
+     * job is final, then checks the invariants over all the scenario's jobs; records the row and fails on any break.
+     */
+    private static void scenario(final String name, final String injected, final int times, final Fault fault)
+            throws Exception {
+        final Instant started = Instant.now();
+        final Map<String, String> answers = new LinkedHashMap<>();
+        for (int round = 1; round <= times; round++) {
+            answers.putAll(submit(name, FULL ? 6 : 3));
+            answers.putAll(fault.inject(round));
+        }
+        final List<String> broken = new ArrayList<>();
+        for (final String id : answers.keySet()) {
+            if (!awaitFinal(id)) {
+                broken.add(id + ": not final within " + FINAL_TIMEOUT + " after the fault healed");
+            }
+        }
+        broken.addAll(invariants.check(answers));
+        final long lost = broken.stream()
+                .filter(b -> b.contains("not final") || b.contains("still "))
+                .count();
+        REPORT.add(name, injected, times, answers.size(), lost, broken, Duration.between(started, Instant.now()));
+        assertThat(broken).as("invariants after %s (seed %d)", name, SEED).isEmpty();
+    }
+
+    /** @return the submitted coin-flip jobs (k = 3, a random K) with their answers recomputed here */
+    private static Map<String, String> submit(final String scenario, final int count) {
+        final Map<String, String> answers = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            final String id = DaemonNetwork.unique("rel-" + scenario + "-" + i);
+            final int k = 8 + RANDOM.nextInt(7);
+            final JobSpec spec = JobSpec.builder(id)
+                    .image(network.coinflip)
+                    .command("povm-coinflip")
+                    .env(Map.of("SEED", id, "K", Integer.toString(k), "CHECKPOINT_EVERY", "4096"))
+                    .sla(sla)
+                    .redundancy(Redundancy.kVote(3))
+                    .deadline(DaemonNetwork.deadline())
+                    .build();
+            network.customer.submit(spec);
+            answers.put(id, CoinFlip.result(id, k));
+        }
+        return answers;
+    }
+
+    private static boolean awaitFinal(final String id) throws InterruptedException {
+        final Instant until = Instant.now().plus(FINAL_TIMEOUT);
+        while (Instant.now().isBefore(until)) {
+            try {
+                if (FINAL.contains(network.customer.get(id).state())) {
+                    return true;
+                }
+            } catch (PovmClientException e) {
+                // a peer still catching up after a fault: ask again
+            }
+            Thread.sleep(1000);
+        }
+        return false;
+    }
+
+    private static String randomOrg() {
+        return DaemonNetwork.ORGS.get(RANDOM.nextInt(DaemonNetwork.ORGS.size()));
+    }
+
+    private static void pause(final int minMillis, final int maxMillis) throws InterruptedException {
+        Thread.sleep(minMillis + RANDOM.nextInt(maxMillis - minMillis + 1));
+    }
+
+    @Test
+    @Order(1)
+    void a_daemon_killed_at_a_random_moment_and_restarted_loses_and_doubles_nothing() throws Exception {
+        scenario(
+                "daemon-kill",
+                "kill -9 of one org's worker daemon 0.5-6 s into its jobs, restarted 0-3 s later",
+                FULL ? 5 : 2,
+                round -> {
+                    pause(500, 6000);
+                    final String org = randomOrg();
+                    final DaemonProcess daemon = network.daemons.get(org);
+                    daemon.kill();
+                    pause(0, 3000);
+                    daemon.start();
+                    network.awaitHealthy(org);
+                    return Map.of();
+                });
+    }
+
+    @Test
+    @Order(2)
+    void a_chaincode_server_killed_while_jobs_run_is_endorsed_around_and_its_peer_goes_on_once_it_is_back()
+            throws Exception {
+        scenario(
+                "chaincode-server-kill",
+                "kill -9 of one org's chaincode server, started again 3-8 s later",
+                FULL ? 3 : 1,
+                round -> {
+                    pause(500, 4000);
+                    final String node = randomOrg() + "-cc";
+                    NetworkNodes.crash(node);
+                    pause(3000, 8000);
+                    NetworkNodes.start(node);
+                    return Map.of();
+                });
+    }
+
+    @Test
+    @Order(3)
+    void with_two_of_three_orderers_gone_writes_stop_with_a_clear_error_and_resume_when_one_is_back() throws Exception {
+        scenario(
+                "orderer-kill",
+                "kill -9 of one orderer, then a second; a submission tried; both started again",
+                FULL ? 2 : 1,
+                round -> {
+                    final List<String> orderers = new ArrayList<>(List.of("orderer1", "orderer2", "orderer3"));
+                    java.util.Collections.shuffle(orderers, RANDOM);
+                    pause(500, 3000);
+                    NetworkNodes.crash(orderers.get(0));
+                    final Map<String, String> during = submit("one-orderer-down", 1);
+                    NetworkNodes.crash(orderers.get(1));
+                    final String id = DaemonNetwork.unique("rel-no-quorum");
+                    final JobSpec spec = JobSpec.builder(id)
+                            .image(network.coinflip)
+                            .command("povm-coinflip")
+                            .env(Map.of("SEED", id, "K", "8", "CHECKPOINT_EVERY", "4096"))
+                            .sla(sla)
+                            .redundancy(Redundancy.kVote(3))
+                            .deadline(DaemonNetwork.deadline())
+                            .build();
+                    final PovmClientException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                            PovmClientException.class, () -> network.customer.submit(spec));
+                    assertThat(refused)
+                            .as("a submission without an ordering quorum fails with an error")
+                            .isNotNull();
+                    assertThat(refused.getMessage())
+                            .as("the error says what failed")
+                            .isNotBlank();
+                    NetworkNodes.start(orderers.get(1));
+                    NetworkNodes.start(orderers.get(0));
+                    final Job resubmitted = resubmit(spec);
+                    assertThat(resubmitted.id()).isEqualTo(id);
+                    REPORT.note(
+                            "orderer-kill",
+                            "with 2 of 3 orderers down: " + refused.kind() + ": "
+                                    + refused.getMessage().lines().findFirst().orElse(""));
+                    final Map<String, String> submitted = new LinkedHashMap<>(during);
+                    submitted.put(id, CoinFlip.result(id, 8));
+                    return submitted;
+                });
+    }
+
+    /** Submits again until the ordering service takes it (the same spec by the same caller is idempotent). */
+    private static Job resubmit(final JobSpec spec) throws InterruptedException {
+        final Instant until = Instant.now().plusSeconds(120);
+        while (true) {
+            try {
+                return network.customer.submit(spec);
+            } catch (PovmClientException e) {
+                if (Instant.now().isAfter(until)) {
+                    throw e;
+                }
+                Thread.sleep(1000);
+            }
+        }
+    }
+}
