@@ -1,0 +1,117 @@
+package io.povm.bench.load;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.hyperledger.fabric.client.Contract;
+
+/**
+ * Runs one {@link LoadPlan}: at a fixed offered rate (open loop: the {@code i}-th transaction is due at {@code i /
+ * rate} seconds and its latency counts from then, so a queue in front of a saturated network shows as latency, not as
+ * a lower offered rate), or as fast as {@code concurrency} closed-loop threads go. Transactions go round-robin over
+ * the clients' identities; nothing is retried.
+ */
+public final class LoadRunner {
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    private final List<Contract> clients;
+    private final Workload workload;
+
+    public LoadRunner(final List<Contract> clients, final Workload workload) {
+        this.clients = List.copyOf(clients);
+        this.workload = Objects.requireNonNull(workload, "workload");
+        if (this.clients.isEmpty()) {
+            throw new IllegalArgumentException("at least one client is needed");
+        }
+    }
+
+    public LoadResult run(final LoadPlan plan) {
+        final Tally tally = new Tally();
+        final AtomicLong sequence = new AtomicLong();
+        final ExecutorService pool = Executors.newFixedThreadPool(plan.concurrency(), namedThreads(plan.name()));
+        final long start = System.nanoTime();
+        final long end = start + plan.duration().toNanos();
+        if (plan.maxRate()) {
+            for (int i = 0; i < plan.concurrency(); i++) {
+                pool.execute(() -> closedLoop(tally, sequence, end));
+            }
+        } else {
+            openLoop(plan.rate(), pool, tally, sequence, start, end);
+        }
+        pool.shutdown();
+        final long unfinished = awaitOrAbandon(pool, plan, sequence, tally);
+        for (long i = 0; i < unfinished; i++) {
+            tally.add(new Outcome("UNFINISHED", 0));
+        }
+        return LoadResult.of(plan, tally, (System.nanoTime() - start) / (double) NANOS_PER_SECOND);
+    }
+
+    private void closedLoop(final Tally tally, final AtomicLong sequence, final long end) {
+        while (System.nanoTime() < end) {
+            final long n = sequence.getAndIncrement();
+            final long sent = System.nanoTime();
+            tally.add(new Outcome(send(n), System.nanoTime() - sent));
+        }
+    }
+
+    private void openLoop(
+            final double rate,
+            final ExecutorService pool,
+            final Tally tally,
+            final AtomicLong sequence,
+            final long start,
+            final long end) {
+        for (long i = 0; ; i++) {
+            final long due = start + (long) (i * NANOS_PER_SECOND / rate);
+            if (due >= end) {
+                return;
+            }
+            LockSupport.parkNanos(due - System.nanoTime());
+            final long n = sequence.getAndIncrement();
+            pool.execute(() -> {
+                tally.add(new Outcome(send(n), System.nanoTime() - due));
+            });
+        }
+    }
+
+    /** @return how many transactions were sent or queued but had not ended when the drain time was up */
+    private static long awaitOrAbandon(
+            final ExecutorService pool, final LoadPlan plan, final AtomicLong sequence, final Tally tally) {
+        try {
+            if (pool.awaitTermination(plan.drain().toMillis(), TimeUnit.MILLISECONDS)) {
+                return 0;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pool.shutdownNow();
+        return Math.max(0, sequence.get() - tally.total());
+    }
+
+    /** @return the status of the {@code n}-th transaction; a client-side exception is counted, not lost */
+    private String send(final long n) {
+        try {
+            return workload.run(client(n), n);
+        } catch (RuntimeException e) {
+            return "CLIENT_ERROR:" + e.getClass().getSimpleName();
+        }
+    }
+
+    private Contract client(final long n) {
+        return clients.get((int) (n % clients.size()));
+    }
+
+    private static java.util.concurrent.ThreadFactory namedThreads(final String name) {
+        final AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            final Thread thread = new Thread(runnable, "load-" + name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,50 @@
+package io.povm.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.povm.bench.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportTest {
+    private static final String LOAD =
+            """
+            [{"scenario":"P1","name":"floor-write@10","baseline":"","tps":10.0,"offeredTps":10,"sent":100,
+              "failureShare":0,"statuses":{"VALID":100},"latencyMs":{"p50":100,"p99":200}},
+             {"scenario":"P1","name":"submit-job@10","baseline":"floor-write@10","tps":8.5,"offeredTps":10,"sent":100,
+              "failureShare":0.15,"statuses":{"VALID":85,"MVCC_READ_CONFLICT":15},"latencyMs":{"p50":150,"p99":300}}]
+            """;
+
+    @Test
+    void every_result_gets_its_ratio_to_the_baseline_of_the_same_run() throws Exception {
+        final ArrayNode load = (ArrayNode) Json.mapper().readTree(LOAD);
+
+        Report.addRatios(load);
+
+        assertThat(load.get(1).path("tpsRatio").asDouble()).isEqualTo(0.85);
+        assertThat(load.get(1).path("p50Ratio").asDouble()).isEqualTo(1.5);
+        assertThat(load.get(0).has("tpsRatio")).isFalse();
+    }
+
+    @Test
+    void the_report_command_writes_json_markdown_and_plots(@TempDir final Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("parts"));
+        Files.writeString(dir.resolve("parts/load-p1.json"), LOAD);
+        Files.writeString(dir.resolve("parts/meta.json"), "{\"date\":\"2026-12-06T08:00:00Z\"}");
+
+        final int exit = new picocli.CommandLine(new ReportCommand()).execute("--dir", dir.toString());
+
+        assertThat(exit).isZero();
+        final JsonNode results = Json.read(dir.resolve("results.json"));
+        assertThat(results.path("load")).hasSize(2);
+        assertThat(Files.readString(dir.resolve("results.md")))
+                .contains("| submit-job@10 | 10 | 100 | 8.50 | 0.850 | floor-write@10 |")
+                .contains("MVCC_READ_CONFLICT 15");
+        assertThat(dir.resolve("p1-throughput.png")).isNotEmptyFile();
+        assertThat(dir.resolve("p1-latency.png")).isNotEmptyFile();
+    }
+}
