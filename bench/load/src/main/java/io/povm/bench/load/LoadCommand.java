@@ -18,6 +18,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Sends one workload through the gateway at each offered rate in turn and writes the results")
 public final class LoadCommand implements Callable<Integer> {
+    private static final double WARMUP_MAX_RATE = 10;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -60,6 +62,12 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--drain-seconds", defaultValue = "30", description = "how long to wait for transactions in flight")
     private double drainSeconds;
 
+    @Option(
+            names = "--warmup-seconds",
+            defaultValue = "0",
+            description = "load at the first rate (10 TPS for max-rate) first, not counted: JIT and connections warm")
+    private double warmupSeconds;
+
     @Option(names = "--out", required = true, description = "the JSON file to write")
     private Path out;
 
@@ -71,6 +79,21 @@ public final class LoadCommand implements Callable<Integer> {
         try (Clients clients = Clients.open(runDir, profiles)) {
             final List<org.hyperledger.fabric.client.Contract> contracts = clients.contracts(chosen.chaincode());
             chosen.prepare(contracts.get(0));
+            final LoadRunner runner = new LoadRunner(contracts, chosen);
+            if (warmupSeconds > 0) {
+                final double rate = rates.get(0) > 0 ? rates.get(0) : WARMUP_MAX_RATE;
+                final LoadResult warm = runner.run(new LoadPlan(
+                        scenario,
+                        name + "-warmup",
+                        workload,
+                        "",
+                        profiles.size(),
+                        concurrency,
+                        rate,
+                        millis(warmupSeconds),
+                        millis(drainSeconds)));
+                err.printf(Locale.ROOT, "[bench] %s warm-up: %d sent, not counted%n", name, warm.sent());
+            }
             for (double rate : rates) {
                 final LoadPlan plan = new LoadPlan(
                         scenario,
@@ -82,7 +105,7 @@ public final class LoadCommand implements Callable<Integer> {
                         rate,
                         millis(seconds),
                         millis(drainSeconds));
-                final LoadResult result = new LoadRunner(contracts, chosen).run(plan);
+                final LoadResult result = runner.run(plan);
                 results.add(result);
                 err.printf(
                         Locale.ROOT,

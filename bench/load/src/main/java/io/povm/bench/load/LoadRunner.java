@@ -21,6 +21,8 @@ public final class LoadRunner {
 
     private final List<Contract> clients;
     private final Workload workload;
+    /** Numbers the transactions across every run of this runner, so that job ids stay distinct between runs. */
+    private final AtomicLong sequence = new AtomicLong();
 
     public LoadRunner(final List<Contract> clients, final Workload workload) {
         this.clients = List.copyOf(clients);
@@ -32,26 +34,26 @@ public final class LoadRunner {
 
     public LoadResult run(final LoadPlan plan) {
         final Tally tally = new Tally();
-        final AtomicLong sequence = new AtomicLong();
+        final long first = sequence.get();
         final ExecutorService pool = Executors.newFixedThreadPool(plan.concurrency(), namedThreads(plan.name()));
         final long start = System.nanoTime();
         final long end = start + plan.duration().toNanos();
         if (plan.maxRate()) {
             for (int i = 0; i < plan.concurrency(); i++) {
-                pool.execute(() -> closedLoop(tally, sequence, end));
+                pool.execute(() -> closedLoop(tally, end));
             }
         } else {
-            openLoop(plan.rate(), pool, tally, sequence, start, end);
+            openLoop(plan.rate(), pool, tally, start, end);
         }
         pool.shutdown();
-        final long unfinished = awaitOrAbandon(pool, plan, sequence, tally);
+        final long unfinished = awaitOrAbandon(pool, plan, sequence.get() - first, tally);
         for (long i = 0; i < unfinished; i++) {
             tally.add(new Outcome("UNFINISHED", 0));
         }
         return LoadResult.of(plan, tally, (System.nanoTime() - start) / (double) NANOS_PER_SECOND);
     }
 
-    private void closedLoop(final Tally tally, final AtomicLong sequence, final long end) {
+    private void closedLoop(final Tally tally, final long end) {
         while (System.nanoTime() < end) {
             final long n = sequence.getAndIncrement();
             final long sent = System.nanoTime();
@@ -60,12 +62,7 @@ public final class LoadRunner {
     }
 
     private void openLoop(
-            final double rate,
-            final ExecutorService pool,
-            final Tally tally,
-            final AtomicLong sequence,
-            final long start,
-            final long end) {
+            final double rate, final ExecutorService pool, final Tally tally, final long start, final long end) {
         for (long i = 0; ; i++) {
             final long due = start + (long) (i * NANOS_PER_SECOND / rate);
             if (due >= end) {
@@ -81,7 +78,7 @@ public final class LoadRunner {
 
     /** @return how many transactions were sent or queued but had not ended when the drain time was up */
     private static long awaitOrAbandon(
-            final ExecutorService pool, final LoadPlan plan, final AtomicLong sequence, final Tally tally) {
+            final ExecutorService pool, final LoadPlan plan, final long issued, final Tally tally) {
         try {
             if (pool.awaitTermination(plan.drain().toMillis(), TimeUnit.MILLISECONDS)) {
                 return 0;
@@ -90,7 +87,7 @@ public final class LoadRunner {
             Thread.currentThread().interrupt();
         }
         pool.shutdownNow();
-        return Math.max(0, sequence.get() - tally.total());
+        return Math.max(0, issued - tally.total());
     }
 
     /** @return the status of the {@code n}-th transaction; a client-side exception is counted, not lost */

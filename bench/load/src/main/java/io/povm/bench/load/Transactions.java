@@ -44,22 +44,23 @@ public final class Transactions {
     }
 
     /**
-     * @return {@code :CODE} when the first peer's refusal starts with a povm error code ({@code MVCC...}, {@code
-     *     INSUFFICIENT_FUNDS [..]}) or names a known gateway cause, else empty
+     * @return {@code :CODE}: the povm error code the first peer's refusal starts with ({@code INSUFFICIENT_FUNDS
+     *     [..]}), {@code :PAYLOADS_MISMATCH} when the endorsers' results differed, else the gRPC status code
      */
     static String reason(final GatewayException e) {
         final String text = e.getDetails().isEmpty()
                 ? String.valueOf(e.getMessage())
                 : e.getDetails().get(0).getMessage();
-        final java.util.regex.Matcher code = java.util.regex.Pattern.compile("(?:message=|^)([A-Z][A-Z_]{3,}) \\[")
-                .matcher(text);
+        final java.util.regex.Matcher code =
+                java.util.regex.Pattern.compile("\\b([A-Z][A-Z_]{3,}) \\[").matcher(text);
         if (code.find()) {
             return ":" + code.group(1);
         }
-        if (text.contains("MVCC") || text.contains("read conflict")) {
-            return ":READ_CONFLICT";
+        if (text.contains("ProposalResponsePayloads do not match")) {
+            // the endorsing peers simulated against different ledger heights: a key changed between them
+            return ":PAYLOADS_MISMATCH";
         }
-        return "";
+        return ":" + e.getStatus().getCode().name();
     }
 
     /** Evaluates {@code name(args)} on the client's own peer. */

@@ -56,6 +56,29 @@ class LoadRunnerTest {
     }
 
     @Test
+    void a_second_run_of_the_same_runner_numbers_its_transactions_on() {
+        final Set<Long> seen = ConcurrentHashMap.newKeySet();
+        final Workload recording = new Workload() {
+            @Override
+            public String chaincode() {
+                return "floor";
+            }
+
+            @Override
+            public String run(final Contract contract, final long sequence) {
+                return seen.add(sequence) ? Outcome.VALID : "DUPLICATE";
+            }
+        };
+        final LoadRunner runner = new LoadRunner(List.of(contract()), recording);
+
+        runner.run(plan(20));
+        final LoadResult second = runner.run(plan(20));
+
+        assertThat(second.statuses()).containsOnlyKeys("VALID");
+        assertThat(seen).hasSize(20);
+    }
+
+    @Test
     void max_rate_keeps_sending_until_the_time_is_up() {
         final LoadResult result = new LoadRunner(List.of(contract()), new FakeWorkload()).run(plan(0));
 
