@@ -33,7 +33,13 @@ public final class ReportCommand implements Callable<Integer> {
         final JsonNode report = Report.from(dir.resolve("parts")).json();
         Json.write(dir.resolve("results.json"), report);
         try {
-            Files.writeString(dir.resolve("results.md"), Markdown.of(report), StandardCharsets.UTF_8);
+            final Path caliper = dir.resolve("parts").resolve("caliper.md");
+            final String outside = Files.isRegularFile(caliper)
+                    ? "\n## Hyperledger Caliper on the same network, same run (bench/caliper; its Throughput counts failed"
+                            + " transactions too: compare Succ per second)\n\n"
+                            + Files.readString(caliper, StandardCharsets.UTF_8)
+                    : "";
+            Files.writeString(dir.resolve("results.md"), Markdown.of(report) + outside, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write results.md", e);
         }
