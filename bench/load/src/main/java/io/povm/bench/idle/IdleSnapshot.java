@@ -15,6 +15,11 @@ import java.util.stream.Stream;
  */
 public record IdleSnapshot(long nanoTime, Map<String, Long> cpuMillis, Map<String, Long> dataBytes) {
     public static IdleSnapshot take(final Path runDir, final Path proc) {
+        return new IdleSnapshot(System.nanoTime(), cpuMillis(runDir, proc), dataBytes(runDir.resolve("data")));
+    }
+
+    /** @return the CPU milliseconds so far of every recorded process and of dockerd and containerd, by name */
+    public static Map<String, Long> cpuMillis(final Path runDir, final Path proc) {
         final Map<String, Long> cpu = new TreeMap<>();
         for (ProcessCpu process : new ProcessCpuReader(runDir.resolve("pids"), proc).read()) {
             cpu.put(process.name(), process.cpuMillis());
@@ -22,7 +27,7 @@ public record IdleSnapshot(long nanoTime, Map<String, Long> cpuMillis, Map<Strin
         final ProcStat stat = new ProcStat(proc);
         stat.byCommand("dockerd", "containerd")
                 .forEach((comm, pid) -> stat.cpuMillis(pid).ifPresent(ms -> cpu.put(comm, ms)));
-        return new IdleSnapshot(System.nanoTime(), cpu, dataBytes(runDir.resolve("data")));
+        return cpu;
     }
 
     private static Map<String, Long> dataBytes(final Path data) {

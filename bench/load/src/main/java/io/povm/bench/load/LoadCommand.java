@@ -79,7 +79,7 @@ public final class LoadCommand implements Callable<Integer> {
         try (Clients clients = Clients.open(runDir, profiles)) {
             final List<org.hyperledger.fabric.client.Contract> contracts = clients.contracts(chosen.chaincode());
             chosen.prepare(contracts.get(0));
-            final LoadRunner runner = new LoadRunner(contracts, chosen);
+            final LoadRunner runner = new LoadRunner(contracts, chosen, () -> networkCpuMillis(runDir));
             if (warmupSeconds > 0) {
                 final double rate = rates.get(0) > 0 ? rates.get(0) : WARMUP_MAX_RATE;
                 final LoadResult warm = runner.run(new LoadPlan(
@@ -109,19 +109,28 @@ public final class LoadCommand implements Callable<Integer> {
                 results.add(result);
                 err.printf(
                         Locale.ROOT,
-                        "[bench] %s %s: %d sent, %.1f TPS, statuses %s, p50 %.0f ms, p99 %.0f ms%n",
+                        "[bench] %s %s: %d sent, %.1f TPS, statuses %s, p50 %.0f ms, p99 %.0f ms, %.0f CPU-ms/tx%n",
                         scenario,
                         plan.name(),
                         result.sent(),
                         result.tps(),
                         result.statuses(),
                         result.latencyMs().p50(),
-                        result.latencyMs().p99());
+                        result.latencyMs().p99(),
+                        result.cpuMsPerValidTx());
                 err.flush();
             }
         }
         Json.write(out, results);
         return 0;
+    }
+
+    /** @return the CPU milliseconds so far of the processes the run directory records (not dockerd: shared) */
+    static long networkCpuMillis(final Path runDir) {
+        return io.povm.bench.idle.IdleSnapshot.cpuMillis(runDir, Path.of("/proc")).entrySet().stream()
+                .filter(e -> io.povm.bench.idle.ProcessGroup.of(e.getKey()) != io.povm.bench.idle.ProcessGroup.DOCKER)
+                .mapToLong(java.util.Map.Entry::getValue)
+                .sum();
     }
 
     /** @return {@code max} for 0, else the rate without a needless fraction ({@code 25}, {@code 2.5}) */

@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * What one load run measured: the offered rate (0 for max-rate), how long load was offered, how many transactions
- * ended with each status, the successful transactions per second, and their latencies.
+ * ended with each status, the successful transactions per second, their latencies, and the CPU the network's processes
+ * used meanwhile, per VALID transaction (the load generator's own CPU is not counted).
  *
  * @param scenario e.g. {@code P1}
  * @param name e.g. {@code submit-job-priced-1c@25}
@@ -23,9 +24,19 @@ public record LoadResult(
         Map<String, Long> statuses,
         double tps,
         double failureShare,
-        Latencies latencyMs) {
+        Latencies latencyMs,
+        double networkCpuSeconds,
+        double cpuMsPerValidTx) {
 
     static LoadResult of(final LoadPlan plan, final Tally tally, final double seconds) {
+        return of(plan, tally, seconds, 0);
+    }
+
+    /**
+     * @param networkCpuSeconds CPU-seconds every process of the network (orderers, peers, chaincode servers, daemons)
+     *     used while this run was on; 0 when not measured
+     */
+    static LoadResult of(final LoadPlan plan, final Tally tally, final double seconds, final double networkCpuSeconds) {
         final long sent = tally.total();
         final long valid = tally.valid();
         final double tps = seconds > 0 ? valid / seconds : 0;
@@ -42,7 +53,9 @@ public record LoadResult(
                 tally.counts(),
                 round(tps),
                 sent == 0 ? 0 : round((double) (sent - valid) / sent),
-                Latencies.of(tally.validLatencies()));
+                Latencies.of(tally.validLatencies()),
+                round(networkCpuSeconds),
+                valid == 0 ? 0 : round(networkCpuSeconds * 1000 / valid));
     }
 
     private static double round(final double value) {

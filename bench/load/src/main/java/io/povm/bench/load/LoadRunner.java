@@ -24,7 +24,15 @@ public final class LoadRunner {
     /** Numbers the transactions across every run of this runner, so that job ids stay distinct between runs. */
     private final AtomicLong sequence = new AtomicLong();
 
+    private final CpuMeter cpu;
+
     public LoadRunner(final List<Contract> clients, final Workload workload) {
+        this(clients, workload, () -> 0);
+    }
+
+    /** @param cpu the network's CPU milliseconds so far, read before and after each run */
+    public LoadRunner(final List<Contract> clients, final Workload workload, final CpuMeter cpu) {
+        this.cpu = Objects.requireNonNull(cpu, "cpu");
         this.clients = List.copyOf(clients);
         this.workload = Objects.requireNonNull(workload, "workload");
         if (this.clients.isEmpty()) {
@@ -35,6 +43,7 @@ public final class LoadRunner {
     public LoadResult run(final LoadPlan plan) {
         final Tally tally = new Tally();
         final long first = sequence.get();
+        final long cpuBefore = cpu.millis();
         final ExecutorService pool = Executors.newFixedThreadPool(plan.concurrency(), namedThreads(plan.name()));
         final long start = System.nanoTime();
         final long end = start + plan.duration().toNanos();
@@ -50,7 +59,8 @@ public final class LoadRunner {
         for (long i = 0; i < unfinished; i++) {
             tally.add(new Outcome("UNFINISHED", 0));
         }
-        return LoadResult.of(plan, tally, (System.nanoTime() - start) / (double) NANOS_PER_SECOND);
+        final double seconds = (System.nanoTime() - start) / (double) NANOS_PER_SECOND;
+        return LoadResult.of(plan, tally, seconds, (cpu.millis() - cpuBefore) / 1000.0);
     }
 
     private void closedLoop(final Tally tally, final long end) {
@@ -101,6 +111,12 @@ public final class LoadRunner {
 
     private Contract client(final long n) {
         return clients.get((int) (n % clients.size()));
+    }
+
+    /** The CPU milliseconds used so far by the processes a run is charged for. */
+    @FunctionalInterface
+    public interface CpuMeter {
+        long millis();
     }
 
     private static java.util.concurrent.ThreadFactory namedThreads(final String name) {

@@ -38,10 +38,13 @@ public final class Markdown {
                             Locale.ROOT, "%.0f%%", 100 * r.path("failureShare").asDouble()),
                     statuses(r.path("statuses")),
                     num(r.path("latencyMs").path("p50").asDouble()),
-                    num(r.path("latencyMs").path("p99").asDouble())));
+                    num(r.path("latencyMs").path("p99").asDouble()),
+                    num(r.path("cpuMsPerValidTx").asDouble()),
+                    r.has("cpuRatio") ? num(r.path("cpuRatio").asDouble()) : "—"));
         }
         cli(md, report.path("cli"));
         idle(md, report.path("idle"));
+        Energy.append(md, report);
         return md.toString();
     }
 

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 /**
  * The run's results put together from the parts {@code scripts/bench} wrote ({@code parts/meta.json},
  * {@code parts/load-*.json}, {@code parts/idle.json}, {@code parts/cli.json}): every load result gets its ratio to
- * the baseline it names, measured in the same run ({@code tpsRatio}, {@code p50Ratio}).
+ * the baseline it names, measured in the same run ({@code tpsRatio}, {@code p50Ratio}, {@code cpuRatio}).
  */
 public final class Report {
     private final ObjectNode root;
@@ -55,6 +55,8 @@ public final class Report {
                                 ratio(
                                         result.path("latencyMs").path("p50"),
                                         base.path("latencyMs").path("p50")));
+                ((ObjectNode) result)
+                        .put("cpuRatio", ratio(result.path("cpuMsPerValidTx"), base.path("cpuMsPerValidTx")));
             }
         });
     }

@@ -79,6 +79,35 @@ class LoadRunnerTest {
     }
 
     @Test
+    void the_network_cpu_used_during_a_run_is_charged_per_valid_transaction() {
+        final long[] cpu = {1000};
+        final Workload burning = new Workload() {
+            @Override
+            public String chaincode() {
+                return "floor";
+            }
+
+            @Override
+            public String run(final Contract contract, final long sequence) {
+                synchronized (cpu) {
+                    cpu[0] += 50;
+                }
+                return Outcome.VALID;
+            }
+        };
+        final LoadRunner runner = new LoadRunner(List.of(contract()), burning, () -> {
+            synchronized (cpu) {
+                return cpu[0];
+            }
+        });
+
+        final LoadResult result = runner.run(plan(20));
+
+        assertThat(result.networkCpuSeconds()).isEqualTo(0.5);
+        assertThat(result.cpuMsPerValidTx()).isEqualTo(50);
+    }
+
+    @Test
     void max_rate_keeps_sending_until_the_time_is_up() {
         final LoadResult result = new LoadRunner(List.of(contract()), new FakeWorkload()).run(plan(0));
 
