@@ -55,10 +55,8 @@ public final class LoadRunner {
             openLoop(plan.rate(), pool, tally, start, end);
         }
         pool.shutdown();
-        final long unfinished = awaitOrAbandon(pool, plan, sequence.get() - first, tally);
-        for (long i = 0; i < unfinished; i++) {
-            tally.add(new Outcome("UNFINISHED", 0));
-        }
+        awaitOrAbandon(pool, plan);
+        tally.close(sequence.get() - first);
         final double seconds = (System.nanoTime() - start) / (double) NANOS_PER_SECOND;
         return LoadResult.of(plan, tally, seconds, (cpu.millis() - cpuBefore) / 1000.0);
     }
@@ -86,18 +84,16 @@ public final class LoadRunner {
         }
     }
 
-    /** @return how many transactions were sent or queued but had not ended when the drain time was up */
-    private static long awaitOrAbandon(
-            final ExecutorService pool, final LoadPlan plan, final long issued, final Tally tally) {
+    /** Waits up to the plan's drain time for the transactions in flight, then interrupts what still runs. */
+    private static void awaitOrAbandon(final ExecutorService pool, final LoadPlan plan) {
         try {
             if (pool.awaitTermination(plan.drain().toMillis(), TimeUnit.MILLISECONDS)) {
-                return 0;
+                return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         pool.shutdownNow();
-        return Math.max(0, issued - tally.total());
     }
 
     /** @return the status of the {@code n}-th transaction; a client-side exception is counted, not lost */

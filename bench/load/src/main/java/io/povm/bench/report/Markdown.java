@@ -19,9 +19,9 @@ public final class Markdown {
                 .append('\n'));
         md.append("\n## P1 write paths and reads through the gateway (ratio: TPS ÷ the baseline's TPS at the same "
                 + "offered rate, same run)\n\n");
-        md.append(
-                "| series | offered TPS | sent | TPS | × baseline | baseline | failed | statuses | p50 ms | p99 ms |\n");
-        md.append("| --- | ---: | ---: | ---: | ---: | --- | ---: | --- | ---: | ---: |\n");
+        md.append("| series | offered TPS | sent | TPS | × baseline | baseline | failed | statuses | p50 ms | p99 ms "
+                + "| network CPU-ms per VALID tx | × baseline CPU |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | --- | ---: | --- | ---: | ---: | ---: | ---: |\n");
         for (JsonNode r : report.path("load")) {
             md.append(row(
                     r.path("name").asText(),

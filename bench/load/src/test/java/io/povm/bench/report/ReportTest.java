@@ -49,6 +49,8 @@ class ReportTest {
         assertThat(results.path("load")).hasSize(2);
         assertThat(Files.readString(dir.resolve("results.md")))
                 .contains("| submit-job@10 | 10 | 100 | 8.50 | 0.850 | floor-write@10 |")
+                .contains("| p99 ms | network CPU-ms per VALID tx | × baseline CPU |\n| --- |")
+                .contains("| 150 | 300 | 72 | 2 |")
                 .contains("MVCC_READ_CONFLICT 15")
                 // 36 CPU-ms per transaction x 1,000 x 10 W = 0.1 Wh; x 480 g/kWh = 0.048 g
                 .contains("| floor-write@10, per 1,000 VALID transactions | 0.100 Wh | 0.0480 g |")
