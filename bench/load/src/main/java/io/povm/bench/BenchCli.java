@@ -1,5 +1,6 @@
 package io.povm.bench;
 
+import io.povm.bench.container.ContainerCommand;
 import io.povm.bench.idle.IdleCommand;
 import io.povm.bench.load.LoadCommand;
 import io.povm.bench.report.ReportCommand;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
         name = "povm-bench",
         mixinStandardHelpOptions = true,
         description = "povm benchmarks (run by scripts/bench): load through the gateway, idle cost, report",
-        subcommands = {LoadCommand.class, IdleCommand.class, ReportCommand.class})
+        subcommands = {LoadCommand.class, IdleCommand.class, ContainerCommand.class, ReportCommand.class})
 public final class BenchCli implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -43,6 +43,7 @@ public final class Markdown {
                     r.has("cpuRatio") ? num(r.path("cpuRatio").asDouble()) : "—"));
         }
         cli(md, report.path("cli"));
+        container(md, report.path("container"));
         idle(md, report.path("idle"));
         Energy.append(md, report);
         return md.toString();
@@ -66,6 +67,24 @@ public final class Markdown {
                 num(cli.path("povmSeconds").asDouble()),
                 num(cli.path("povmCpuSeconds").asDouble()),
                 num(cli.path("ratio").asDouble())));
+    }
+
+    private static void container(final StringBuilder md, final JsonNode p3) {
+        if (p3.isMissingNode() || p3.isNull()) {
+            return;
+        }
+        md.append("\n## P3 container start: the worker's path against docker run --rm of ")
+                .append(p3.path("image").asText())
+                .append(" ")
+                .append(p3.path("command").toString())
+                .append(", median of ")
+                .append(p3.path("runs").asInt())
+                .append("\n\n| path | wall s | × baseline |\n| --- | ---: | ---: |\n");
+        md.append(row("docker run --rm (baseline)", num(p3.path("dockerSeconds").asDouble()), "1"));
+        md.append(row(
+                "the worker's SandboxRunner (create, start, wait, logs, cgroup usage, remove; sandbox policy)",
+                num(p3.path("workerSeconds").asDouble()),
+                num(p3.path("ratio").asDouble())));
     }
 
     private static void idle(final StringBuilder md, final JsonNode idle) {

@@ -42,6 +42,12 @@ class ReportTest {
                 {"date":"2026-12-06T08:00:00Z","watts per busy core":10,"watts source":"assumed",
                  "gCO2 per kWh":480,"gCO2 source":"Ember"}""");
 
+        Files.writeString(
+                dir.resolve("parts/container.json"),
+                """
+                {"scenario":"P3","image":"povm/base:bookworm","command":["true"],"runs":5,
+                 "workerSeconds":0.132,"dockerSeconds":0.409,"ratio":0.323}""");
+
         final int exit = new picocli.CommandLine(new ReportCommand()).execute("--dir", dir.toString());
 
         assertThat(exit).isZero();
@@ -54,7 +60,8 @@ class ReportTest {
                 .contains("MVCC_READ_CONFLICT 15")
                 // 36 CPU-ms per transaction x 1,000 x 10 W = 0.1 Wh; x 480 g/kWh = 0.048 g
                 .contains("| floor-write@10, per 1,000 VALID transactions | 0.100 Wh | 0.0480 g |")
-                .contains("- carbon intensity: Ember");
+                .contains("- carbon intensity: Ember")
+                .contains("| docker run --rm (baseline) | 0.409 | 1 |");
         assertThat(dir.resolve("p1-throughput.png")).isNotEmptyFile();
         assertThat(dir.resolve("p1-latency.png")).isNotEmptyFile();
     }
