@@ -11,7 +11,9 @@ Usage: scripts/test.sh [--keep-network] [--unit-only] [-- MAVEN_ARGS...]
 Installs what is missing (Fabric binaries, Docker engine, base image; all cached), builds every
 module, starts a fresh test network (run directory .run-test, base port 7500, so a demo network on
 the default ports can keep running), runs 'mvn verify' (unit tests, integration tests, format and
-dependency checks) and stops the test network again.
+dependency checks), the add-org steps, a restart check and the benchmark harness's smoke run
+(scripts/bench --smoke: fails only when the harness is broken, never on speed), and stops the test
+network again.
 
   --keep-network   leave the test network running afterwards (inspect it with
                    POVM_RUN_DIR=.run-test network/network.sh status)
@@ -100,4 +102,12 @@ restart_check() {
   info "restart check: the network came back with all $after jobs"
 }
 restart_check
+
+# The benchmark harness in its smoke form (a few seconds of load per scenario) on the test network: it fails when the
+# harness is broken, never because something is slow. Results in results/test-smoke/ (ignored by git).
+info "benchmark harness smoke run (scripts/bench --smoke)"
+bench_started=$(date +%s)
+rm -rf "$POVM_ROOT/results/test-smoke"
+"$POVM_ROOT/scripts/bench" --smoke --out "$POVM_ROOT/results/test-smoke"
+info "benchmark smoke run passed in $(elapsed_since "$bench_started")"
 info "all tests passed in $(elapsed_since "$started")"

@@ -1,0 +1,152 @@
+package io.povm.bench.load;
+
+import io.povm.api.JobSpec;
+import io.povm.api.PovmJson;
+import io.povm.api.PovmTransactions;
+import io.povm.api.Redundancy;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.hyperledger.fabric.client.Contract;
+
+/**
+ * The workloads {@code scripts/bench} names: {@code floor-write}, {@code floor-read}, {@code submit-job},
+ * {@code get-job} and {@code submit-jobs} (the batch submission, once the chaincode has one).
+ */
+public final class Workloads {
+    /** The transaction a batch submission will have; scripts/bench runs the batch scenario only when it exists. */
+    public static final String SUBMIT_JOBS = "SubmitJobs";
+
+    static final String IMAGE = "povm/bench@sha256:" + "0".repeat(64);
+
+    private Workloads() {}
+
+    /**
+     * @param kind the workload's name
+     * @param sla the SLA reference the job workloads submit under
+     * @param batch jobs per {@code submit-jobs} transaction
+     */
+    public static Workload of(final String kind, final String sla, final int batch) {
+        final String run = UUID.randomUUID().toString().substring(0, 8);
+        return switch (kind) {
+            case "floor-write" -> new FloorWrite();
+            case "floor-read" -> new FloorRead();
+            case "submit-job" -> new SubmitJob(run, sla);
+            case "get-job" -> new GetJob(run, sla);
+            case "submit-jobs" -> new SubmitJobs(run, sla, batch);
+            default -> throw new IllegalArgumentException("unknown workload '" + kind
+                    + "'; known: floor-write, floor-read, submit-job, get-job, submit-jobs");
+        };
+    }
+
+    /** A spec that passes the chaincode's checks; no worker runs the image (no daemon needs to). */
+    static JobSpec spec(final String id, final String sla) {
+        return JobSpec.builder(id)
+                .image(IMAGE)
+                .command("true")
+                .sla(sla)
+                .redundancy(Redundancy.kVote(1))
+                .deadline(Instant.now()
+                        .plus(1, ChronoUnit.DAYS)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString())
+                .build();
+    }
+
+    static String jobId(final String run, final long sequence) {
+        return ("b" + run + "-" + sequence).toLowerCase(Locale.ROOT);
+    }
+
+    record FloorWrite() implements Workload {
+        @Override
+        public String chaincode() {
+            return "floor";
+        }
+
+        @Override
+        public String run(final Contract contract, final long sequence) {
+            return Transactions.submit(contract, "Write", "v" + sequence);
+        }
+    }
+
+    static final class FloorRead implements Workload {
+        private volatile String key = "";
+
+        @Override
+        public String chaincode() {
+            return "floor";
+        }
+
+        @Override
+        public void prepare(final Contract contract) {
+            key = new String(Transactions.submitOrFail(contract, "Write", "read-me"), StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String run(final Contract contract, final long sequence) {
+            return Transactions.evaluate(contract, "Read", key);
+        }
+    }
+
+    record SubmitJob(String run, String sla) implements Workload {
+        @Override
+        public String chaincode() {
+            return "povm";
+        }
+
+        @Override
+        public String run(final Contract contract, final long sequence) {
+            return Transactions.submit(
+                    contract, PovmTransactions.SUBMIT_JOB, PovmJson.write(spec(jobId(run, sequence), sla)));
+        }
+    }
+
+    static final class GetJob implements Workload {
+        private final String id;
+        private final String sla;
+
+        GetJob(final String run, final String sla) {
+            this.id = jobId(run, 0);
+            this.sla = sla;
+        }
+
+        @Override
+        public String chaincode() {
+            return "povm";
+        }
+
+        @Override
+        public void prepare(final Contract contract) {
+            Transactions.submitOrFail(contract, PovmTransactions.SUBMIT_JOB, PovmJson.write(spec(id, sla)));
+        }
+
+        @Override
+        public String run(final Contract contract, final long sequence) {
+            return Transactions.evaluate(contract, PovmTransactions.GET_JOB, id);
+        }
+    }
+
+    /**
+     * The hook for the batch submission: one transaction, {@code batch} jobs, its argument a JSON array of specs. When
+     * the chaincode's {@code SubmitJobs} takes another form, this is the one place to change.
+     */
+    record SubmitJobs(String run, String sla, int batch) implements Workload {
+        @Override
+        public String chaincode() {
+            return "povm";
+        }
+
+        @Override
+        public String run(final Contract contract, final long sequence) {
+            final List<JobSpec> specs = new ArrayList<>(batch);
+            for (int i = 0; i < batch; i++) {
+                specs.add(spec(jobId(run, sequence * batch + i), sla));
+            }
+            return Transactions.submit(contract, SUBMIT_JOBS, PovmJson.write(specs));
+        }
+    }
+}
