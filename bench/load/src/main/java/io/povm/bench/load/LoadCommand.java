@@ -50,6 +50,13 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "10", description = "jobs per submit-jobs transaction")
     private int batch;
 
+    @Option(
+            names = "--lots",
+            defaultValue = "0",
+            description = "submit-jobs: 0 escrows from the account; N splits N lots first and sends each transaction"
+                    + " from its own lot")
+    private int lots;
+
     @Option(names = "--rates", required = true, split = ",", description = "offered TPS, one run each; 0 = max-rate")
     private List<Double> rates;
 
@@ -75,7 +82,7 @@ public final class LoadCommand implements Callable<Integer> {
     public Integer call() {
         final PrintWriter err = spec.commandLine().getErr();
         final List<LoadResult> results = new ArrayList<>();
-        final Workload chosen = Workloads.of(workload, sla, batch);
+        final Workload chosen = Workloads.of(workload, sla, batch, lots);
         try (Clients clients = Clients.open(runDir, profiles)) {
             final List<org.hyperledger.fabric.client.Contract> contracts = clients.contracts(chosen.chaincode());
             chosen.prepare(contracts.get(0));

@@ -73,6 +73,15 @@ public final class Transactions {
         }
     }
 
+    /** Evaluates {@code name(args)} and fails unless the peer answers: for a workload's set-up. */
+    public static byte[] evaluateOrFail(final Contract contract, final String name, final String... args) {
+        try {
+            return contract.evaluateTransaction(name, args);
+        } catch (GatewayException e) {
+            throw new IllegalStateException("set-up read " + name + " failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Submits {@code name(args)} and fails unless it commits VALID: for the set-up a read workload needs. */
     public static byte[] submitOrFail(final Contract contract, final String name, final String... args) {
         try {

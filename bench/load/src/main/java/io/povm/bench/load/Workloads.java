@@ -1,9 +1,13 @@
 package io.povm.bench.load;
 
+import io.povm.api.CreditLots;
+import io.povm.api.CreditTransactions;
 import io.povm.api.JobSpec;
 import io.povm.api.PovmJson;
 import io.povm.api.PovmTransactions;
 import io.povm.api.Redundancy;
+import io.povm.api.Sla;
+import io.povm.api.SlaTransactions;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,15 +33,17 @@ public final class Workloads {
      * @param kind the workload's name
      * @param sla the SLA reference the job workloads submit under
      * @param batch jobs per {@code submit-jobs} transaction
+     * @param lots for {@code submit-jobs}: 0 to escrow from the account, else how many lots to split off first, one
+     *     per transaction
      */
-    public static Workload of(final String kind, final String sla, final int batch) {
+    public static Workload of(final String kind, final String sla, final int batch, final int lots) {
         final String run = UUID.randomUUID().toString().substring(0, 8);
         return switch (kind) {
             case "floor-write" -> new FloorWrite();
             case "floor-read" -> new FloorRead();
             case "submit-job" -> new SubmitJob(run, sla);
             case "get-job" -> new GetJob(run, sla);
-            case "submit-jobs" -> new SubmitJobs(run, sla, batch);
+            case "submit-jobs" -> new SubmitJobs(run, sla, batch, lots);
             default -> throw new IllegalArgumentException("unknown workload '" + kind
                     + "'; known: floor-write, floor-read, submit-job, get-job, submit-jobs");
         };
@@ -131,13 +137,55 @@ public final class Workloads {
     }
 
     /**
-     * The hook for the batch submission: one transaction, {@code batch} jobs, its argument a JSON array of specs. When
-     * the chaincode's {@code SubmitJobs} takes another form, this is the one place to change.
+     * The batch submission {@code SubmitJobs(specsJson, lot)}: {@code batch} jobs per transaction, escrowed from the
+     * customer's account ({@code lots} = 0) or each transaction from a lot of its own ({@code lots} &gt; 0: {@link
+     * #prepare} splits that many lots of one batch's escrow off the account first, {@code credit:Split}), which is how
+     * one customer's concurrent priced submissions avoid conflicting on its account (docs/consensus.md, "Lots").
      */
-    record SubmitJobs(String run, String sla, int batch) implements Workload {
+    static final class SubmitJobs implements Workload {
+        private final String run;
+        private final String sla;
+        private final int batch;
+        private final int lots;
+        private final List<String> lotIds = new ArrayList<>();
+
+        SubmitJobs(final String run, final String sla, final int batch, final int lots) {
+            this.run = run;
+            this.sla = sla;
+            this.batch = batch;
+            this.lots = lots;
+        }
+
         @Override
         public String chaincode() {
             return "povm";
+        }
+
+        @Override
+        public void prepare(final Contract contract) {
+            if (lots == 0) {
+                return;
+            }
+            final Sla terms = PovmJson.read(
+                    new String(Transactions.evaluateOrFail(contract, SlaTransactions.GET, sla), StandardCharsets.UTF_8),
+                    Sla.class);
+            final long escrow = Math.multiplyExact(
+                    Math.multiplyExact(terms.spec().vm().pricePerVmSecond(), (long)
+                            terms.spec().vm().maxWallSeconds()),
+                    (long) batch);
+            for (int left = lots; left > 0; left -= CreditTransactions.MAX_SPLIT) {
+                final int count = Math.min(left, CreditTransactions.MAX_SPLIT);
+                final CreditLots made = PovmJson.read(
+                        new String(
+                                Transactions.submitOrFail(
+                                        contract,
+                                        CreditTransactions.SPLIT,
+                                        Integer.toString(count),
+                                        Long.toString(Math.max(escrow, 1))),
+                                StandardCharsets.UTF_8),
+                        CreditLots.class);
+                made.lots().forEach(lot -> lotIds.add(lot.lot()));
+            }
         }
 
         @Override
@@ -146,7 +194,18 @@ public final class Workloads {
             for (int i = 0; i < batch; i++) {
                 specs.add(spec(jobId(run, sequence * batch + i), sla));
             }
-            return Transactions.submit(contract, SUBMIT_JOBS, PovmJson.write(specs));
+            final String lot;
+            if (lots == 0) {
+                lot = "";
+            } else if (sequence < lotIds.size()) {
+                lot = lotIds.get((int) sequence);
+            } else {
+                return NO_LOT_LEFT;
+            }
+            return Transactions.submit(contract, SUBMIT_JOBS, PovmJson.write(specs), lot);
         }
     }
+
+    /** The outcome of a transaction the lot workload could not send: every lot split for the run was spent. */
+    public static final String NO_LOT_LEFT = "NO_LOT_LEFT";
 }

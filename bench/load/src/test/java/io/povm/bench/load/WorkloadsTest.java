@@ -16,14 +16,14 @@ class WorkloadsTest {
 
     @Test
     void each_workload_names_the_chaincode_it_calls() {
-        assertThat(Workloads.of("floor-write", "standard@1", 1).chaincode()).isEqualTo("floor");
-        assertThat(Workloads.of("submit-job", "standard@1", 1).chaincode()).isEqualTo("povm");
-        assertThat(Workloads.of("submit-jobs", "standard@1", 10).chaincode()).isEqualTo("povm");
+        assertThat(Workloads.of("floor-write", "standard@1", 1, 0).chaincode()).isEqualTo("floor");
+        assertThat(Workloads.of("submit-job", "standard@1", 1, 0).chaincode()).isEqualTo("povm");
+        assertThat(Workloads.of("submit-jobs", "standard@1", 10, 0).chaincode()).isEqualTo("povm");
     }
 
     @Test
     void an_unknown_workload_is_refused_with_the_known_ones() {
-        assertThatThrownBy(() -> Workloads.of("nope", "standard@1", 1))
+        assertThatThrownBy(() -> Workloads.of("nope", "standard@1", 1, 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("floor-write");
     }
