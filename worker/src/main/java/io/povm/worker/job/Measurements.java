@@ -84,6 +84,15 @@ public final class Measurements {
         return wallTime;
     }
 
+    /**
+     * @return the wall time in whole milliseconds, rounded up: a run that took 0.4 ms took time, and is attested as
+     *     1 ms, not 0 (the engine's timestamps have nanoseconds)
+     */
+    public long wallMillis() {
+        final long nanos = wallTime.toNanos();
+        return nanos / 1_000_000 + (nanos % 1_000_000 == 0 ? 0 : 1);
+    }
+
     public Duration cpuTime() {
         return cpuTime;
     }

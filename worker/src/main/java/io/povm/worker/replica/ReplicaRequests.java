@@ -72,7 +72,7 @@ public final class ReplicaRequests {
                 .resultHash(outcome.resultSha256())
                 .exitCode(measured.exitCode())
                 .limitHit(SlaLimit.valueOf(measured.limitHit().name()))
-                .wallMillis(measured.wallTime().toMillis())
+                .wallMillis(measured.wallMillis())
                 .cpuMillis(measured.cpuTime().toMillis())
                 .peakMemoryBytes(measured.peakMemoryBytes())
                 .outputBytes(result.length)

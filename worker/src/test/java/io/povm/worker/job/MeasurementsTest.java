@@ -19,6 +19,21 @@ class MeasurementsTest {
     }
 
     @Test
+    void a_run_shorter_than_a_millisecond_is_attested_as_1_ms_and_whole_milliseconds_stay_as_they_are() {
+        assertThat(Measurements.of(run().wallTime(Duration.ofNanos(400_000)).build(), POLICY)
+                        .wallMillis())
+                .isEqualTo(1);
+        assertThat(Measurements.of(
+                                run().wallTime(Duration.ofNanos(2_000_000_001)).build(), POLICY)
+                        .wallMillis())
+                .isEqualTo(2001);
+        assertThat(Measurements.of(run().build(), POLICY).wallMillis()).isEqualTo(2000);
+        assertThat(Measurements.of(run().wallTime(Duration.ZERO).build(), POLICY)
+                        .wallMillis())
+                .isZero();
+    }
+
+    @Test
     void copies_times_memory_exit_code_and_output_size() {
         final Measurements measured = Measurements.of(
                 run().exitCode(3)
