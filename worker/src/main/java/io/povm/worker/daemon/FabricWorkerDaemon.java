@@ -307,13 +307,12 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
      */
     private void assignWaitingJobs() {
         final Instant before = Instant.now(context.clock()).minus(ASSIGN_FALLBACK);
-        final JobPage waiting = ledger.jobs(jobs -> jobs.listByState(JobState.SUBMITTED, PAGE, ""));
-        for (final Job job : waiting.jobs()) {
+        JobListing.forEach(ledger, JobState.SUBMITTED, job -> {
             if (job.submitter().msp().equals(config.mspId())
                     || Instant.parse(job.submittedAt()).isBefore(before)) {
                 assigner.submit(() -> assign(job));
             }
-        }
+        });
     }
 
     /**

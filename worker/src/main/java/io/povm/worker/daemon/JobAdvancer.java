@@ -1,7 +1,6 @@
 package io.povm.worker.daemon;
 
 import io.povm.api.Job;
-import io.povm.api.JobPage;
 import io.povm.api.JobState;
 import io.povm.api.ReplicaState;
 import io.povm.client.job.JobClient;
@@ -38,7 +37,6 @@ import org.slf4j.LoggerFactory;
 final class JobAdvancer {
     private static final Logger LOG = LoggerFactory.getLogger(JobAdvancer.class);
     static final Duration GRACE = Duration.ofSeconds(2);
-    private static final int PAGE = 100;
 
     /**
      * The states a deadline ends a job in (before a verdict): ExpireJob, once the clock passed it. RESULTS_PENDING, the
@@ -128,15 +126,8 @@ final class JobAdvancer {
         });
     }
 
-    /** Runs {@code step} on every job in {@code state}, page by page. */
     private void forEach(final JobState state, final Consumer<Job> step) {
-        String bookmark = "";
-        do {
-            final String from = bookmark;
-            final JobPage page = ledger.jobs(jobs -> jobs.listByState(state, PAGE, from));
-            page.jobs().forEach(step);
-            bookmark = page.bookmark();
-        } while (!bookmark.isEmpty());
+        JobListing.forEach(ledger, state, step);
     }
 
     /** @return whether the chaincode took the call; a refusal is logged at debug and leaves the job as it was */
