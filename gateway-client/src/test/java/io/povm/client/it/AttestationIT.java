@@ -139,6 +139,8 @@ class AttestationIT {
     private static Job playedByTheWorkers(final Job assigned) {
         final String id = assigned.spec().id();
         final List<Reveal> reveals = new ArrayList<>();
+        ItNetwork.synced(); // each acknowledgement is endorsed by its worker's org's peer, which must have the
+        // assignment
         for (final Replica replica : assigned.replicas()) {
             jobsOf(replica).acknowledge(id, replica.index());
         }
