@@ -1,6 +1,7 @@
 package io.povm.client.beacon;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.povm.api.beacon.BeaconConfig;
 import io.povm.api.beacon.BeaconParty;
 import io.povm.api.beacon.BeaconTransactions;
 import io.povm.api.beacon.Feldman;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,8 +56,12 @@ public final class BeaconParticipant {
     private final Mode mode;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /** With nothing waiting for a round, how long until the participant asks again. */
+    static final Duration IDLE_RECHECK = Duration.ofSeconds(10);
+
     private Instant nextOpenAttempt = Instant.EPOCH;
     private Optional<RoundView> lastSeen = Optional.empty();
+    private boolean wantsRound;
 
     public BeaconParticipant(
             final String msp, final BigInteger beaconKey, final Path stateDir, final Mode mode, final Clock clock) {
@@ -67,11 +73,24 @@ public final class BeaconParticipant {
     }
 
     /**
-     * Does at most a few transactions for the latest round.
+     * Does at most a few transactions for the latest round, opening the next one every cadence.
      *
      * @return what this org did, e.g. {@code ["commit 4"]}; empty when there was nothing to do
      */
     public List<String> step(final BeaconClient beacon) {
+        return step(beacon, () -> true);
+    }
+
+    /**
+     * As {@link #step(BeaconClient)}, but opens the next round (once the cadence passed) only when something waits for
+     * one: {@code workWaiting} says so (jobs not yet final, which beacon assignment and audits draw from), or tickets of
+     * paid work wait for the round, or the governed lottery is CloudPoS (live workers' stakes, every cadence). With
+     * nothing waiting the beacon stays quiet; it is asked again after {@link #IDLE_RECHECK}. The first round opens
+     * regardless.
+     *
+     * @return what this org did; empty when there was nothing to do
+     */
+    public List<String> step(final BeaconClient beacon, final BooleanSupplier workWaiting) {
         final List<String> done = new ArrayList<>();
         final Optional<RoundView> latest = beacon.latest();
         lastSeen = latest;
@@ -83,11 +102,19 @@ public final class BeaconParticipant {
         final long round = view.round();
         switch (view.phase()) {
             case "CLOSED" -> {
-                final Instant due = Instant.parse(view.result().closedAt())
-                        .plus(Duration.ofSeconds(beacon.config().cadenceSeconds()));
+                final BeaconConfig config = beacon.config();
+                final Instant due =
+                        Instant.parse(view.result().closedAt()).plus(Duration.ofSeconds(config.cadenceSeconds()));
                 if (!clock.instant().isBefore(due) && !clock.instant().isBefore(nextOpenAttempt)) {
-                    nextOpenAttempt = clock.instant().plusSeconds(2);
-                    attempt(done, "open " + (round + 1), beacon::open);
+                    wantsRound = workWaiting.getAsBoolean()
+                            || BeaconConfig.CLOUDPOS.equals(config.tickets())
+                            || !beacon.tickets(round + 1).isEmpty();
+                    if (wantsRound) {
+                        nextOpenAttempt = clock.instant().plusSeconds(2);
+                        attempt(done, "open " + (round + 1), beacon::open);
+                    } else {
+                        nextOpenAttempt = clock.instant().plus(IDLE_RECHECK);
+                    }
                 }
                 forget(round);
             }
@@ -113,6 +140,14 @@ public final class BeaconParticipant {
             default -> LOG.debug("beacon round {} is {}", round, view.phase());
         }
         return done;
+    }
+
+    /**
+     * @return whether a round is under way or wanted, as the last {@link #step} saw it: its phases and the cadence
+     *     run on the multiparty clock, so the daemon keeps ticking meanwhile
+     */
+    public boolean roundUnderWay() {
+        return lastSeen.map(view -> !"CLOSED".equals(view.phase())).orElse(true) || wantsRound;
     }
 
     /** @return the latest round as the last {@link #step} read it (its phase at that time) */

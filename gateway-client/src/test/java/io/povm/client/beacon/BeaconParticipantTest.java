@@ -20,6 +20,7 @@ import io.povm.api.beacon.RoundResult;
 import io.povm.api.beacon.RoundReveal;
 import io.povm.api.beacon.RoundView;
 import io.povm.api.beacon.ShareCipher;
+import io.povm.api.beacon.Ticket;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,8 +187,8 @@ class BeaconParticipantTest {
         }
     }
 
-    @Test
-    void a_closed_round_is_followed_by_the_next_once_the_cadence_passed() {
+    /** Round 3, closed at 10:00:30: with the default 30 s cadence the next may open from 10:01:00, which is now. */
+    private void closedRoundThree() {
         final RoundResult result = new RoundResult(
                 3,
                 "aa",
@@ -212,9 +213,80 @@ class BeaconParticipantTest {
                         List.of(),
                         result)));
         when(beacon.config()).thenReturn(BeaconConfig.DEFAULT);
+    }
+
+    @Test
+    void a_closed_round_is_followed_by_the_next_once_the_cadence_passed() {
+        closedRoundThree();
 
         assertThat(participant(BeaconParticipant.Mode.HONEST).step(beacon)).containsExactly("open 4");
         verify(beacon).open();
         verify(beacon, never()).commit(any());
+    }
+
+    @Test
+    void on_demand_with_nothing_waiting_no_round_opens_and_the_participant_asks_again_only_after_the_recheck() {
+        closedRoundThree();
+        when(beacon.tickets(4)).thenReturn(List.of());
+        final BeaconParticipant participant = participant(BeaconParticipant.Mode.HONEST);
+
+        assertThat(participant.step(beacon, () -> false)).isEmpty();
+        assertThat(participant.roundUnderWay()).isFalse();
+        assertThat(participant.step(beacon, () -> true))
+                .as("within the recheck")
+                .isEmpty();
+        verify(beacon, never()).open();
+    }
+
+    @Test
+    void on_demand_a_job_not_yet_final_opens_the_next_round() {
+        closedRoundThree();
+
+        assertThat(participant(BeaconParticipant.Mode.HONEST).step(beacon, () -> true))
+                .containsExactly("open 4");
+    }
+
+    @Test
+    void on_demand_tickets_of_paid_work_waiting_for_the_next_round_open_it() {
+        closedRoundThree();
+        when(beacon.tickets(4))
+                .thenReturn(
+                        List.of(new Ticket(4, "job-1", 0, "Org1MSP/w1", "Org1MSP", "x509::CN=w1", 2000, 1000, 2000)));
+        final BeaconParticipant participant = participant(BeaconParticipant.Mode.HONEST);
+
+        assertThat(participant.step(beacon, () -> false)).containsExactly("open 4");
+        assertThat(participant.roundUnderWay()).isTrue();
+    }
+
+    @Test
+    void on_demand_a_cloudpos_lottery_opens_a_round_every_cadence() {
+        closedRoundThree();
+        final BeaconConfig d = BeaconConfig.DEFAULT;
+        when(beacon.config())
+                .thenReturn(new BeaconConfig(
+                        d.phaseSeconds(),
+                        d.cadenceSeconds(),
+                        d.reward(),
+                        d.winners(),
+                        BeaconConfig.CLOUDPOS,
+                        d.gammaPermille(),
+                        d.heartbeatSeconds(),
+                        d.auditNum(),
+                        d.auditDen(),
+                        d.assignment()));
+
+        assertThat(participant(BeaconParticipant.Mode.HONEST).step(beacon, () -> false))
+                .containsExactly("open 4");
+    }
+
+    @Test
+    void a_round_in_a_phase_counts_as_under_way() {
+        when(beacon.latest())
+                .thenReturn(Optional.of(view(header(5, "2026-11-21T10:01:20.000Z"), "REVEAL", List.of(), List.of())));
+        final BeaconParticipant participant = participant(BeaconParticipant.Mode.HONEST);
+
+        participant.step(beacon, () -> false);
+
+        assertThat(participant.roundUnderWay()).isTrue();
     }
 }

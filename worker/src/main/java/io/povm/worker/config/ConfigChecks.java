@@ -44,6 +44,7 @@ final class ConfigChecks {
         b.slots = integer(ConfigKey.SLOTS, 1, 256);
         b.dataDir = dataDir();
         b.heartbeatInterval = duration(ConfigKey.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
+        b.idleInterval = duration(ConfigKey.IDLE_INTERVAL, Duration.ZERO);
         b.healthAddress = host(ConfigKey.HEALTH_ADDRESS);
         b.healthPort = integer(ConfigKey.HEALTH_PORT, 0, 65_535);
         b.images = images();
@@ -53,6 +54,7 @@ final class ConfigChecks {
         b.faultyMode = faultyMode();
         b.beaconKeyFile = beaconKeyFile();
         b.beaconMode = beaconMode();
+        b.beaconRounds = beaconRounds();
         return b;
     }
 
@@ -234,6 +236,26 @@ final class ConfigChecks {
                     return s.text();
                 })
                 .orElse("honest");
+    }
+
+    private String beaconRounds() {
+        return Optional.ofNullable(settings.get(ConfigKey.BEACON_ROUNDS))
+                .filter(s -> !s.text().isEmpty())
+                .map(s -> {
+                    if (!List.of(WorkerConfig.ROUNDS_ON_DEMAND, WorkerConfig.ROUNDS_CADENCE)
+                            .contains(s.text())) {
+                        problem(
+                                Kind.MALFORMED,
+                                ConfigKey.BEACON_ROUNDS.key(),
+                                s.origin(),
+                                "'" + s.text() + "' is no way of opening rounds",
+                                WorkerConfig.ROUNDS_ON_DEMAND + " (a round when a job, an audit or tickets wait for"
+                                        + " one) or " + WorkerConfig.ROUNDS_CADENCE + " (one every cadence)");
+                        return WorkerConfig.ROUNDS_ON_DEMAND;
+                    }
+                    return s.text();
+                })
+                .orElse(WorkerConfig.ROUNDS_ON_DEMAND);
     }
 
     private FaultyMode faultyMode() {

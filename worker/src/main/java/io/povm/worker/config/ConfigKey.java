@@ -21,6 +21,7 @@ public enum ConfigKey {
     SLOTS("slots"),
     DATA_DIR("data-dir"),
     HEARTBEAT_INTERVAL("heartbeat-interval"),
+    IDLE_INTERVAL("idle-interval"),
     HEALTH_ADDRESS("health.address"),
     HEALTH_PORT("health.port"),
     IMAGES_ALLOW("images.allow"),
@@ -30,7 +31,8 @@ public enum ConfigKey {
     ATTESTATION_KEY_FILE("attestation-key-file"),
     FAULTY_MODE("faulty-mode"),
     BEACON_KEY_FILE("beacon.key-file"),
-    BEACON_MODE("beacon.mode");
+    BEACON_MODE("beacon.mode"),
+    BEACON_ROUNDS("beacon.rounds");
 
     /** The prefix of every environment override. */
     public static final String ENV_PREFIX = "POVM_WORKER_";

@@ -24,6 +24,10 @@ public final class WorkerConfig {
     public static final String JOURNAL_FILE = "reports.journal";
     /** The file name of the chaincode event checkpoint inside {@link #dataDir()}. */
     public static final String CHECKPOINT_FILE = "events.checkpoint";
+    /** {@link #beaconRounds()}: a round only when something waits for one (the default). */
+    public static final String ROUNDS_ON_DEMAND = "on-demand";
+    /** {@link #beaconRounds()}: a round every governed cadence, work or not. */
+    public static final String ROUNDS_CADENCE = "cadence";
 
     private final Path source;
     private final String mspId;
@@ -37,6 +41,7 @@ public final class WorkerConfig {
     private final int slots;
     private final Path dataDir;
     private final Duration heartbeatInterval;
+    private final Duration idleInterval;
     private final String healthAddress;
     private final int healthPort;
     private final ImagePolicy images;
@@ -46,6 +51,7 @@ public final class WorkerConfig {
     private final FaultyMode faultyMode;
     private final Path beaconKeyFile;
     private final String beaconMode;
+    private final String beaconRounds;
 
     private WorkerConfig(final Builder b) {
         this.source = Objects.requireNonNull(b.source, "source");
@@ -60,6 +66,7 @@ public final class WorkerConfig {
         this.slots = b.slots;
         this.dataDir = Objects.requireNonNull(b.dataDir, "dataDir");
         this.heartbeatInterval = Objects.requireNonNull(b.heartbeatInterval, "heartbeatInterval");
+        this.idleInterval = Objects.requireNonNull(b.idleInterval, "idleInterval");
         this.healthAddress = Objects.requireNonNull(b.healthAddress, "healthAddress");
         this.healthPort = b.healthPort;
         this.images = Objects.requireNonNull(b.images, "images");
@@ -69,6 +76,7 @@ public final class WorkerConfig {
         this.faultyMode = Objects.requireNonNull(b.faultyMode, "faultyMode");
         this.beaconKeyFile = b.beaconKeyFile;
         this.beaconMode = b.beaconMode == null ? "honest" : b.beaconMode;
+        this.beaconRounds = b.beaconRounds == null ? ROUNDS_ON_DEMAND : b.beaconRounds;
     }
 
     /**
@@ -151,6 +159,14 @@ public final class WorkerConfig {
         return heartbeatInterval;
     }
 
+    /**
+     * @return with nothing in flight, how often the daemon still ticks the clock (its ledger heartbeat: every two);
+     *     zero: every heartbeat interval, as while busy (see {@code IdlePacing})
+     */
+    public Duration idleInterval() {
+        return idleInterval;
+    }
+
     /** @return the address the health and metrics endpoint binds to, e.g. {@code 127.0.0.1} */
     public String healthAddress() {
         return healthAddress;
@@ -190,6 +206,14 @@ public final class WorkerConfig {
         return java.util.Optional.ofNullable(beaconKeyFile).filter(p -> !"off".equals(beaconMode));
     }
 
+    /**
+     * @return {@value #ROUNDS_ON_DEMAND}: the daemon opens a beacon round only when something waits for one (a job
+     *     not yet final, tickets of paid work); {@value #ROUNDS_CADENCE}: one every governed cadence, work or not
+     */
+    public String beaconRounds() {
+        return beaconRounds;
+    }
+
     /** @return {@code honest}, {@code off} or {@code withhold} (commits, never reveals: for tests) */
     public String beaconMode() {
         return beaconMode;
@@ -200,7 +224,8 @@ public final class WorkerConfig {
         return "WorkerConfig{" + workerKey() + ", peers " + peers + ", " + channel + "/" + chaincode + ", " + slots
                 + " slot(s), data " + dataDir + ", docker " + dockerHost + ", health "
                 + healthPort().map(p -> healthAddress + ":" + p).orElse("off") + ", images " + images
-                + ", heartbeat " + Durations.format(heartbeatInterval) + ", start window "
+                + ", heartbeat " + Durations.format(heartbeatInterval) + ", idle " + Durations.format(idleInterval)
+                + ", start window "
                 + Durations.format(startWindow) + ", drain " + Durations.format(drainTimeout)
                 + (faultyMode == FaultyMode.NONE ? "" : ", FAULTY MODE " + faultyMode.configName()) + ", from "
                 + source + "}";
@@ -220,6 +245,7 @@ public final class WorkerConfig {
         int slots;
         Path dataDir;
         Duration heartbeatInterval;
+        Duration idleInterval;
         String healthAddress;
         int healthPort;
         ImagePolicy images;
@@ -229,6 +255,7 @@ public final class WorkerConfig {
         FaultyMode faultyMode;
         Path beaconKeyFile;
         String beaconMode;
+        String beaconRounds;
 
         WorkerConfig build() {
             return new WorkerConfig(this);

@@ -32,17 +32,18 @@ final class WorkerConfigLoader {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Set<String> SECTIONS = Set.of("identity", "health", "images", "beacon");
     private static final Set<String> PEER_FIELDS = Set.of("endpoint", "tls-root-cert", "host-override");
-    private static final Map<ConfigKey, String> DEFAULTS = Map.of(
-            ConfigKey.CHANNEL, "povm",
-            ConfigKey.CHAINCODE, "povm",
-            ConfigKey.DOCKER_HOST, "unix:///var/run/docker.sock",
-            ConfigKey.SLOTS, "1",
-            ConfigKey.HEARTBEAT_INTERVAL, "30s",
-            ConfigKey.HEALTH_ADDRESS, "127.0.0.1",
-            ConfigKey.HEALTH_PORT, "9464",
-            ConfigKey.START_WINDOW, "60s",
-            ConfigKey.DRAIN_TIMEOUT, "2m",
-            ConfigKey.FAULTY_MODE, "none");
+    private static final Map<ConfigKey, String> DEFAULTS = Map.ofEntries(
+            Map.entry(ConfigKey.CHANNEL, "povm"),
+            Map.entry(ConfigKey.CHAINCODE, "povm"),
+            Map.entry(ConfigKey.DOCKER_HOST, "unix:///var/run/docker.sock"),
+            Map.entry(ConfigKey.SLOTS, "1"),
+            Map.entry(ConfigKey.HEARTBEAT_INTERVAL, "30s"),
+            Map.entry(ConfigKey.IDLE_INTERVAL, "50s"),
+            Map.entry(ConfigKey.HEALTH_ADDRESS, "127.0.0.1"),
+            Map.entry(ConfigKey.HEALTH_PORT, "9464"),
+            Map.entry(ConfigKey.START_WINDOW, "60s"),
+            Map.entry(ConfigKey.DRAIN_TIMEOUT, "2m"),
+            Map.entry(ConfigKey.FAULTY_MODE, "none"));
 
     private final Path file;
     private final Map<String, String> env;

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +32,20 @@ final class BeaconDuty implements Runnable {
     private final BeaconParticipant participant;
     private final Ledger ledger;
     private final Clock clock;
+    private final boolean onDemand;
+    private final BooleanSupplier workWaiting;
     private Instant lastTick = Instant.EPOCH;
 
-    BeaconDuty(final WorkerConfig config, final Path keyFile, final Ledger ledger, final Clock clock) {
+    /**
+     * @param workWaiting whether a job is not yet final on the ledger, as the daemon last saw it: with {@code
+     *     beacon.rounds: on-demand} a round opens only then, or when tickets or a CloudPoS lottery wait for one
+     */
+    BeaconDuty(
+            final WorkerConfig config,
+            final Path keyFile,
+            final Ledger ledger,
+            final Clock clock,
+            final BooleanSupplier workWaiting) {
         this.participant = new BeaconParticipant(
                 config.mspId(),
                 BeaconKeyFile.read(keyFile),
@@ -44,6 +56,8 @@ final class BeaconDuty implements Runnable {
                 clock);
         this.ledger = ledger;
         this.clock = clock;
+        this.onDemand = WorkerConfig.ROUNDS_ON_DEMAND.equals(config.beaconRounds());
+        this.workWaiting = workWaiting;
         if ("withhold".equals(config.beaconMode())) {
             LOG.warn("BEACON MODE withhold: this org commits but never reveals, for tests only");
         }
@@ -52,13 +66,22 @@ final class BeaconDuty implements Runnable {
     @Override
     public void run() {
         try {
-            final List<String> done = ledger.beacon(participant::step);
+            final List<String> done = ledger.beacon(
+                    beacon -> onDemand ? participant.step(beacon, workWaiting) : participant.step(beacon));
             if (done.isEmpty()) {
                 tickIfLate();
             }
         } catch (RuntimeException e) {
             LOG.debug("beacon step failed: {}", e.toString());
         }
+    }
+
+    /**
+     * @return whether the beacon needs the multiparty clock to move: always when rounds open every cadence (the
+     *     cadence runs on it), else while a round is under way or wanted
+     */
+    boolean needsClock() {
+        return !onDemand || participant.roundUnderWay();
     }
 
     /** Ticks when the round the participant just read waits past its phase's deadline; no second read. */

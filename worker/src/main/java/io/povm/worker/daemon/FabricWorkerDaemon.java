@@ -80,6 +80,13 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
     private final ExecutorService assigner;
     private final ScheduledExecutorService ticker;
     private final ScheduledExecutorService beaconTicker;
+    private final IdlePacing pacing;
+    /**
+     * Whether the last sweep saw a job not yet final anywhere on the ledger (or a submission event arrived since):
+     * while one is, the daemon writes its heartbeat and tick every interval ({@link IdlePacing}).
+     */
+    private volatile boolean jobsInFlight = true;
+
     private BeaconDuty beacon;
     private PeerConnections peers;
     private Ledger ledger;
@@ -101,6 +108,7 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
         this.assigner = Executors.newSingleThreadExecutor(named("assigner"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(named("heartbeat"));
         this.beaconTicker = Executors.newSingleThreadScheduledExecutor(named("beacon"));
+        this.pacing = new IdlePacing(config.idleInterval());
     }
 
     private static java.util.concurrent.ThreadFactory named(final String prefix) {
@@ -164,7 +172,7 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
         config.beaconKeyFile()
                 .ifPresentOrElse(
                         keyFile -> {
-                            beacon = new BeaconDuty(config, keyFile, ledger, context.clock());
+                            beacon = new BeaconDuty(config, keyFile, ledger, context.clock(), () -> jobsInFlight);
                             beaconTicker.scheduleWithFixedDelay(
                                     beacon::run,
                                     BeaconDuty.EVERY.toMillis(),
@@ -239,12 +247,25 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
         return me.key();
     }
 
+    /** Writes the heartbeat and the clock tick to the ledger when {@link IdlePacing} says they are due. */
     private void heartbeat() {
         final int free = Math.max(0, config.slots() - inFlight.size());
-        ledger.workers(
-                workers -> workers.heartbeat(io.povm.api.WorkerKey.parse(workerKey, "worker"), OptionalInt.of(free)));
-        ledger.clock(clock -> clock.tickOrResume());
+        final Instant now = Instant.now(context.clock());
+        final IdlePacing.Writes due = pacing.due(now, busy(), free);
+        if (due.heartbeat()) {
+            ledger.workers(workers ->
+                    workers.heartbeat(io.povm.api.WorkerKey.parse(workerKey, "worker"), OptionalInt.of(free)));
+        }
+        if (due.tick()) {
+            ledger.clock(clock -> clock.tickOrResume());
+        }
+        pacing.written(now, due, free);
         context.board().heartbeat();
+    }
+
+    /** @return whether anything needs a fresh clock: a job not final, a replica of this worker's, a beacon round */
+    private boolean busy() {
+        return jobsInFlight || !claimed.isEmpty() || beacon != null && beacon.needsClock();
     }
 
     /**
@@ -259,7 +280,7 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
             heartbeat();
             recoverFromJournal();
             new LeaseSweeper(ledger, config.mspId(), Instant.now(context.clock())).sweep();
-            new JobAdvancer(ledger, config.mspId(), Instant.now(context.clock())).sweep();
+            jobsInFlight = new JobAdvancer(ledger, config.mspId(), Instant.now(context.clock())).sweep() > 0;
             assignWaitingJobs();
         } catch (RuntimeException e) {
             LOG.warn("periodic work failed: {}", e.toString());
@@ -436,6 +457,7 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
 
         @Override
         public void onSubmitted(final Job job) {
+            jobsInFlight = true;
             if (!draining && job.submitter().msp().equals(config.mspId())) {
                 assigner.submit(() -> assign(job));
             }

@@ -47,6 +47,7 @@ final class JobAdvancer {
     private final Ledger ledger;
     private final String ownMsp;
     private final Instant now;
+    private int seen;
 
     JobAdvancer(final Ledger ledger, final String ownMsp, final Instant now) {
         this.ledger = ledger;
@@ -54,7 +55,8 @@ final class JobAdvancer {
         this.now = now;
     }
 
-    void sweep() {
+    /** @return how many jobs not yet final the sweep saw (every state before a final one is listed) */
+    int sweep() {
         forEach(JobState.RESULTS_PENDING, job -> {
             final boolean advanced =
                     (revealWindowClosed(job) || nothingToReveal(job)) && act(job, "advance", JobClient::advance);
@@ -74,6 +76,8 @@ final class JobAdvancer {
         for (final JobState state : EXPIRABLE) {
             each(state, this::pastDeadline, "expire", JobClient::expire);
         }
+        forEach(JobState.CHALLENGED, job -> {}); // nothing to do here, but its dispute runs on the clock
+        return seen;
     }
 
     private boolean pastDeadline(final Job job) {
@@ -127,7 +131,10 @@ final class JobAdvancer {
     }
 
     private void forEach(final JobState state, final Consumer<Job> step) {
-        JobListing.forEach(ledger, state, step);
+        JobListing.forEach(ledger, state, job -> {
+            seen++;
+            step.accept(job);
+        });
     }
 
     /** @return whether the chaincode took the call; a refusal is logged at debug and leaves the job as it was */

@@ -41,6 +41,8 @@ class WorkerConfigTest {
         assertThat(config.journalFile()).isEqualTo(dir.resolve("data/reports.journal"));
         assertThat(config.checkpointFile()).isEqualTo(dir.resolve("data/events.checkpoint"));
         assertThat(config.heartbeatInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.idleInterval()).isEqualTo(Duration.ofSeconds(50));
+        assertThat(config.beaconRounds()).isEqualTo(WorkerConfig.ROUNDS_ON_DEMAND);
         assertThat(config.healthAddress()).isEqualTo("127.0.0.1");
         assertThat(config.healthPort()).contains(9464);
         assertThat(config.images()).isEqualTo(new ImagePolicy(List.of("povm/*"), List.of()));

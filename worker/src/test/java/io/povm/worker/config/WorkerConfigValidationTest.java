@@ -186,6 +186,22 @@ class WorkerConfigValidationTest {
     }
 
     @Test
+    void a_zero_idle_interval_is_accepted_and_turns_idling_off() throws Exception {
+        final WorkerConfig config = fixture.load(ConfigFixture.VALID + "idle-interval: 0s\n", Map.of());
+
+        assertThat(config.idleInterval()).isZero();
+    }
+
+    @Test
+    void an_unknown_way_of_opening_beacon_rounds_is_malformed_and_names_both_ways() {
+        final ConfigProblem p = onlyProblem(ConfigFixture.VALID + "beacon:\n  rounds: hourly\n");
+
+        assertThat(p.kind()).isEqualTo(Kind.MALFORMED);
+        assertThat(p.key()).isEqualTo("beacon.rounds");
+        assertThat(p.accepted()).contains("on-demand", "cadence");
+    }
+
+    @Test
     void docker_host_without_scheme_is_malformed() {
         final ConfigProblem p = onlyProblem(ConfigFixture.VALID + "docker-host: /var/run/docker.sock\n");
 

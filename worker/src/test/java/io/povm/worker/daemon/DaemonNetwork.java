@@ -199,6 +199,8 @@ final class DaemonNetwork implements AutoCloseable {
                         "drain-timeout: 20s",
                         beaconModes.containsKey(org)
                                 ? "beacon:\n  key-file: " + beaconKeyFile(org) + "\n  mode: " + beaconModes.get(org)
+                                        // the beacon ITs watch rounds follow each other with no job waiting
+                                        + "\n  rounds: cadence"
                                 : "",
                         ""));
         return file;

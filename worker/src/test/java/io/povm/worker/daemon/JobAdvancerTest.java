@@ -1,5 +1,6 @@
 package io.povm.worker.daemon;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -206,5 +207,31 @@ class JobAdvancerTest {
         for (final JobState state : JobState.values()) {
             verify(jobs, atMost(1)).listByState(eq(state), anyInt(), anyString());
         }
+    }
+
+    @Test
+    void a_sweep_counts_the_jobs_it_saw_in_every_state_before_a_final_one() {
+        for (final JobState state : List.of(
+                JobState.SUBMITTED,
+                JobState.ASSIGNED,
+                JobState.RUNNING,
+                JobState.RESULTS_PENDING,
+                JobState.RESOLVED_SOFT,
+                JobState.CHALLENGED,
+                JobState.RESOLVING,
+                JobState.RESOLVED_FIRM)) {
+            listed(state, Fixtures.job().withState(state, T0.toString(), Optional.empty()));
+        }
+
+        assertThat(new JobAdvancer(ledger, SUBMITTER_ORG, T0).sweep()).isEqualTo(8);
+        for (final JobState state :
+                List.of(JobState.FINALIZED, JobState.CANCELLED, JobState.EXPIRED, JobState.FAILED)) {
+            verify(jobs, never()).listByState(eq(state), anyInt(), anyString());
+        }
+    }
+
+    @Test
+    void a_sweep_of_a_ledger_with_only_final_jobs_sees_none() {
+        assertThat(new JobAdvancer(ledger, SUBMITTER_ORG, T0).sweep()).isZero();
     }
 }
