@@ -25,6 +25,11 @@ final class BeaconDuty implements Runnable {
     static final Duration EVERY = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(BeaconDuty.class);
     private static final Duration TICK_EVERY = Duration.ofSeconds(4);
+    /**
+     * With rounds on demand and nothing waiting for one, how often the beacon is still read: a round another org
+     * opened is joined well inside its commit phase (20 s by default).
+     */
+    static final Duration IDLE_STEP = Duration.ofSeconds(10);
 
     /** The directory in the worker's data directory that holds this org's round secrets and shares. */
     public static final String STATE_DIR = "beacon";
@@ -35,6 +40,7 @@ final class BeaconDuty implements Runnable {
     private final boolean onDemand;
     private final BooleanSupplier workWaiting;
     private Instant lastTick = Instant.EPOCH;
+    private Instant lastStep = Instant.EPOCH;
 
     /**
      * @param workWaiting whether a job is not yet final on the ledger, as the daemon last saw it: with {@code
@@ -65,6 +71,14 @@ final class BeaconDuty implements Runnable {
 
     @Override
     public void run() {
+        final Instant now = clock.instant();
+        if (onDemand
+                && !participant.roundUnderWay()
+                && !workWaiting.getAsBoolean()
+                && now.isBefore(lastStep.plus(IDLE_STEP))) {
+            return; // nothing waits for a round: read the beacon only every IDLE_STEP
+        }
+        lastStep = now;
         try {
             final List<String> done = ledger.beacon(
                     beacon -> onDemand ? participant.step(beacon, workWaiting) : participant.step(beacon));

@@ -45,6 +45,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,6 +87,8 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
      * while one is, the daemon writes its heartbeat and tick every interval ({@link IdlePacing}).
      */
     private volatile boolean jobsInFlight = true;
+    /** Submission events seen: a sweep that raced one does not declare the ledger idle. */
+    private final AtomicLong submissionsSeen = new AtomicLong();
 
     private BeaconDuty beacon;
     private PeerConnections peers;
@@ -270,7 +273,8 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
 
     /**
      * Heartbeat and clock tick, journaled commits and reveals, expiry of other orgs' overdue leases, jobs to advance
-     * or finalize, and waiting jobs to assign.
+     * or finalize, and waiting jobs to assign; with nothing in flight, the ledger writes and reads as {@link
+     * IdlePacing} allows.
      */
     private void periodic() {
         if (draining) {
@@ -279,9 +283,15 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
         try {
             heartbeat();
             recoverFromJournal();
-            new LeaseSweeper(ledger, config.mspId(), Instant.now(context.clock())).sweep();
-            jobsInFlight = new JobAdvancer(ledger, config.mspId(), Instant.now(context.clock())).sweep() > 0;
-            assignWaitingJobs();
+            final Instant now = Instant.now(context.clock());
+            if (pacing.sweepDue(now, busy())) {
+                final long submissions = submissionsSeen.get();
+                new LeaseSweeper(ledger, config.mspId(), now).sweep();
+                final int notFinal = new JobAdvancer(ledger, config.mspId(), now).sweep();
+                jobsInFlight = notFinal > 0 || submissionsSeen.get() != submissions;
+                assignWaitingJobs();
+                pacing.swept(now);
+            }
         } catch (RuntimeException e) {
             LOG.warn("periodic work failed: {}", e.toString());
         }
@@ -457,6 +467,7 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
 
         @Override
         public void onSubmitted(final Job job) {
+            submissionsSeen.incrementAndGet();
             jobsInFlight = true;
             if (!draining && job.submitter().msp().equals(config.mspId())) {
                 assigner.submit(() -> assign(job));

@@ -13,7 +13,9 @@ import java.util.Optional;
  * that the first submission after a quiet spell is not dated back (docs/leases.md: a transaction may run 2 min past
  * the clock's epoch), and a heartbeat at most every two intervals or when its free slots change, which keeps the worker
  * listed as alive by the CLI's diagnosis and CloudPoS (2 min). An idle network then writes a few transactions a minute
- * instead of two per daemon and heartbeat. {@code idleInterval} zero turns idling off: both every heartbeat.
+ * instead of two per daemon and heartbeat. Idle, the daemon also reads the ledger's job lists (its sweeps for leases
+ * to expire, jobs to advance or assign) only once per {@code idleInterval}, as a safety net: a submission event makes
+ * it busy at once. {@code idleInterval} zero turns idling off: everything every heartbeat.
  *
  * <p>Not thread-safe: the daemon's heartbeat thread alone uses it.
  */
@@ -24,6 +26,7 @@ final class IdlePacing {
     private final Duration idleInterval;
     private Optional<Instant> lastHeartbeat = Optional.empty();
     private Optional<Instant> lastTick = Optional.empty();
+    private Optional<Instant> lastSweep = Optional.empty();
     private int lastFreeSlots = -1;
 
     IdlePacing(final Duration idleInterval) {
@@ -45,6 +48,16 @@ final class IdlePacing {
         final boolean heartbeat =
                 freeSlots != lastFreeSlots || olderThan(lastHeartbeat, now, idleInterval.multipliedBy(2));
         return new Writes(heartbeat, olderThan(lastTick, now, idleInterval));
+    }
+
+    /** @return whether the daemon should sweep the job lists in this heartbeat; {@link #swept} records it */
+    boolean sweepDue(final Instant now, final boolean busy) {
+        return busy || idleInterval.isZero() || olderThan(lastSweep, now, idleInterval);
+    }
+
+    /** Records a sweep that ran to its end. */
+    void swept(final Instant now) {
+        lastSweep = Optional.of(now);
     }
 
     /** Records what this heartbeat wrote, once the ledger took it. */

@@ -88,4 +88,26 @@ class IdlePacingTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("idleInterval");
     }
+
+    @Test
+    void an_idle_daemon_sweeps_the_job_lists_once_per_idle_interval_and_a_busy_one_every_heartbeat() {
+        final IdlePacing pacing = new IdlePacing(IDLE);
+
+        assertThat(pacing.sweepDue(T0, false)).as("the first sweep").isTrue();
+        pacing.swept(T0);
+        assertThat(pacing.sweepDue(T0.plusSeconds(5), false)).isFalse();
+        assertThat(pacing.sweepDue(T0.plusSeconds(5), true)).as("work arrived").isTrue();
+        assertThat(pacing.sweepDue(T0.plusSeconds(50), false)).isTrue();
+    }
+
+    @Test
+    void a_sweep_that_did_not_finish_is_due_again() {
+        final IdlePacing pacing = new IdlePacing(IDLE);
+        pacing.swept(T0);
+
+        assertThat(pacing.sweepDue(T0.plusSeconds(50), false)).isTrue();
+        assertThat(pacing.sweepDue(T0.plusSeconds(55), false))
+                .as("not recorded as swept")
+                .isTrue();
+    }
 }
