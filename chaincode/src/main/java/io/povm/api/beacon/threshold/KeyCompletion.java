@@ -92,13 +92,16 @@ public final class KeyCompletion {
      * Member {@code msp}'s secret share x_i = Σ_{j qualified} f_j(i), opened from the deals with its beacon key.
      *
      * @throws PovmException INVALID_STATE {@code [deals[DEALER]]} when a qualified dealer's share to it fails (it
-     *     should have complained); INVALID_ARGUMENT {@code [beaconPrivate]} when the key does not give x_i·G = X_i
+     *     should have complained); INVALID_ARGUMENT {@code [beaconPrivate]} when it is not the member's beacon key
      */
     public static BigInteger secretShare(
             final KeyGeneration generation, final String msp, final BigInteger beaconPrivate) {
         final ThresholdKey key = complete(generation);
         final RoundMember member =
                 generation.member(msp).orElseThrow(() -> PovmException.invalid("msp", msp + " is not a member"));
+        if (!ShareCipher.publicKey(beaconPrivate).equals(member.publicKey())) {
+            throw PovmException.invalid("beaconPrivate", "is not the private key of " + msp + "'s beacon key");
+        }
         BigInteger x = BigInteger.ZERO;
         for (final String dealer : key.qualified()) {
             final KeyDeal deal = generation.deals().get(dealer);
@@ -114,7 +117,7 @@ public final class KeyCompletion {
         }
         final String expected = key.share(msp).orElseThrow().point();
         if (!P256.hex(P256.times(P256.G, x)).equals(expected)) {
-            throw PovmException.invalid("beaconPrivate", "does not open " + msp + "'s shares: x_i·G is not X_i");
+            throw PovmException.internal("the opened shares of " + msp + " do not give its public share X_i");
         }
         return x;
     }
