@@ -7,7 +7,6 @@ import io.povm.api.beacon.Dleq;
 import io.povm.api.beacon.Lagrange;
 import io.povm.api.beacon.P256;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +28,16 @@ public final class Partials {
      */
     public static void verify(
             final ThresholdKey key, final BeaconDomain domain, final long round, final Partial partial) {
+        verify(key, domain, round, P256.hex(domain.roundPoint(round)), partial);
+    }
+
+    /** As {@link #verify(ThresholdKey, BeaconDomain, long, Partial)} with H(r) computed once by the caller. */
+    static void verify(
+            final ThresholdKey key,
+            final BeaconDomain domain,
+            final long round,
+            final String h,
+            final Partial partial) {
         PovmException.requirePresent(partial, "partials", "a partial");
         final String msp = PovmException.requirePresent(partial.msp(), "partials", "the posting org's MSP id");
         final String field = "partials[" + msp + "]";
@@ -38,7 +47,6 @@ public final class Partials {
         final ThresholdKey.PublicShare share = key.share(msp)
                 .orElseThrow(() -> PovmException.invalid(
                         field, msp + " is not a member of key generation " + key.epoch() + "; it has no share"));
-        final String h = P256.hex(domain.roundPoint(round));
         final boolean holds;
         try {
             holds = Dleq.verify(
@@ -74,9 +82,10 @@ public final class Partials {
     public static ECPoint combine(
             final ThresholdKey key, final BeaconDomain domain, final long round, final List<Partial> partials) {
         PovmException.requirePresent(partials, "partials", "the posted partials");
+        final String h = P256.hex(domain.roundPoint(round));
         final Set<String> seen = new HashSet<>();
         for (final Partial partial : partials) {
-            verify(key, domain, round, partial);
+            verify(key, domain, round, h, partial);
             if (!seen.add(partial.msp())) {
                 throw PovmException.invalid(
                         "partials[" + partial.msp() + "]", partial.msp() + " posted more than one partial");
@@ -102,18 +111,14 @@ public final class Partials {
     private static ECPoint interpolate(final List<ThresholdKey.PublicShare> used, final List<Partial> partials) {
         final List<Integer> indices =
                 used.stream().map(ThresholdKey.PublicShare::index).toList();
-        final List<ECPoint> terms = new ArrayList<>();
+        ECPoint sum = P256.CURVE.getInfinity();
         for (final ThresholdKey.PublicShare share : used) {
             final Partial partial = partials.stream()
                     .filter(p -> p.msp().equals(share.msp()))
                     .findFirst()
                     .orElseThrow();
             final BigInteger lambda = Lagrange.coefficientAtZero(share.index(), indices);
-            terms.add(P256.times(P256.point("sigma", partial.sigma()), lambda));
-        }
-        ECPoint sum = P256.CURVE.getInfinity();
-        for (final ECPoint term : terms) {
-            sum = sum.add(term);
+            sum = sum.add(P256.point("sigma", partial.sigma()).multiply(lambda));
         }
         return sum.normalize();
     }

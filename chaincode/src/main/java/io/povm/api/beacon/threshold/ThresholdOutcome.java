@@ -66,9 +66,10 @@ public final class ThresholdOutcome {
             final ThresholdResult stored) {
         final List<String> out = new ArrayList<>();
         final List<Partial> valid = new ArrayList<>();
+        final String h = P256.hex(domain.roundPoint(round));
         for (final Partial partial : partials) {
             try {
-                Partials.verify(key, domain, round, partial);
+                Partials.verify(key, domain, round, h, partial);
                 valid.add(partial);
             } catch (PovmException e) {
                 out.add(e.getMessage());
