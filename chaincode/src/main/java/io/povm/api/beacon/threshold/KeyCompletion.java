@@ -89,6 +89,25 @@ public final class KeyCompletion {
     }
 
     /**
+     * Lists every difference between a stored key and the one the pieces give (replayed with {@link
+     * KeyGeneration#replay}); empty when the stored key verifies.
+     */
+    public static List<String> differences(final KeyGeneration generation, final ThresholdKey stored) {
+        final List<String> out = new ArrayList<>();
+        final ThresholdKey again;
+        try {
+            again = complete(generation);
+        } catch (PovmException e) {
+            out.add("cannot recompute: " + e.getMessage());
+            return out;
+        }
+        if (!again.equals(stored)) {
+            out.add("stored " + stored + ", recomputed " + again);
+        }
+        return out;
+    }
+
+    /**
      * Member {@code msp}'s secret share x_i = Σ_{j qualified} f_j(i), opened from the deals with its beacon key.
      *
      * @throws PovmException INVALID_STATE {@code [deals[DEALER]]} when a qualified dealer's share to it fails (it

@@ -73,6 +73,26 @@ public final class KeyGeneration {
         return new KeyGeneration(domain, epoch, members, Map.of(), Map.of());
     }
 
+    /**
+     * Rebuilds a key generation from its stored pieces, re-checking each as it landed: deals first (in the given
+     * order), then checks. What the chaincode and an offline verifier do before {@link #complete}.
+     */
+    public static KeyGeneration replay(
+            final BeaconDomain domain,
+            final long epoch,
+            final List<BeaconKey> keys,
+            final List<KeyDeal> deals,
+            final List<KeyCheck> checks) {
+        KeyGeneration state = open(domain, epoch, keys);
+        for (final KeyDeal deal : deals) {
+            state = state.deal(deal);
+        }
+        for (final KeyCheck check : checks) {
+            state = state.check(check);
+        }
+        return state;
+    }
+
     /** @return a new state with the deal, or refuses it (wrong epoch or shape, not a member, twice, too late) */
     public KeyGeneration deal(final KeyDeal deal) {
         PovmException.requirePresent(deal, "deal", "commitments and sealed shares");

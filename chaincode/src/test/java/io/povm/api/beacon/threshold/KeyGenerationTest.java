@@ -205,4 +205,32 @@ class KeyGenerationTest {
         assertThatThrownBy(() -> orgs.generation.check(new KeyCheck(2, "Org2MSP", List.of())))
                 .hasMessage("INVALID_ARGUMENT [epoch] this is key generation 1, not 2");
     }
+
+    @Test
+    void a_replay_of_the_stored_pieces_gives_the_stored_key_and_spots_a_forged_one() {
+        final Fixture orgs = new Fixture(3, 1512).deal("Org1MSP").deal("Org2MSP");
+        orgs.generation = orgs.generation.deal(cheatingDeal(orgs));
+        orgs.checkAll();
+        final ThresholdKey stored = orgs.generation.complete();
+        final List<BeaconKey> keys = orgs.generation.members().stream()
+                .map(m -> new BeaconKey(m.msp(), m.publicKey(), null, null))
+                .toList();
+
+        final KeyGeneration replayed = KeyGeneration.replay(
+                Fixture.DOMAIN,
+                Fixture.EPOCH,
+                keys,
+                List.copyOf(orgs.generation.deals().values()),
+                List.copyOf(orgs.generation.checks().values()));
+        final ThresholdKey forged = new ThresholdKey(
+                stored.epoch(),
+                stored.threshold(),
+                stored.members(),
+                List.of("Org1MSP", "Org2MSP", "Org3MSP"),
+                stored.publicKey(),
+                stored.publicShares());
+
+        assertThat(KeyCompletion.differences(replayed, stored)).isEmpty();
+        assertThat(KeyCompletion.differences(replayed, forged)).hasSize(1);
+    }
 }
