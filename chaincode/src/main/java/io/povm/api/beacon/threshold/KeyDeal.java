@@ -9,6 +9,7 @@ import io.povm.api.beacon.ShareCipher;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A dealer's contribution to a key generation: the Feldman commitments C_k = a_k·G of its polynomial f_j of degree t-1
@@ -45,6 +46,8 @@ public record KeyDeal(
         }
     }
 
+    private static final Pattern CIPHERTEXT = Pattern.compile("[0-9a-f]{64}");
+
     public KeyDeal {
         commitments = List.copyOf(PovmException.requirePresent(commitments, "commitments", "C_0..C_{t-1}"));
         shares = List.copyOf(PovmException.requirePresent(shares, "shares", "one sealed share per member"));
@@ -70,5 +73,36 @@ public record KeyDeal(
     /** @return the share sealed for {@code holder} */
     public Optional<SealedShare> shareFor(final String holder) {
         return shares.stream().filter(s -> s.holder().equals(holder)).findFirst();
+    }
+
+    /**
+     * @throws PovmException INVALID_ARGUMENT naming the field unless the deal has t commitments (valid points; C_0 not
+     *     the point at infinity) and one well-formed sealed share per member, in index order
+     */
+    void requireShape(final int threshold, final List<String> members) {
+        if (commitments.size() != threshold) {
+            throw PovmException.invalid(
+                    "commitments",
+                    "need t = " + threshold + " (a polynomial of degree t-1), got " + commitments.size());
+        }
+        Feldman.checkPoint("commitments[0]", commitments.get(0));
+        for (int k = 1; k < commitments.size(); k++) {
+            if (!"00".equals(commitments.get(k))) {
+                Feldman.checkPoint("commitments[" + k + "]", commitments.get(k));
+            }
+        }
+        final List<String> holders = shares.stream().map(SealedShare::holder).toList();
+        if (!holders.equals(members)) {
+            throw PovmException.invalid(
+                    "shares", "need one sealed share per member in index order " + members + ", got " + holders);
+        }
+        for (final SealedShare share : shares) {
+            Feldman.checkPoint("shares[" + share.holder() + "].ephemeral", share.ephemeral());
+            if (share.ciphertext() == null
+                    || !CIPHERTEXT.matcher(share.ciphertext()).matches()) {
+                throw PovmException.invalid(
+                        "shares[" + share.holder() + "].ciphertext", "must be 64 lower-case hex digits");
+            }
+        }
     }
 }

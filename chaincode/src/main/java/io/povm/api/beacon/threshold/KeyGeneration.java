@@ -4,7 +4,6 @@ import io.povm.api.ErrorCode;
 import io.povm.api.PovmError;
 import io.povm.api.PovmException;
 import io.povm.api.beacon.BeaconKey;
-import io.povm.api.beacon.Feldman;
 import io.povm.api.beacon.RoundMember;
 import io.povm.api.beacon.SeedDerivation;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A joint-Feldman distributed key generation among the n members, threshold t = floor(n/2) + 1, as an immutable
@@ -34,8 +32,6 @@ import java.util.regex.Pattern;
  * <p>When to check and complete (everyone done, or a deadline on the multiparty clock) is the chaincode's decision.
  */
 public final class KeyGeneration {
-    private static final Pattern CIPHERTEXT = Pattern.compile("[0-9a-f]{64}");
-
     private final BeaconDomain domain;
     private final long epoch;
     private final List<RoundMember> members;
@@ -107,32 +103,7 @@ public final class KeyGeneration {
         if (deals.containsKey(deal.dealer())) {
             throw PovmException.duplicate("dealer", deal.dealer() + " has dealt in key generation " + epoch);
         }
-        if (deal.commitments().size() != threshold()) {
-            throw PovmException.invalid(
-                    "commitments",
-                    "need t = " + threshold() + " (a polynomial of degree t-1), got "
-                            + deal.commitments().size());
-        }
-        Feldman.checkPoint("commitments[0]", deal.commitments().get(0));
-        for (int k = 1; k < deal.commitments().size(); k++) {
-            if (!"00".equals(deal.commitments().get(k))) {
-                Feldman.checkPoint("commitments[" + k + "]", deal.commitments().get(k));
-            }
-        }
-        final List<String> holders =
-                deal.shares().stream().map(KeyDeal.SealedShare::holder).toList();
-        if (!holders.equals(msps())) {
-            throw PovmException.invalid(
-                    "shares", "need one sealed share per member in index order " + msps() + ", got " + holders);
-        }
-        for (final KeyDeal.SealedShare share : deal.shares()) {
-            Feldman.checkPoint("shares[" + share.holder() + "].ephemeral", share.ephemeral());
-            if (share.ciphertext() == null
-                    || !CIPHERTEXT.matcher(share.ciphertext()).matches()) {
-                throw PovmException.invalid(
-                        "shares[" + share.holder() + "].ciphertext", "must be 64 lower-case hex digits");
-            }
-        }
+        deal.requireShape(threshold(), msps());
         final Map<String, KeyDeal> next = new LinkedHashMap<>(deals);
         next.put(deal.dealer(), deal);
         return new KeyGeneration(domain, epoch, members, next, checks);
