@@ -45,6 +45,23 @@ public final class Lagrange {
         return secret;
     }
 
+    /**
+     * The Lagrange coefficient λ_i = Π_{m≠i} m / (m - i) mod n of index i over the given distinct indices (i among
+     * them): f(0) = Σ λ_i·f(i), in the exponent too (x·H = Σ λ_i·(x_i·H)), which is how threshold partials combine.
+     */
+    public static BigInteger coefficientAtZero(final int i, final List<Integer> indices) {
+        PovmException.requirePresent(indices, "indices", "distinct share indices >= 1");
+        if (!indices.contains(i)) {
+            throw PovmException.invalid("indices", "index " + i + " is not among " + indices);
+        }
+        if (indices.stream().distinct().count() != indices.size()
+                || indices.stream().anyMatch(m -> m < 1)) {
+            throw PovmException.invalid("indices", "must be distinct and at least 1, got " + indices);
+        }
+        return basisAtZero(
+                i, indices.stream().map(m -> new Share(m, BigInteger.ZERO)).toList());
+    }
+
     private static BigInteger basisAtZero(final int i, final List<Share> shares) {
         BigInteger numerator = BigInteger.ONE;
         BigInteger denominator = BigInteger.ONE;

@@ -5,41 +5,51 @@ import java.math.BigInteger;
 import java.util.HexFormat;
 import org.bouncycastle.jce.ECNamedCurveTable;
 import org.bouncycastle.jce.spec.ECNamedCurveParameterSpec;
+import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.BigIntegers;
 
-/** The P-256 group the beacon works in: points travel as compressed SEC1 hex, scalars as integers mod n. */
-final class P256 {
+/**
+ * The P-256 group the beacon works in: points travel as compressed SEC1 hex, scalars as integers mod n. Public so that
+ * the threshold beacon ({@code io.povm.api.beacon.threshold}) shares one set of decoding and range checks.
+ */
+public final class P256 {
     private static final ECNamedCurveParameterSpec SPEC = ECNamedCurveTable.getParameterSpec("secp256r1");
 
+    /** The curve y² = x³ - 3x + b over the prime field p. */
+    public static final ECCurve CURVE = SPEC.getCurve();
+
     /** The generator G. */
-    static final ECPoint G = SPEC.getG();
+    public static final ECPoint G = SPEC.getG();
 
     /** The group order n. */
-    static final BigInteger N = SPEC.getN();
+    public static final BigInteger N = SPEC.getN();
 
     /** Length of a compressed point in bytes. */
-    static final int POINT_BYTES = 33;
+    public static final int POINT_BYTES = 33;
 
     /** Length of a scalar in bytes. */
-    static final int SCALAR_BYTES = 32;
+    public static final int SCALAR_BYTES = 32;
 
     private P256() {}
 
-    static ECPoint times(final ECPoint point, final BigInteger scalar) {
+    /** @return scalar·point, normalized */
+    public static ECPoint times(final ECPoint point, final BigInteger scalar) {
         return point.multiply(scalar).normalize();
     }
 
-    static byte[] encode(final ECPoint point) {
+    /** @return the compressed SEC1 encoding (33 bytes) */
+    public static byte[] encode(final ECPoint point) {
         return point.getEncoded(true);
     }
 
-    static String hex(final ECPoint point) {
+    /** @return the compressed SEC1 encoding as lower-case hex */
+    public static String hex(final ECPoint point) {
         return HexFormat.of().formatHex(encode(point));
     }
 
     /** Decodes a compressed or uncompressed point; rejects malformed encodings and the point at infinity. */
-    static ECPoint point(final String field, final String hex) {
+    public static ECPoint point(final String field, final String hex) {
         if (hex == null || hex.isEmpty()) {
             throw PovmException.invalid(field, "required; a P-256 point as compressed SEC1 hex");
         }
@@ -58,7 +68,7 @@ final class P256 {
     }
 
     /** Checks 0 <= s < n. */
-    static BigInteger scalar(final String field, final BigInteger s) {
+    public static BigInteger scalar(final String field, final BigInteger s) {
         PovmException.requirePresent(s, field, "an integer in [0, n)");
         if (s.signum() < 0 || s.compareTo(N) >= 0) {
             throw PovmException.invalid(field, "must be in [0, n) for the P-256 group order n");
@@ -67,14 +77,15 @@ final class P256 {
     }
 
     /** Checks 1 <= s < n: a private key or nonce. */
-    static BigInteger nonZeroScalar(final String field, final BigInteger s) {
+    public static BigInteger nonZeroScalar(final String field, final BigInteger s) {
         if (scalar(field, s).signum() == 0) {
             throw PovmException.invalid(field, "must be in [1, n); zero is not accepted");
         }
         return s;
     }
 
-    static byte[] bytes(final BigInteger scalar) {
+    /** @return the scalar as 32 bytes, big-endian */
+    public static byte[] bytes(final BigInteger scalar) {
         return BigIntegers.asUnsignedByteArray(SCALAR_BYTES, scalar);
     }
 }

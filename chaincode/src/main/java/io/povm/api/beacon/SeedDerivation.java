@@ -86,7 +86,7 @@ public final class SeedDerivation {
     }
 
     /** Orders strings by their UTF-8 bytes, unsigned: the same order on every JVM and in every language. */
-    static int compareUtf8(final String a, final String b) {
+    public static int compareUtf8(final String a, final String b) {
         return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
