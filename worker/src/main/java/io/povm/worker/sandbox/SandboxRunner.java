@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -371,7 +372,20 @@ public final class SandboxRunner {
         final OutputCollector output = attach(id, policy);
         try {
             final long startedNanos = System.nanoTime();
-            start(id);
+            final OptionalInt notStarted = start(id);
+            if (notStarted.isPresent()) {
+                LOG.info(
+                        "container {}: the command could not be started; reported as exit {}",
+                        shortId(id),
+                        notStarted.getAsInt());
+                return ContainerRun.builder()
+                        .exitCode(notStarted.getAsInt())
+                        .stdoutBytes(new byte[0])
+                        .stderrTail(StartFailure.stderr(notStarted.getAsInt()))
+                        .wallTime(Duration.ZERO)
+                        .resourceUsage(ResourceUsage.NONE)
+                        .build();
+            }
             final StatsCollector stats = measured.isPresent() ? null : openStats(id);
             final PidsPeak pids = new PidsPeak();
             final boolean timedOut;
@@ -473,10 +487,19 @@ public final class SandboxRunner {
         return exitCode == null ? -1 : exitCode.intValue();
     }
 
-    private void start(final String id) {
+    /**
+     * @return empty once started; the exit code of a command that cannot be started ({@link StartFailure})
+     * @throws SandboxException when the engine refused for another reason
+     */
+    private OptionalInt start(final String id) {
         try {
             client.startContainerCmd(id).exec();
+            return OptionalInt.empty();
         } catch (DockerException e) {
+            final OptionalInt exitCode = StartFailure.exitCode(e.getMessage());
+            if (exitCode.isPresent()) {
+                return exitCode;
+            }
             throw new SandboxException(
                     "container " + shortId(id) + " did not start; is the command in the image and executable? "
                             + e.getMessage(),

@@ -204,11 +204,21 @@ class SandboxRunnerIT {
     }
 
     @Test
-    void command_missing_from_the_image_is_reported() {
-        assertThatThrownBy(() -> run("no-such-program"))
-                .isInstanceOf(SandboxException.class)
-                .hasMessageContaining("did not start; is the command in the image and executable?")
-                .hasMessageContaining("executable file not found");
+    void a_command_missing_from_the_image_is_a_run_that_exited_127_as_docker_run_says() {
+        final ContainerRun run = run("no-such-program");
+
+        assertThat(run.exitCode()).isEqualTo(127);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderrTail()).contains("not found in the image");
+        assertThat(run.wallTime()).isZero();
+    }
+
+    @Test
+    void a_file_in_the_image_that_is_not_executable_is_a_run_that_exited_126() {
+        final ContainerRun run = run("/etc/hostname");
+
+        assertThat(run.exitCode()).isEqualTo(126);
+        assertThat(run.stderrTail()).contains("not executable");
     }
 
     @Test
