@@ -18,7 +18,6 @@ import java.security.interfaces.ECPrivateKey;
 import org.hyperledger.fabric.client.Hash;
 import org.hyperledger.fabric.client.identity.Identities;
 import org.hyperledger.fabric.client.identity.Signer;
-import org.hyperledger.fabric.client.identity.Signers;
 
 /** Reads and checks the PEM files a {@link ConnectionProfile} names; every failure names its file. */
 final class IdentityFiles {
@@ -57,7 +56,7 @@ final class IdentityFiles {
                     null,
                     null);
         }
-        final Signer signer = Signers.newPrivateKeySigner(key);
+        final Signer signer = new EcdsaSigner((ECPrivateKey) key);
         try {
             final byte[] digest = Hash.SHA256.apply(PROBE);
             final Signature verifier = Signature.getInstance("NONEwithECDSA");

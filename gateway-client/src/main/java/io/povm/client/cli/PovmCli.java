@@ -78,101 +78,158 @@ public final class PovmCli implements Runnable {
     /** Runs the command line and exits with its exit code. */
     public static void main(final String[] args) {
         CliLogging.configure(List.of(args).contains("--debug"));
-        System.exit(commandLine(CliContext.system()).execute(args));
+        System.exit(commandLine(CliContext.system(), List.of(args)).execute(args));
     }
 
     /**
-     * @return the {@code povm} command tree, wired to {@code context}: one line per command, so that a new command is
-     *     one more line; CommandTreeTest then checks that it has help with an example, takes -o json (or is a
-     *     {@link PlainOutputCommand}) and is in docs/cli.md
+     * @return the whole {@code povm} command tree, wired to {@code context}; CommandTreeTest walks it to check that
+     *     every command has help with an example, takes -o json (or is a {@link PlainOutputCommand}) and is in
+     *     docs/cli.md
      */
     public static CommandLine commandLine(final CliContext context) {
-        final CommandLine network = new CommandLine(new NetworkGroupCommand())
-                .addSubcommand(new NetworkUpCommand(context))
-                .addSubcommand(new NetworkDownCommand(context))
-                .addSubcommand(new NetworkStatusCommand(context));
-        final CommandLine sla = new CommandLine(new SlaCommand())
-                .addSubcommand(new SlaListCommand(context))
-                .addSubcommand(new SlaShowCommand(context))
-                .addSubcommand(new SlaProposeCommand(context))
-                .addSubcommand(new SlaApproveCommand(context))
-                .addSubcommand(new SlaDeprecateCommand(context));
-        final CommandLine worker = new CommandLine(new WorkerCommand())
-                .addSubcommand(new WorkerStartCommand(context))
-                .addSubcommand(new WorkerStatusCommand(context))
-                .addSubcommand(new WorkerListCommand(context))
-                .addSubcommand(new WorkerShowCommand(context))
-                .addSubcommand(new WorkerRegisterCommand(context))
-                .addSubcommand(new WorkerUpdateOfferCommand(context))
-                .addSubcommand(new WorkerChangeCommand.Pause(context))
-                .addSubcommand(new WorkerChangeCommand.Resume(context))
-                .addSubcommand(new WorkerChangeCommand.Deregister(context))
-                .addSubcommand(new WorkerChangeCommand.Revoke(context))
-                .addSubcommand(new WorkerWhoamiCommand(context));
-        final CommandLine job = new CommandLine(new JobCommand())
-                .addSubcommand(new JobSubmitCommand(context))
-                .addSubcommand(new JobGetCommand(context))
-                .addSubcommand(new JobListCommand(context))
-                .addSubcommand(new JobWatchCommand(context))
-                .addSubcommand(new JobCancelCommand(context))
-                .addSubcommand(new JobStepCommand.Challenge(context))
-                .addSubcommand(new JobResultCommand(context))
-                .addSubcommand(new JobAuditCommand(context))
-                .addSubcommand(new JobLogsCommand(context))
-                .addSubcommand(new JobHistoryCommand(context))
-                .addSubcommand(new JobStandingCommand(context))
-                .addSubcommand(new JobSweepCommand(context))
-                .addSubcommand(new JobStepCommand.Advance(context))
-                .addSubcommand(new JobStepCommand.Finalize(context))
-                .addSubcommand(new JobStepCommand.Expire(context));
-        final CommandLine attestation = new CommandLine(new AttestationCommand())
-                .addSubcommand(new AttestationVerifyCommand(context))
-                .addSubcommand(new AttestationExportCommand(context))
-                .addSubcommand(new AttestationShowCommand(context));
-        final CommandLine credit = new CommandLine(new CreditCommand())
-                .addSubcommand(new CreditBalanceCommand(context))
-                .addSubcommand(new CreditHistoryCommand(context))
-                .addSubcommand(new CreditTransferCommand(context))
-                .addSubcommand(new CreditSplitCommand(context))
-                .addSubcommand(new CreditLotsCommand(context))
-                .addSubcommand(new CommandLine(new CreditMintCommand())
-                        .addSubcommand(new CreditMintProposeCommand(context))
-                        .addSubcommand(new CreditMintApproveCommand(context))
-                        .addSubcommand(new CreditMintShowCommand(context)))
-                .addSubcommand(new CreditAuditCommand(context))
-                .addSubcommand(new CreditSettlementCommand(context));
-        final CommandLine beacon = new CommandLine(new BeaconCommand())
-                .addSubcommand(new BeaconCommands.Show(context))
-                .addSubcommand(new BeaconCommands.Verify(context))
-                .addSubcommand(new BeaconCommands.Keygen())
-                .addSubcommand(new BeaconCommands.RegisterKey(context))
-                .addSubcommand(new BeaconCommands.Config(context))
-                .addSubcommand(new BeaconCommands.Strikes(context));
-        final CommandLine lottery = new CommandLine(new LotteryCommand())
-                .addSubcommand(new BeaconCommands.LotteryShow(context))
-                .addSubcommand(new BeaconCommands.LotteryHistory(context));
-        final CommandLine org = new CommandLine(new OrgCommand())
-                .addSubcommand(new OrgCommands.MemberList(context))
-                .addSubcommand(new OrgCommands.Propose(context))
-                .addSubcommand(new OrgCommands.Approve(context))
-                .addSubcommand(new OrgCommands.Show(context))
-                .addSubcommand(new OrgCommands.AddOperator(context))
-                .addSubcommand(new OrgCommands.RemoveOperator(context))
-                .addSubcommand(new OrgCommands.Operators(context));
-        return new CommandLine(new PovmCli())
-                .addSubcommand(network)
-                .addSubcommand(org)
-                .addSubcommand(sla)
-                .addSubcommand(worker)
-                .addSubcommand(job)
-                .addSubcommand(attestation)
-                .addSubcommand(credit)
-                .addSubcommand(beacon)
-                .addSubcommand(lottery)
-                .addSubcommand(new DashboardCommand(context))
+        return commandLine(context, List.of());
+    }
+
+    /**
+     * The tree that runs {@code args}: at each level only the command the next argument names, when it names one,
+     * else all of them, so {@code job get ID} builds the root, {@code job} and {@code get}, and {@code job --help} the
+     * whole job group. picocli reads every command's annotations when it is added, and the whole tree of ~80 commands
+     * cost a one-read command line ~0.5 CPU-s at start-up. Commands that {@code args} cannot reach are the only ones
+     * left out, so parsing, help and errors are those of the whole tree.
+     *
+     * @return the command tree for {@code args}, wired to {@code context}
+     */
+    public static CommandLine commandLine(final CliContext context, final List<String> args) {
+        return build(tree(context), args)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(new UsageErrorHandler())
                 .setExecutionExceptionHandler(new ErrorReporter());
+    }
+
+    /** @return the tree: one line per command, so that a new command is one more line */
+    private static Group tree(final CliContext context) {
+        final Group network = new Group(
+                new NetworkGroupCommand(),
+                new NetworkUpCommand(context),
+                new NetworkDownCommand(context),
+                new NetworkStatusCommand(context));
+        final Group sla = new Group(
+                new SlaCommand(),
+                new SlaListCommand(context),
+                new SlaShowCommand(context),
+                new SlaProposeCommand(context),
+                new SlaApproveCommand(context),
+                new SlaDeprecateCommand(context));
+        final Group worker = new Group(
+                new WorkerCommand(),
+                new WorkerStartCommand(context),
+                new WorkerStatusCommand(context),
+                new WorkerListCommand(context),
+                new WorkerShowCommand(context),
+                new WorkerRegisterCommand(context),
+                new WorkerUpdateOfferCommand(context),
+                new WorkerChangeCommand.Pause(context),
+                new WorkerChangeCommand.Resume(context),
+                new WorkerChangeCommand.Deregister(context),
+                new WorkerChangeCommand.Revoke(context),
+                new WorkerWhoamiCommand(context));
+        final Group job = new Group(
+                new JobCommand(),
+                new JobSubmitCommand(context),
+                new JobGetCommand(context),
+                new JobListCommand(context),
+                new JobWatchCommand(context),
+                new JobCancelCommand(context),
+                new JobStepCommand.Challenge(context),
+                new JobResultCommand(context),
+                new JobAuditCommand(context),
+                new JobLogsCommand(context),
+                new JobHistoryCommand(context),
+                new JobStandingCommand(context),
+                new JobSweepCommand(context),
+                new JobStepCommand.Advance(context),
+                new JobStepCommand.Finalize(context),
+                new JobStepCommand.Expire(context));
+        final Group attestation = new Group(
+                new AttestationCommand(),
+                new AttestationVerifyCommand(context),
+                new AttestationExportCommand(context),
+                new AttestationShowCommand(context));
+        final Group credit = new Group(
+                new CreditCommand(),
+                new CreditBalanceCommand(context),
+                new CreditHistoryCommand(context),
+                new CreditTransferCommand(context),
+                new CreditSplitCommand(context),
+                new CreditLotsCommand(context),
+                new Group(
+                        new CreditMintCommand(),
+                        new CreditMintProposeCommand(context),
+                        new CreditMintApproveCommand(context),
+                        new CreditMintShowCommand(context)),
+                new CreditAuditCommand(context),
+                new CreditSettlementCommand(context));
+        final Group beacon = new Group(
+                new BeaconCommand(),
+                new BeaconCommands.Show(context),
+                new BeaconCommands.Verify(context),
+                new BeaconCommands.Keygen(),
+                new BeaconCommands.RegisterKey(context),
+                new BeaconCommands.Config(context),
+                new BeaconCommands.Strikes(context));
+        final Group lottery = new Group(
+                new LotteryCommand(),
+                new BeaconCommands.LotteryShow(context),
+                new BeaconCommands.LotteryHistory(context));
+        final Group org = new Group(
+                new OrgCommand(),
+                new OrgCommands.MemberList(context),
+                new OrgCommands.Propose(context),
+                new OrgCommands.Approve(context),
+                new OrgCommands.Show(context),
+                new OrgCommands.AddOperator(context),
+                new OrgCommands.RemoveOperator(context),
+                new OrgCommands.Operators(context));
+        return new Group(
+                new PovmCli(),
+                network,
+                org,
+                sla,
+                worker,
+                job,
+                attestation,
+                credit,
+                beacon,
+                lottery,
+                new DashboardCommand(context));
+    }
+
+    /** @return {@code group} as a CommandLine with the members {@code args} can reach, recursively */
+    private static CommandLine build(final Group group, final List<String> args) {
+        final String next = args.isEmpty() ? "" : args.get(0);
+        final List<String> rest = args.isEmpty() ? args : args.subList(1, args.size());
+        final boolean named =
+                group.members().stream().anyMatch(member -> name(member).equals(next));
+        final CommandLine line = new CommandLine(group.command());
+        for (Object member : group.members()) {
+            if (!named || name(member).equals(next)) {
+                line.addSubcommand(member instanceof Group nested ? build(nested, rest) : member);
+            }
+        }
+        return line;
+    }
+
+    /** @return the name in a member's {@code @Command} annotation, read without building its CommandLine */
+    private static String name(final Object member) {
+        final Object command = member instanceof Group group ? group.command() : member;
+        return command.getClass().getAnnotation(Command.class).name();
+    }
+
+    /** A command group and its members: commands and nested groups. */
+    private record Group(Object command, List<Object> members) {
+        Group(final Object command, final Object... members) {
+            this(command, List.of(members));
+        }
     }
 
     @Override

@@ -141,7 +141,7 @@ final class CliHarness {
                     sleeps.add(pause);
                     now = now.plus(pause);
                 });
-        final CommandLine cli = PovmCli.commandLine(context);
+        final CommandLine cli = PovmCli.commandLine(context, List.of(args));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);

@@ -25,13 +25,22 @@ import picocli.CommandLine.Model.OptionSpec;
 class CommandTreeTest {
     private static final Path DOCS = Path.of("..", "docs", "cli.md");
 
+    private static final CliContext CONTEXT =
+            new CliContext(Map.of(), p -> null, new ByteArrayInputStream(new byte[0]), () -> "job-1");
+
     private static List<CommandLine> commands() {
         final List<CommandLine> all = new ArrayList<>();
-        collect(
-                PovmCli.commandLine(
-                        new CliContext(Map.of(), p -> null, new ByteArrayInputStream(new byte[0]), () -> "job-1")),
-                all);
+        collect(PovmCli.commandLine(CONTEXT), all);
         return all;
+    }
+
+    /** @return the command at {@code path} in {@code root} */
+    private static CommandLine at(final CommandLine root, final List<String> path) {
+        CommandLine command = root;
+        for (String name : path) {
+            command = command.getSubcommands().get(name);
+        }
+        return command;
     }
 
     private static void collect(final CommandLine command, final List<CommandLine> into) {
@@ -57,6 +66,41 @@ class CommandTreeTest {
         assertThat(commands().stream().map(c -> c.getCommandSpec().qualifiedName()))
                 .contains("povm", "povm job watch", "povm credit mint propose", "povm network up")
                 .hasSizeGreaterThan(40);
+    }
+
+    @Test
+    void a_command_line_builds_only_the_commands_its_arguments_reach() {
+        final CommandLine root = PovmCli.commandLine(CONTEXT, List.of("job", "get", "job-1", "-o", "json"));
+
+        assertThat(root.getSubcommands()).containsOnlyKeys("job");
+        assertThat(root.getSubcommands().get("job").getSubcommands()).containsOnlyKeys("get");
+    }
+
+    @Test
+    void arguments_that_name_no_command_at_a_level_build_all_of_its_commands() {
+        final CommandLine root = PovmCli.commandLine(CONTEXT, List.of("credit", "--help"));
+
+        assertThat(root.getSubcommands()).containsOnlyKeys("credit");
+        assertThat(root.getSubcommands().get("credit").getSubcommands())
+                .containsOnlyKeys(PovmCli.commandLine(CONTEXT)
+                        .getSubcommands()
+                        .get("credit")
+                        .getSubcommands()
+                        .keySet());
+        assertThat(PovmCli.commandLine(CONTEXT, List.of("jobs", "list")).getSubcommands())
+                .containsOnlyKeys(PovmCli.commandLine(CONTEXT).getSubcommands().keySet());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_command_built_for_its_own_arguments_is_the_command_of_the_whole_tree() {
+        return commands().stream()
+                .map(command -> DynamicTest.dynamicTest(command.getCommandSpec().qualifiedName(), () -> {
+                    final CommandLine alone = at(PovmCli.commandLine(CONTEXT, path(command)), path(command));
+
+                    assertThat(alone.getUsageMessage()).isEqualTo(command.getUsageMessage());
+                    assertThat(alone.getSubcommands().keySet())
+                            .containsExactlyElementsOf(command.getSubcommands().keySet());
+                }));
     }
 
     @TestFactory
