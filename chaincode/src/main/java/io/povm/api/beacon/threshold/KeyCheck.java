@@ -2,8 +2,7 @@ package io.povm.api.beacon.threshold;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.povm.api.beacon.Dleq;
-import io.povm.api.beacon.Hex;
+import io.povm.api.beacon.RoundCheck;
 import java.util.List;
 
 /**
@@ -24,24 +23,10 @@ import java.util.List;
 public record KeyCheck(
         @JsonProperty("epoch") long epoch,
         @JsonProperty("holder") String holder,
-        @JsonProperty("complaints") List<Complaint> complaints) {
+        @JsonProperty("complaints") List<RoundCheck.Complaint> complaints) {
 
     /** The purpose named in a complaint proof's context. */
     public static final String PURPOSE = "complaint";
-
-    /** A complaint against one dealer's share: the disclosed S and the proof, scalars as 64 hex digits. */
-    @JsonPropertyOrder({"dealer", "disclosed", "challenge", "response"})
-    public record Complaint(
-            @JsonProperty("dealer") String dealer,
-            @JsonProperty("disclosed") String disclosed,
-            @JsonProperty("challenge") String challenge,
-            @JsonProperty("response") String response) {
-        /** @return the DLEQ proof; malformed hex is an INVALID_ARGUMENT naming the field */
-        public Dleq.Proof proof() {
-            return new Dleq.Proof(
-                    Hex.scalar("complaints.challenge", challenge), Hex.scalar("complaints.response", response));
-        }
-    }
 
     public KeyCheck {
         complaints = complaints == null ? List.of() : List.copyOf(complaints);

@@ -5,6 +5,7 @@ import io.povm.api.beacon.Dleq;
 import io.povm.api.beacon.Feldman;
 import io.povm.api.beacon.Hex;
 import io.povm.api.beacon.P256;
+import io.povm.api.beacon.RoundCheck;
 import io.povm.api.beacon.RoundMember;
 import io.povm.api.beacon.ShareCipher;
 import java.math.BigInteger;
@@ -29,7 +30,7 @@ public final class KeyComplaints {
         final RoundMember member = generation
                 .member(holder)
                 .orElseThrow(() -> PovmException.invalid("holder", holder + " is not a member"));
-        final List<KeyCheck.Complaint> complaints = new ArrayList<>();
+        final List<RoundCheck.Complaint> complaints = new ArrayList<>();
         for (final KeyDeal deal : generation.deals().values()) {
             final KeyDeal.SealedShare sealed = deal.shareFor(holder).orElseThrow();
             final BigInteger share = ShareCipher.open(sealed.sealed(), beaconPrivate);
@@ -38,7 +39,7 @@ public final class KeyComplaints {
                         P256.hex(P256.times(P256.point("ephemeral", sealed.ephemeral()), beaconPrivate));
                 final Dleq.Proof proof = Dleq.prove(
                         context(generation, deal.dealer(), holder), beaconPrivate, sealed.ephemeral(), random);
-                complaints.add(new KeyCheck.Complaint(
+                complaints.add(new RoundCheck.Complaint(
                         deal.dealer(), disclosed, Hex.of(proof.challenge()), Hex.of(proof.response())));
             }
         }
@@ -50,7 +51,7 @@ public final class KeyComplaints {
      *     is not the holder, the proof shows the disclosed point is x·R for the holder's beacon key, and the share it
      *     opens fails the dealer's commitments
      */
-    static void verify(final KeyGeneration generation, final String holder, final KeyCheck.Complaint complaint) {
+    static void verify(final KeyGeneration generation, final String holder, final RoundCheck.Complaint complaint) {
         final String dealer =
                 PovmException.requirePresent(complaint.dealer(), "complaints", "the dealer complained about");
         final String field = "complaints[" + dealer + "]";

@@ -4,6 +4,7 @@ import io.povm.api.ErrorCode;
 import io.povm.api.PovmError;
 import io.povm.api.PovmException;
 import io.povm.api.beacon.BeaconKey;
+import io.povm.api.beacon.RoundCheck;
 import io.povm.api.beacon.RoundMember;
 import io.povm.api.beacon.SeedDerivation;
 import java.util.ArrayList;
@@ -118,7 +119,7 @@ public final class KeyGeneration {
             throw PovmException.duplicate("holder", check.holder() + " has checked in key generation " + epoch);
         }
         final Set<String> against = new HashSet<>();
-        for (final KeyCheck.Complaint complaint : check.complaints()) {
+        for (final RoundCheck.Complaint complaint : check.complaints()) {
             if (!against.add(complaint.dealer())) {
                 throw PovmException.invalid(
                         "complaints[" + complaint.dealer() + "]", "one complaint per dealer; this one is twice");

@@ -7,6 +7,7 @@ import io.povm.api.PovmException;
 import io.povm.api.beacon.BeaconKey;
 import io.povm.api.beacon.Feldman;
 import io.povm.api.beacon.P256;
+import io.povm.api.beacon.RoundCheck;
 import io.povm.api.beacon.RoundMember;
 import io.povm.api.beacon.ShareCipher;
 import java.math.BigInteger;
@@ -70,7 +71,7 @@ class KeyGenerationTest {
         final ThresholdKey key = orgs.generation.complete();
 
         assertThat(orgs.generation.checks().get("Org1MSP").complaints())
-                .extracting(KeyCheck.Complaint::dealer)
+                .extracting(RoundCheck.Complaint::dealer)
                 .containsExactly("Org3MSP");
         assertThat(KeyCompletion.disqualified(orgs.generation))
                 .containsOnlyKeys("Org3MSP")
@@ -100,7 +101,7 @@ class KeyGenerationTest {
         final KeyCheck slander = new KeyCheck(
                 Fixture.EPOCH,
                 "Org1MSP",
-                List.of(new KeyCheck.Complaint(
+                List.of(new RoundCheck.Complaint(
                         "Org2MSP",
                         disclosed,
                         io.povm.api.beacon.Hex.of(proof.challenge()),
@@ -120,11 +121,11 @@ class KeyGenerationTest {
         orgs.generation = orgs.generation.deal(cheatingDeal(orgs));
         final KeyCheck real =
                 KeyComplaints.check(orgs.generation, "Org1MSP", orgs.beaconPrivate.get("Org1MSP"), orgs.random);
-        final KeyCheck.Complaint complaint = real.complaints().get(0);
+        final RoundCheck.Complaint complaint = real.complaints().get(0);
         final KeyCheck forged = new KeyCheck(
                 Fixture.EPOCH,
                 "Org1MSP",
-                List.of(new KeyCheck.Complaint(
+                List.of(new RoundCheck.Complaint(
                         "Org3MSP", P256.hex(P256.G), complaint.challenge(), complaint.response())));
 
         assertThat(orgs.generation.check(real).checks()).containsKey("Org1MSP");
