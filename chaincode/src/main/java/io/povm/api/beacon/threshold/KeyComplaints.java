@@ -6,6 +6,7 @@ import io.povm.api.beacon.Feldman;
 import io.povm.api.beacon.Hex;
 import io.povm.api.beacon.P256;
 import io.povm.api.beacon.RoundCheck;
+import io.povm.api.beacon.RoundCommit;
 import io.povm.api.beacon.RoundMember;
 import io.povm.api.beacon.ShareCipher;
 import java.math.BigInteger;
@@ -32,7 +33,7 @@ public final class KeyComplaints {
                 .orElseThrow(() -> PovmException.invalid("holder", holder + " is not a member"));
         final List<RoundCheck.Complaint> complaints = new ArrayList<>();
         for (final KeyDeal deal : generation.deals().values()) {
-            final KeyDeal.SealedShare sealed = deal.shareFor(holder).orElseThrow();
+            final RoundCommit.SealedShare sealed = deal.shareFor(holder).orElseThrow();
             final BigInteger share = ShareCipher.open(sealed.sealed(), beaconPrivate);
             if (!deal.dealer().equals(holder) && !Feldman.verify(share, member.index(), deal.commitments())) {
                 final String disclosed =
@@ -63,7 +64,7 @@ public final class KeyComplaints {
             throw PovmException.invalid(field, "a dealer cannot complain about the share it dealt to itself");
         }
         final RoundMember member = generation.member(holder).orElseThrow();
-        final KeyDeal.SealedShare sealed = deal.shareFor(holder).orElseThrow();
+        final RoundCommit.SealedShare sealed = deal.shareFor(holder).orElseThrow();
         final boolean proven;
         try {
             proven = Dleq.verify(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.povm.api.PovmException;
 import io.povm.api.beacon.Feldman;
+import io.povm.api.beacon.RoundCommit;
 import io.povm.api.beacon.RoundMember;
 import io.povm.api.beacon.ShareCipher;
 import java.security.SecureRandom;
@@ -32,19 +33,7 @@ public record KeyDeal(
         @JsonProperty("epoch") long epoch,
         @JsonProperty("dealer") String dealer,
         @JsonProperty("commitments") List<String> commitments,
-        @JsonProperty("shares") List<SealedShare> shares) {
-
-    /** One share f_j(i), encrypted to holder i. */
-    @JsonPropertyOrder({"holder", "ephemeral", "ciphertext"})
-    public record SealedShare(
-            @JsonProperty("holder") String holder,
-            @JsonProperty("ephemeral") String ephemeral,
-            @JsonProperty("ciphertext") String ciphertext) {
-        /** @return the share as {@link ShareCipher} takes it */
-        public ShareCipher.Sealed sealed() {
-            return new ShareCipher.Sealed(ephemeral, ciphertext);
-        }
-    }
+        @JsonProperty("shares") List<RoundCommit.SealedShare> shares) {
 
     private static final Pattern CIPHERTEXT = Pattern.compile("[0-9a-f]{64}");
 
@@ -60,18 +49,18 @@ public record KeyDeal(
             final List<RoundMember> members,
             final Feldman polynomial,
             final SecureRandom random) {
-        final List<SealedShare> shares = members.stream()
+        final List<RoundCommit.SealedShare> shares = members.stream()
                 .map(m -> {
                     final ShareCipher.Sealed sealed =
                             ShareCipher.seal(polynomial.share(m.index()), m.publicKey(), random);
-                    return new SealedShare(m.msp(), sealed.ephemeral(), sealed.ciphertext());
+                    return new RoundCommit.SealedShare(m.msp(), sealed.ephemeral(), sealed.ciphertext());
                 })
                 .toList();
         return new KeyDeal(epoch, dealer, polynomial.commitments(), shares);
     }
 
     /** @return the share sealed for {@code holder} */
-    public Optional<SealedShare> shareFor(final String holder) {
+    public Optional<RoundCommit.SealedShare> shareFor(final String holder) {
         return shares.stream().filter(s -> s.holder().equals(holder)).findFirst();
     }
 
@@ -91,12 +80,13 @@ public record KeyDeal(
                 Feldman.checkPoint("commitments[" + k + "]", commitments.get(k));
             }
         }
-        final List<String> holders = shares.stream().map(SealedShare::holder).toList();
+        final List<String> holders =
+                shares.stream().map(RoundCommit.SealedShare::holder).toList();
         if (!holders.equals(members)) {
             throw PovmException.invalid(
                     "shares", "need one sealed share per member in index order " + members + ", got " + holders);
         }
-        for (final SealedShare share : shares) {
+        for (final RoundCommit.SealedShare share : shares) {
             Feldman.checkPoint("shares[" + share.holder() + "].ephemeral", share.ephemeral());
             if (share.ciphertext() == null
                     || !CIPHERTEXT.matcher(share.ciphertext()).matches()) {

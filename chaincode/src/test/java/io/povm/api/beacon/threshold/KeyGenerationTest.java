@@ -8,6 +8,7 @@ import io.povm.api.beacon.BeaconKey;
 import io.povm.api.beacon.Feldman;
 import io.povm.api.beacon.P256;
 import io.povm.api.beacon.RoundCheck;
+import io.povm.api.beacon.RoundCommit;
 import io.povm.api.beacon.RoundMember;
 import io.povm.api.beacon.ShareCipher;
 import java.math.BigInteger;
@@ -25,8 +26,8 @@ class KeyGenerationTest {
         final RoundMember victim = orgs.generation.member("Org1MSP").orElseThrow();
         final ShareCipher.Sealed bad =
                 ShareCipher.seal(polynomial.share(victim.index()).add(BigInteger.ONE), victim.publicKey(), orgs.random);
-        final List<KeyDeal.SealedShare> shares = new ArrayList<>(honest.shares());
-        shares.set(0, new KeyDeal.SealedShare("Org1MSP", bad.ephemeral(), bad.ciphertext()));
+        final List<RoundCommit.SealedShare> shares = new ArrayList<>(honest.shares());
+        shares.set(0, new RoundCommit.SealedShare("Org1MSP", bad.ephemeral(), bad.ciphertext()));
         return new KeyDeal(honest.epoch(), honest.dealer(), honest.commitments(), shares);
     }
 
@@ -89,7 +90,7 @@ class KeyGenerationTest {
         final Fixture orgs = new Fixture(3, 1505).dealAll();
         final KeyGeneration before = orgs.generation;
         final KeyCheck honest = KeyComplaints.check(before, "Org1MSP", orgs.beaconPrivate.get("Org1MSP"), orgs.random);
-        final KeyDeal.SealedShare sealed =
+        final RoundCommit.SealedShare sealed =
                 before.deals().get("Org2MSP").shareFor("Org1MSP").orElseThrow();
         final BigInteger x = orgs.beaconPrivate.get("Org1MSP");
         final String disclosed = P256.hex(P256.times(P256.point("r", sealed.ephemeral()), x));
