@@ -123,7 +123,10 @@ public final class AssignmentListener implements Runnable {
                 if (stopped) {
                     break;
                 }
-                LOG.warn("chaincode event stream through {} broke: {}", peers.endpoint(), e.toString());
+                LOG.warn(
+                        "chaincode event stream through {} broke: {}",
+                        used == null ? peers.endpoint() : used.profile().peerEndpoint(),
+                        e.toString());
                 reconnecting = true;
                 pause();
             } finally {
