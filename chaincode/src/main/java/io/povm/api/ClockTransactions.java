@@ -27,6 +27,12 @@ public final class ClockTransactions {
      */
     public static final String AHEAD_OF_OTHERS = "ahead of the freshest other org's tick";
 
+    /**
+     * The words of a {@link #RESUME}'s INVALID_STATE [timestamp] refusal when the clock runs (another org ticked or
+     * resumed within the lead allowed), which clients that then send {@link #TICK} recognise it by.
+     */
+    public static final String NOT_STALLED = "the clock is not stalled";
+
     /** Event of {@link #TICK}; its payload is the {@link ClockTicks} after the tick. */
     public static final String CLOCK_TICKED_EVENT = "ClockTicked";
 

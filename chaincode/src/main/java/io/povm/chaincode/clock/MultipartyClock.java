@@ -93,7 +93,7 @@ public final class MultipartyClock {
             throw new PovmException(new PovmError(
                     ErrorCode.INVALID_STATE,
                     "timestamp",
-                    "the clock is not stalled: the tick is within " + MAX_LEAD.toSeconds()
+                    ClockTransactions.NOT_STALLED + ": the tick is within " + MAX_LEAD.toSeconds()
                             + " s of the other orgs' ticks; send clock:Tick"));
         }
         return with(msp, at);

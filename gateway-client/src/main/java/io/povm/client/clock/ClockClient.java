@@ -35,7 +35,10 @@ public final class ClockClient {
 
     /**
      * Ticks; when the tick is refused as running ahead of every other org (the whole network stalled, e.g. after an
-     * outage), resumes instead, so that the clock starts again once another org ticks near it.
+     * outage), resumes instead, so that the clock starts again once another org ticks near it. When the resume is
+     * refused because the clock runs again (the orgs' daemons starting together after an outage: another org's
+     * resume committed first, and this one, endorsed again after an MVCC conflict, comes within the lead of it), ticks
+     * once more, which now counts.
      *
      * @return the ticks after this org's tick or resume
      */
@@ -46,8 +49,24 @@ public final class ClockClient {
             if (!isAhead(e)) {
                 throw e;
             }
-            return resume();
         }
+        try {
+            return resume();
+        } catch (PovmClientException e) {
+            if (!isNotStalled(e)) {
+                throw e;
+            }
+            return tick();
+        }
+    }
+
+    /** @return whether a resume was refused because the clock runs (a plain tick would be accepted) */
+    static boolean isNotStalled(final PovmClientException e) {
+        return e.error()
+                .filter(error -> error.code() == ErrorCode.INVALID_STATE
+                        && "timestamp".equals(error.field())
+                        && error.reason().contains(ClockTransactions.NOT_STALLED))
+                .isPresent();
     }
 
     /** @return whether a tick was refused as running ahead of the other orgs' ticks */

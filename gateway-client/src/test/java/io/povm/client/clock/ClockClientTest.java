@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -32,6 +33,40 @@ class ClockClientTest {
         when(contract.submitTransaction("clock:Resume", new String[0])).thenReturn(TICKS);
 
         assertThat(clock.tickOrResume().ticks()).containsKey("Org1MSP");
+    }
+
+    @Test
+    void a_resume_refused_because_another_org_restarted_the_clock_meanwhile_is_answered_with_a_tick() throws Exception {
+        when(contract.submitTransaction("clock:Tick", new String[0]))
+                .thenThrow(
+                        GatewayFailures.endorseRejected(
+                                "INVALID_ARGUMENT [timestamp] the tick (2026-12-06T10:00:00Z)"
+                                        + " runs 3600 s ahead of the freshest other org's tick (2026-12-06T09:00:00Z); at most 60 s"))
+                .thenReturn(TICKS);
+        when(contract.submitTransaction("clock:Resume", new String[0]))
+                .thenThrow(
+                        GatewayFailures.endorseRejected("INVALID_STATE [timestamp] the clock is not stalled: the tick"
+                                + " is within 60 s of the other orgs' ticks; send clock:Tick"));
+
+        assertThat(clock.tickOrResume().ticks()).containsKey("Org1MSP");
+        verify(contract, times(2)).submitTransaction("clock:Tick", new String[0]);
+    }
+
+    @Test
+    void any_other_refusal_of_a_resume_is_thrown() throws Exception {
+        when(contract.submitTransaction("clock:Tick", new String[0]))
+                .thenThrow(
+                        GatewayFailures.endorseRejected(
+                                "INVALID_ARGUMENT [timestamp] the tick (2026-12-06T10:00:00Z)"
+                                        + " runs 3600 s ahead of the freshest other org's tick (2026-12-06T09:00:00Z); at most 60 s"));
+        when(contract.submitTransaction("clock:Resume", new String[0]))
+                .thenThrow(GatewayFailures.endorseRejected(
+                        "INVALID_ARGUMENT [timestamp] the tick is not after the org's previous one"));
+
+        assertThatThrownBy(clock::tickOrResume)
+                .isInstanceOfSatisfying(PovmClientException.class, e -> assertThat(e.errorCode())
+                        .contains(ErrorCode.INVALID_ARGUMENT));
+        verify(contract, times(1)).submitTransaction("clock:Tick", new String[0]);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.povm.api.PovmJson;
 import io.povm.api.PovmTransactions;
 import io.povm.api.Replica;
 import io.povm.api.ReplicaState;
+import io.povm.client.PovmGateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -93,21 +94,24 @@ public final class AssignmentListener implements Runnable {
     @Override
     public void run() {
         boolean reconnecting = false;
+        PovmGateway used = null;
         while (!stopped) {
             try {
-                final var network = reconnecting
-                        ? peers.failover().network()
-                        : peers.current().network();
                 if (reconnecting) {
+                    peers.failover(used);
                     handler.onReconnected();
                 }
                 reconnecting = false;
-                events = network.newChaincodeEventsRequest(
-                                peers.current().profile().chaincode())
+                // taken after the reconciliation, whose calls may have failed over again
+                used = peers.current();
+                events = used.network()
+                        .newChaincodeEventsRequest(used.profile().chaincode())
                         .checkpoint(checkpointer)
                         .build()
                         .getEvents();
-                LOG.info("listening for chaincode events through {}", peers.endpoint());
+                LOG.info(
+                        "listening for chaincode events through {}",
+                        used.profile().peerEndpoint());
                 while (!stopped && events.hasNext()) {
                     final ChaincodeEvent event = events.next();
                     handle(event);
@@ -119,7 +123,10 @@ public final class AssignmentListener implements Runnable {
                 if (stopped) {
                     break;
                 }
-                LOG.warn("chaincode event stream through {} broke: {}", peers.endpoint(), e.toString());
+                LOG.warn(
+                        "chaincode event stream through {} broke: {}",
+                        used == null ? peers.endpoint() : used.profile().peerEndpoint(),
+                        e.toString());
                 reconnecting = true;
                 pause();
             } finally {

@@ -57,13 +57,14 @@ public final class Ledger {
     }
 
     private <T> T call(final Function<PovmGateway, T> call) {
+        final PovmGateway gateway = peers.current();
         try {
-            return call.apply(peers.current());
+            return call.apply(gateway);
         } catch (PovmClientException e) {
             if (e.kind() != PovmClientException.Kind.UNAVAILABLE) {
                 throw e;
             }
-            return call.apply(peers.failover());
+            return call.apply(peers.failover(gateway));
         }
     }
 

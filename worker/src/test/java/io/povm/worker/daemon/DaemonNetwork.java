@@ -92,6 +92,13 @@ final class DaemonNetwork implements AutoCloseable {
         awaitHealthy(org);
     }
 
+    /** Restarts {@code org}'s daemon, honest, with {@code launcher} before its java command (e.g. setpriv). */
+    void restart(final String org, final List<String> launcher) throws Exception {
+        daemons.get(org).stop();
+        daemons.put(org, new DaemonProcess(org, config(org, "none"), work.resolve(org + ".log"), launcher).start());
+        awaitHealthy(org);
+    }
+
     /**
      * Waits until no worker holds a lease: the network is shared with the gateway-client ITs, whose jobs (with
      * made-up image digests) the daemons first take up and release. A busy worker reports no free slot and would

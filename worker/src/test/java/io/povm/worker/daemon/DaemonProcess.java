@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -14,14 +15,22 @@ final class DaemonProcess {
     private final String name;
     private final Path config;
     private final Path log;
+    /** Put before the java command, e.g. setpriv to run the daemon in another group; usually empty. */
+    private final List<String> launcher;
+
     private Process process;
     /** How many "started" lines the log held when the latest start began. */
     private int startedBefore;
 
     DaemonProcess(final String name, final Path config, final Path log) {
+        this(name, config, log, List.of());
+    }
+
+    DaemonProcess(final String name, final Path config, final Path log, final List<String> launcher) {
         this.name = name;
         this.config = config;
         this.log = log;
+        this.launcher = List.copyOf(launcher);
     }
 
     DaemonProcess start() {
@@ -30,14 +39,15 @@ final class DaemonProcess {
         }
         startedBefore = startedLines();
         try {
-            process = new ProcessBuilder(List.of(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-jar",
-                            JAR.toString(),
-                            "start",
-                            "--config",
-                            config.toString()))
+            final List<String> command = new ArrayList<>(launcher);
+            command.addAll(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar",
+                    JAR.toString(),
+                    "start",
+                    "--config",
+                    config.toString()));
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();

@@ -35,8 +35,45 @@ final class NetworkNodes {
         return run("start", node);
     }
 
+    /** Starts a stopped node with {@code launcher} before the script (e.g. setpriv), which its process inherits. */
+    static String start(final String node, final List<String> launcher) {
+        return run(launcher, "start", node);
+    }
+
+    /** Stops a node as an operator would (SIGTERM), waiting until it is gone. */
+    static String stop(final String node) {
+        return run("stop", node);
+    }
+
+    /** @return whether orderer {@code i} (1..3) reports itself the Raft leader of the channel (its metrics) */
+    static boolean isRaftLeader(final int basePort, final int i) {
+        try {
+            final var client = java.net.http.HttpClient.newBuilder()
+                    .connectTimeout(java.time.Duration.ofSeconds(2))
+                    .build();
+            final var request = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + (basePort + 10 * i + 2) + "/metrics"))
+                    .timeout(java.time.Duration.ofSeconds(2))
+                    .build();
+            final String metrics = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body();
+            return metrics.lines()
+                    .anyMatch(l -> l.startsWith("consensus_etcdraft_is_leader{")
+                            && l.trim().endsWith(" 1"));
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     static String run(final String... args) {
-        final List<String> command = new ArrayList<>();
+        return run(List.of(), args);
+    }
+
+    private static String run(final List<String> launcher, final String... args) {
+        final List<String> command = new ArrayList<>(launcher);
         command.add(script().toString());
         command.addAll(List.of(args));
         try {
