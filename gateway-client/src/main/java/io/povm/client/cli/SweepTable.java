@@ -77,22 +77,14 @@ final class SweepTable {
                 stats.k(),
                 stats.unluckiest().seed(),
                 stats.unluckiest().flips());
-        if (stats.stdDevFlips() == null) {
-            out.printf(
-                    Locale.ROOT,
-                    "mean flips     %.1f (n=1: no interval); expected 2^(k+1)-2 = %d%n",
-                    stats.meanFlips(),
-                    stats.expectedFlips());
-            return;
-        }
         out.printf(
                 Locale.ROOT,
-                "mean flips     %.1f, 95%% CI [%.1f, %.1f] (n=%d, normal approx., sample std dev" + " %.1f)%n",
+                "mean flips     %.1f, 95%% CI [%.1f, %.1f] (n=%d, exact for an exponential mean: chi-square, 2n"
+                        + " degrees of freedom)%n",
                 stats.meanFlips(),
                 stats.ci95Low(),
                 stats.ci95High(),
-                stats.n(),
-                stats.stdDevFlips());
+                stats.n());
         out.printf(
                 Locale.ROOT,
                 "expected       2^(k+1)-2 = %d: %s the interval%n",

@@ -99,7 +99,8 @@ class JobSweepCommandTest {
 
         assertThat(cli.out())
                 .contains("luckiest seed  demo-2: 6 flips to 3 heads in a row (unluckiest: demo-1, 40 flips)")
-                .containsPattern("mean flips     22\\.0, 95% CI \\[[0-9.]+, [0-9.]+\\] \\(n=3, normal approx")
+                .containsPattern(
+                        "mean flips     22\\.0, 95% CI \\[[0-9.]+, [0-9.]+\\] \\(n=3, exact for an exponential mean")
                 .contains("expected       2^(k+1)-2 = 14: inside the interval")
                 .contains("replicas       8 agreed, 1 disagreed, 0 timed out, 0 faulted (3 jobs)")
                 .contains("useful work    0.90 CPU-s attested by the replicas, about 9.0 J")
