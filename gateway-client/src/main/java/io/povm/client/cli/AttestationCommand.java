@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code povm attestation}: the group of attestation commands; alone it is a usage error. */
 @Command(
         name = "attestation",
+        header = "Show, export and verify a job's signed attestations.",
         mixinStandardHelpOptions = true,
         description = {
             "Show, export and verify the signed attestations a job's workers",

@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 /** {@code povm attestation export ID [--out FILE]}: write a job's evidence to one JSON file. */
 @Command(
         name = "export",
+        header = "Write the evidence of a job to one JSON file.",
         mixinStandardHelpOptions = true,
         description = {
             "Write the evidence povm attestation verify checks to one JSON file:",

@@ -8,6 +8,7 @@ import picocli.CommandLine.Parameters;
 /** {@code povm attestation show ID}: the signed attestations stored for a job. */
 @Command(
         name = "show",
+        header = "Show the signed attestations stored for a job.",
         mixinStandardHelpOptions = true,
         description = {
             "Show the signed attestations stored for a job, one per revealed",

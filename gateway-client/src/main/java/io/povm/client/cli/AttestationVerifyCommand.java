@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
 /** {@code povm attestation verify ID | --evidence FILE}: re-check a job's attestations and verdict offline. */
 @Command(
         name = "verify",
+        header = "Check a job's attestations and payouts from ledger data.",
         mixinStandardHelpOptions = true,
         description = {
             "Check a job from ledger data alone: every revealed replica has one",

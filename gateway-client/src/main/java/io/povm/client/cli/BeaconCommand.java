@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code povm beacon}: the group of beacon commands; alone it is a usage error. */
 @Command(
         name = "beacon",
+        header = "Read, verify and govern the randomness beacon.",
         mixinStandardHelpOptions = true,
         description = {
             "The multiparty randomness beacon: every round, each member org deals a secret",

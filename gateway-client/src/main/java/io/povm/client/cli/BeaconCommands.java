@@ -37,6 +37,7 @@ final class BeaconCommands {
 
     @Command(
             name = "show",
+            header = "Show a beacon round and what it waits for.",
             mixinStandardHelpOptions = true,
             description = {
                 "Show a beacon round (default: the latest): its phase and what it waits for,",
@@ -59,6 +60,7 @@ final class BeaconCommands {
 
     @Command(
             name = "verify",
+            header = "Recompute a closed round from the ledger's pieces.",
             mixinStandardHelpOptions = true,
             description = {
                 "Recompute a closed round here from the ledger's pieces alone (complaints,",
@@ -112,6 +114,7 @@ final class BeaconCommands {
 
     @Command(
             name = "keygen",
+            header = "Create an org's beacon key file.",
             mixinStandardHelpOptions = true,
             description = {
                 "Create an org's beacon key file (a P-256 private scalar, mode 0600) unless it",
@@ -139,6 +142,7 @@ final class BeaconCommands {
 
     @Command(
             name = "register-key",
+            header = "Register or rotate your org's beacon public key.",
             mixinStandardHelpOptions = true,
             description = {
                 "Register (or rotate) your org's beacon public key; an org admin's profile.",
@@ -166,6 +170,7 @@ final class BeaconCommands {
 
     @Command(
             name = "strikes",
+            header = "List the rounds an org was struck in.",
             mixinStandardHelpOptions = true,
             description = {
                 "List an org's strikes: rounds it was absent from, withheld its secret in, or",
@@ -194,6 +199,7 @@ final class BeaconCommands {
 
     @Command(
             name = "config",
+            header = "Show the beacon's parameters or propose a change.",
             mixinStandardHelpOptions = true,
             description = {
                 "Show the beacon's governance parameters, or propose a change (an org admin;",
@@ -285,6 +291,7 @@ final class BeaconCommands {
 
     @Command(
             name = "show",
+            header = "Explain and recompute a round's lottery.",
             mixinStandardHelpOptions = true,
             description = {
                 "Explain a round's lottery from ledger data alone: the frozen tickets, who was",
@@ -327,6 +334,7 @@ final class BeaconCommands {
 
     @Command(
             name = "history",
+            header = "List the latest rounds' lottery winners.",
             mixinStandardHelpOptions = true,
             description = {"List the latest rounds' lottery winners, newest first."},
             footer = {"", "Examples:", "  povm lottery history", "  povm lottery history --last 20 -o json"})

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code povm credit audit}: balances + escrows + deposits against the supply. */
 @Command(
         name = "audit",
+        header = "Check that every credit minted is still accounted for.",
         mixinStandardHelpOptions = true,
         description = {
             "Sum every balance, escrow and challenge deposit on the ledger and compare",

@@ -8,6 +8,7 @@ import picocli.CommandLine.Mixin;
 /** {@code povm credit balance [--msp M --id ID]}: one account's balance. */
 @Command(
         name = "balance",
+        header = "Show an account's balance.",
         mixinStandardHelpOptions = true,
         description = {"Show an account's balance: your own, or the one --msp and --id name."},
         footer = {

@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code povm credit}: the group of credit commands; alone it is a usage error. */
 @Command(
         name = "credit",
+        header = "Read, move and mint credits.",
         mixinStandardHelpOptions = true,
         description = {
             "Read and move credits. A job escrows price x replicas x max wall seconds",

@@ -8,6 +8,7 @@ import picocli.CommandLine.Mixin;
 /** {@code povm credit history [--msp M --id ID]}: every change of one account. */
 @Command(
         name = "history",
+        header = "Show every committed change of an account.",
         mixinStandardHelpOptions = true,
         description = {"Show every committed change of an account, newest first: transaction,", "time, balance, why."},
         footer = {

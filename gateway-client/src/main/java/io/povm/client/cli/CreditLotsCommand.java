@@ -8,6 +8,7 @@ import picocli.CommandLine.Mixin;
 /** {@code povm credit lots [--msp M --id ID]}: an identity's lots. */
 @Command(
         name = "lots",
+        header = "List the lots of an identity.",
         mixinStandardHelpOptions = true,
         description = {
             "List the lots of an identity (your own, or the one --msp and --id name): credits",

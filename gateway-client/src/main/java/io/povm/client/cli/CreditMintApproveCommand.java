@@ -8,6 +8,7 @@ import picocli.CommandLine.Parameters;
 /** {@code povm credit mint approve ID}: the caller's org approves a mint. */
 @Command(
         name = "approve",
+        header = "Approve a mint for your org.",
         mixinStandardHelpOptions = true,
         description = {
             "Approve a mint for your org (needs an org admin profile). The approval",

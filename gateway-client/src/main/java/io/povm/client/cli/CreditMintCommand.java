@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code povm credit mint}: propose, approve and show mints; alone it is a usage error. */
 @Command(
         name = "mint",
+        header = "Create credits by a majority of the member orgs.",
         mixinStandardHelpOptions = true,
         description = {
             "Create credits by governance: an org admin proposes a mint (its org's",

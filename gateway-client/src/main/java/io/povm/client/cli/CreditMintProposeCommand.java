@@ -11,6 +11,7 @@ import picocli.CommandLine.Parameters;
 /** {@code povm credit mint propose ID --msp M --id FID --amount N [--reason TEXT]}. */
 @Command(
         name = "propose",
+        header = "Propose a mint of credits to an account.",
         mixinStandardHelpOptions = true,
         description = {
             "Propose a mint of --amount credits to an account (needs an org admin",

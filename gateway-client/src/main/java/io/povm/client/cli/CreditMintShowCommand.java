@@ -8,6 +8,7 @@ import picocli.CommandLine.Parameters;
 /** {@code povm credit mint show ID}: one mint and its approvals. */
 @Command(
         name = "show",
+        header = "Show a mint and its approvals.",
         mixinStandardHelpOptions = true,
         description = {"Show a mint: its account, amount, state and approvals."},
         footer = {"", "Examples:", "  povm credit mint show fund-org1-user1", "  povm credit mint show top-up-1 -o json"

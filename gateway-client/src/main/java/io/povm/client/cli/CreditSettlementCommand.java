@@ -8,6 +8,7 @@ import picocli.CommandLine.Parameters;
 /** {@code povm credit settlement JOB}: how a final job's credits were paid out. */
 @Command(
         name = "settlement",
+        header = "Show how a final job's escrow was paid out.",
         mixinStandardHelpOptions = true,
         description = {
             "Show how a job's escrow and deposits were paid out once it became final:",

@@ -10,6 +10,7 @@ import picocli.CommandLine.ParameterException;
 /** {@code povm credit split --count N --amount A}: makes lots from the caller's account. */
 @Command(
         name = "split",
+        header = "Split credits into lots for concurrent submissions.",
         mixinStandardHelpOptions = true,
         description = {
             "Move COUNT x AMOUNT credits from your account into COUNT lots of AMOUNT.",

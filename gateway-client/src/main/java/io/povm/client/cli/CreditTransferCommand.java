@@ -10,6 +10,7 @@ import picocli.CommandLine.Parameters;
 /** {@code povm credit transfer --msp M --id ID AMOUNT}: moves the caller's credits. */
 @Command(
         name = "transfer",
+        header = "Move credits to another account.",
         mixinStandardHelpOptions = true,
         description = {
             "Move credits from your account to the one --msp and --id name, e.g. to",

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code povm dashboard}: serves the web dashboard until stopped. */
 @Command(
         name = "dashboard",
+        header = "Serve the web dashboard.",
         mixinStandardHelpOptions = true,
         description = {
             "Serve the web dashboard until Ctrl-C: submit coin-flip sweeps, watch jobs",

@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
         name = "audit",
+        header = "Show whether the beacon selected a job for an audit.",
         mixinStandardHelpOptions = true,
         description = {
             "Show whether a job is audited at random: its audit round (the first",

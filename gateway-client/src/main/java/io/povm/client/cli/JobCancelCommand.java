@@ -10,6 +10,7 @@ import picocli.CommandLine.Parameters;
 /** {@code povm job cancel ID}: withdraw one of your own jobs before it is assigned. */
 @Command(
         name = "cancel",
+        header = "Cancel a job you submitted that no worker took yet.",
         mixinStandardHelpOptions = true,
         description = {
             "Cancel a job you submitted, while it is still SUBMITTED (before any",

@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code povm job}: the group of job commands; alone it is a usage error. */
 @Command(
         name = "job",
+        header = "Submit, follow and settle jobs.",
         mixinStandardHelpOptions = true,
         description = {
             "Submit, show, list, watch and cancel jobs, show their result, logs and",

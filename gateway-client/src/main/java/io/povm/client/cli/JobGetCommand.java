@@ -10,6 +10,7 @@ import picocli.CommandLine.Parameters;
 /** {@code povm job get ID}: one job as the ledger holds it. */
 @Command(
         name = "get",
+        header = "Show one job and what it waits for.",
         mixinStandardHelpOptions = true,
         description = {
             "Show one job as the ledger holds it. A SUBMITTED job also says what it",

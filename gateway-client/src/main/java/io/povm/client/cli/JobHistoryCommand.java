@@ -9,6 +9,7 @@ import picocli.CommandLine.Parameters;
 /** {@code povm job history ID}: every committed version of a job, newest first. */
 @Command(
         name = "history",
+        header = "Show every committed version of a job.",
         mixinStandardHelpOptions = true,
         description = {
             "Show every committed version of a job, newest first: when, in which",

@@ -15,6 +15,7 @@ import picocli.CommandLine.ParameterException;
  */
 @Command(
         name = "list",
+        header = "List jobs, all of them, by state or your own.",
         mixinStandardHelpOptions = true,
         description = {
             "List jobs in id order, one page at a time (or --all): every job, the",

@@ -24,6 +24,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
         name = "logs",
+        header = "Show a job's events and its replicas' runs.",
         mixinStandardHelpOptions = true,
         description = {
             "Show a job's events, oldest first: every committed change of its",

@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 /** {@code povm job result ID}: where a job's result consensus stands. */
 @Command(
         name = "result",
+        header = "Show a job's result, verdict and dispute.",
         mixinStandardHelpOptions = true,
         description = {
             "Show a job's result: its state, the verdict (winning result hash, the",

@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
 /** {@code povm job standing}: a customer's record, and whether it may still submit jobs. */
 @Command(
         name = "standing",
+        header = "Show a customer's standing and score.",
         mixinStandardHelpOptions = true,
         description = {
             "Show a customer's standing: how many of its jobs reached a verdict, how",

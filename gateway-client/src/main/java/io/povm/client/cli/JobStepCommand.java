@@ -30,6 +30,7 @@ abstract class JobStepCommand extends ClientCommand {
 
     @Command(
             name = "advance",
+            header = "Move a job on once its time came.",
             mixinStandardHelpOptions = true,
             description = {
                 "Move a job on when its time came: close an overdue reveal window",
@@ -51,6 +52,7 @@ abstract class JobStepCommand extends ClientCommand {
 
     @Command(
             name = "challenge",
+            header = "Challenge a job's soft verdict with a deposit.",
             mixinStandardHelpOptions = true,
             description = {
                 "Challenge a job's soft verdict before its challenge window closes,",
@@ -79,6 +81,7 @@ abstract class JobStepCommand extends ClientCommand {
 
     @Command(
             name = "finalize",
+            header = "Settle a job once its challenge window closed.",
             mixinStandardHelpOptions = true,
             description = {
                 "Settle a job after its challenge window closed (or its dispute was",
@@ -99,6 +102,7 @@ abstract class JobStepCommand extends ClientCommand {
 
     @Command(
             name = "expire",
+            header = "End a job whose deadline passed without a verdict.",
             mixinStandardHelpOptions = true,
             description = {
                 "End a job whose deadline passed before a verdict (once a majority of",

@@ -30,6 +30,7 @@ import picocli.CommandLine.Parameters;
 /** {@code povm job submit}: put a job on the ledger, from a spec file or from flags. */
 @Command(
         name = "submit",
+        header = "Submit a job.",
         mixinStandardHelpOptions = true,
         description = {
             "Submit a job: a digest-pinned image, the command to run in it, an SLA,",

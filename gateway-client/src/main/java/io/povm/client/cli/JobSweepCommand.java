@@ -37,6 +37,7 @@ import picocli.CommandLine.ParameterException;
  */
 @Command(
         name = "sweep",
+        header = "Find the luckiest seed with a sweep of coin-flip jobs.",
         mixinStandardHelpOptions = true,
         description = {
             "Find the luckiest seed: submit one coin-flip job per seed (SEED=<seed",

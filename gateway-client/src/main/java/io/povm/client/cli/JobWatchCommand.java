@@ -23,6 +23,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
         name = "watch",
+        header = "Follow a job until it settles.",
         mixinStandardHelpOptions = true,
         description = {
             "Follow a job until it settles, printing each change once: its state,",

@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code povm lottery}: the group of lottery commands; alone it is a usage error. */
 @Command(
         name = "lottery",
+        header = "Explain the lottery of the beacon's rounds.",
         mixinStandardHelpOptions = true,
         description = {
             "The PoVM lottery: each beacon round draws its winners from the tickets frozen",

@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 /** {@code povm network down}: {@code network/network.sh down}. */
 @Command(
         name = "down",
+        header = "Stop the network this checkout started.",
         mixinStandardHelpOptions = true,
         description = {
             "Stop exactly the processes 'network up' started (and the worker",

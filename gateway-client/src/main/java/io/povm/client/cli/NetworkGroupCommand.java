@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
  */
 @Command(
         name = "network",
+        header = "Start, stop and show the local Fabric network.",
         mixinStandardHelpOptions = true,
         description = {
             "Start, stop and show the Fabric network of this checkout: 3 orgs, Raft",

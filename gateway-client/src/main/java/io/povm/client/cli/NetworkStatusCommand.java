@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "status",
+        header = "Show the network's nodes, heights and member orgs.",
         mixinStandardHelpOptions = true,
         description = {
             "Show every node of the network (pid, port, running or not), the",

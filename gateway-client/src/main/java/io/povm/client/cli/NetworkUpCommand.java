@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 /** {@code povm network up}: {@code network/network.sh up}. */
 @Command(
         name = "up",
+        header = "Start the network with the chaincode deployed.",
         mixinStandardHelpOptions = true,
         description = {
             "Start the network in $POVM_RUN_DIR: crypto material, channel, every",

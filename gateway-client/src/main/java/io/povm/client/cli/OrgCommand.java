@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code povm org}: the member orgs, the votes that add one, and each org's operators; alone a usage error. */
 @Command(
         name = "org",
+        header = "Show the member orgs and vote a new one in.",
         mixinStandardHelpOptions = true,
         description = {
             "Show the member orgs (the list \"a majority of orgs\" is counted",

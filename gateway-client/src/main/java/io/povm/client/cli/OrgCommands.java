@@ -19,6 +19,7 @@ final class OrgCommands {
 
     @Command(
             name = "members",
+            header = "Show the member orgs and their majority.",
             mixinStandardHelpOptions = true,
             description = {"Show the member orgs and the majority that governance and the", "clock count."},
             footer = {"", "Examples:", "  povm org members", "  povm org members -o json"})
@@ -52,6 +53,7 @@ final class OrgCommands {
 
     @Command(
             name = "propose",
+            header = "Propose an org as a member.",
             mixinStandardHelpOptions = true,
             description = {
                 "Propose an org as a member (needs an org admin profile); your org's",
@@ -72,6 +74,7 @@ final class OrgCommands {
 
     @Command(
             name = "approve",
+            header = "Approve adding an org for your org.",
             mixinStandardHelpOptions = true,
             description = {
                 "Approve adding an org for your org (needs an org admin profile). The",
@@ -91,6 +94,7 @@ final class OrgCommands {
 
     @Command(
             name = "show",
+            header = "Show a proposal to add an org.",
             mixinStandardHelpOptions = true,
             description = {"Show the proposal to add an org: who proposed it, who approved, how", "many are needed."},
             footer = {"", "Examples:", "  povm org show Org4MSP", "  povm org show Org4MSP -o json"})
@@ -107,6 +111,7 @@ final class OrgCommands {
 
     @Command(
             name = "add-operator",
+            header = "Register an identity of your org as its operator.",
             mixinStandardHelpOptions = true,
             description = {
                 "Register a client identity of your org as its operator (needs your",
@@ -134,6 +139,7 @@ final class OrgCommands {
 
     @Command(
             name = "remove-operator",
+            header = "Remove an operator of your org.",
             mixinStandardHelpOptions = true,
             description = {
                 "Remove an operator of your org (needs your org admin profile); its",
@@ -187,6 +193,7 @@ final class OrgCommands {
 
     @Command(
             name = "operators",
+            header = "List an org's registered operators.",
             mixinStandardHelpOptions = true,
             description = {"List an org's registered operators (its admins act as operators", "without being listed)."},
             footer = {"", "Examples:", "  povm org operators Org1MSP", "  povm org operators Org1MSP -o json"})

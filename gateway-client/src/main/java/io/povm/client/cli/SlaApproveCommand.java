@@ -9,6 +9,7 @@ import picocli.CommandLine.Parameters;
 /** {@code povm sla approve REF}: the caller's org approves an SLA. */
 @Command(
         name = "approve",
+        header = "Approve an SLA for your org.",
         mixinStandardHelpOptions = true,
         description = {
             "Approve an SLA for your org (needs an org admin profile). The approval",

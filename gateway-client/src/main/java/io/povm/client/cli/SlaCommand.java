@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code povm sla}: the group of SLA commands; alone it is a usage error. */
 @Command(
         name = "sla",
+        header = "List, show and govern SLAs.",
         mixinStandardHelpOptions = true,
         description = {
             "List, show, propose, approve and deprecate SLAs. An SLA becomes ACTIVE",

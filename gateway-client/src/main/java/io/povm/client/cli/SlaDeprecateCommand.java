@@ -9,6 +9,7 @@ import picocli.CommandLine.Parameters;
 /** {@code povm sla deprecate REF}: the caller's org votes to deprecate an ACTIVE SLA. */
 @Command(
         name = "deprecate",
+        header = "Vote to deprecate an ACTIVE SLA for your org.",
         mixinStandardHelpOptions = true,
         description = {
             "Vote to deprecate an ACTIVE SLA for your org (needs an org admin",

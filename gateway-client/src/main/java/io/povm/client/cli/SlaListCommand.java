@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 /** {@code povm sla list}: the SLAs in name and version order, all or in one state, one page or all of them. */
 @Command(
         name = "list",
+        header = "List SLAs.",
         mixinStandardHelpOptions = true,
         description = "List SLAs in name and version order, one page at a time (or --all).",
         footer = {

@@ -25,6 +25,7 @@ import picocli.CommandLine.Parameters;
 /** {@code povm sla propose}: put a new SLA version on the ledger, from a file or from flags. */
 @Command(
         name = "propose",
+        header = "Propose an SLA.",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {

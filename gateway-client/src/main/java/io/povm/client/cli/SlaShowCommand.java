@@ -11,6 +11,7 @@ import picocli.CommandLine.Parameters;
 /** {@code povm sla show REF}: one SLA's terms and state, with its votes. */
 @Command(
         name = "show",
+        header = "Show one SLA, its state and its votes.",
         mixinStandardHelpOptions = true,
         description = {
             "Show one SLA: its terms, its state and who voted for it. With -o json,",

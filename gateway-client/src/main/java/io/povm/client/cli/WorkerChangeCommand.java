@@ -35,6 +35,7 @@ abstract class WorkerChangeCommand extends WorkerClientCommand {
 
     @Command(
             name = "pause",
+            header = "Pause a worker: it takes no new work.",
             mixinStandardHelpOptions = true,
             description = {
                 "Pause a worker: it takes no new work.",
@@ -59,6 +60,7 @@ abstract class WorkerChangeCommand extends WorkerClientCommand {
 
     @Command(
             name = "resume",
+            header = "Resume a paused worker.",
             mixinStandardHelpOptions = true,
             description = {"Resume a paused worker.", "As the worker itself or an admin of its org; PAUSED → ACTIVE."},
             footer = {"", "Examples:", "  povm worker resume w1 --profile org1-user2"})
@@ -75,6 +77,7 @@ abstract class WorkerChangeCommand extends WorkerClientCommand {
 
     @Command(
             name = "deregister",
+            header = "Deregister a worker for good.",
             mixinStandardHelpOptions = true,
             description = {
                 "Deregister a worker for good, as itself or its org admin.",
@@ -94,6 +97,7 @@ abstract class WorkerChangeCommand extends WorkerClientCommand {
 
     @Command(
             name = "revoke",
+            header = "Revoke a worker of your own org for good.",
             mixinStandardHelpOptions = true,
             description = {
                 "Revoke a worker of your own org for good, as its org admin.",

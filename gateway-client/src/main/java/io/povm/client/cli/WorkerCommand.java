@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code povm worker}: the group of worker registry commands; alone it is a usage error. */
 @Command(
         name = "worker",
+        header = "Run, register and manage workers.",
         mixinStandardHelpOptions = true,
         description = {
             "Start worker daemons, show a worker's status and reputation, register,",

@@ -15,6 +15,7 @@ import picocli.CommandLine.ParameterException;
 /** {@code povm worker list}: workers in (MSP, name) order, for one org or all, in one state or any. */
 @Command(
         name = "list",
+        header = "List workers.",
         mixinStandardHelpOptions = true,
         description = "List workers in key order, one page at a time (or --all).",
         footer = {

@@ -14,6 +14,7 @@ import picocli.CommandLine.ParameterException;
 /** {@code povm worker register}: an org admin registers a worker identity of its own org. */
 @Command(
         name = "register",
+        header = "Register a worker identity of your own org.",
         mixinStandardHelpOptions = true,
         description = {
             "Register a worker identity of your own org, as an org admin.",

@@ -8,6 +8,7 @@ import picocli.CommandLine.Parameters;
 /** {@code povm worker show KEY}: one worker as the ledger holds it. */
 @Command(
         name = "show",
+        header = "Show one worker.",
         mixinStandardHelpOptions = true,
         description = "Show one worker: state, offer, stake, last heartbeat, history.",
         footer = {"", "Examples:", "  povm worker show Org1MSP/w1", "  povm worker show w1 --profile org1 -o json"})

@@ -11,6 +11,7 @@ import picocli.CommandLine.ParameterException;
  */
 @Command(
         name = "start",
+        header = "Start worker daemons.",
         mixinStandardHelpOptions = true,
         description = {
             "Start a worker daemon: with --config, this org's daemon in the",

@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 /** {@code povm worker status [KEY]}: a worker's state, track record and reputation, and its org's. */
 @Command(
         name = "status",
+        header = "Show a worker's state, track record and reputation.",
         mixinStandardHelpOptions = true,
         description = {
             "Show a worker's state and last heartbeat, its track record (results,",

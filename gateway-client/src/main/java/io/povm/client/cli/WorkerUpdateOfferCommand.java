@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 /** {@code povm worker update-offer KEY}: an org admin replaces its worker's offer. */
 @Command(
         name = "update-offer",
+        header = "Replace a worker's offer.",
         mixinStandardHelpOptions = true,
         description = {
             "Replace a worker's offer, as an admin of its org.",

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 /** {@code povm worker whoami}: the worker registered for the profile's identity. */
 @Command(
         name = "whoami",
+        header = "Show the worker registered for your identity.",
         mixinStandardHelpOptions = true,
         description = {
             "Show the worker registered for the profile's identity.",

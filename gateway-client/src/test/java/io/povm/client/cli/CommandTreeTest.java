@@ -125,6 +125,35 @@ class CommandTreeTest {
                 }));
     }
 
+    /**
+     * A group's {@code --help} lists its commands with their summaries (picocli shows a command's {@code header}
+     * there, else the first line of its description, which cut the descriptions mid-phrase: "3 orgs, Raft").
+     */
+    @TestFactory
+    Stream<DynamicTest> every_command_has_a_one_sentence_summary_that_its_groups_help_shows_whole() {
+        return commands().stream()
+                .filter(command -> command.getParent() != null)
+                .map(command -> DynamicTest.dynamicTest(command.getCommandSpec().qualifiedName(), () -> {
+                    final String[] header =
+                            command.getCommandSpec().usageMessage().header();
+                    assertThat(header)
+                            .as("the header of %s", command.getCommandSpec().qualifiedName())
+                            .singleElement()
+                            .satisfies(summary -> assertThat(summary)
+                                    .endsWith(".")
+                                    .doesNotContain("\n")
+                                    .hasSizeLessThanOrEqualTo(60));
+                    final CliHarness cli = new CliHarness();
+                    final List<String> parent = path(command.getParent());
+                    parent.add("--help");
+
+                    assertThat(cli.run(parent.toArray(String[]::new))).isZero();
+                    assertThat(cli.out())
+                            .containsPattern("(?m)^  " + java.util.regex.Pattern.quote(command.getCommandName()) + " +"
+                                    + java.util.regex.Pattern.quote(header[0]) + "$");
+                }));
+    }
+
     @TestFactory
     Stream<DynamicTest> every_leaf_takes_debug_and_output_json_unless_it_prints_no_data() {
         return commands().stream()
