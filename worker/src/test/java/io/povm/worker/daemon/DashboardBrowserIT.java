@@ -157,6 +157,9 @@ class DashboardBrowserIT {
                 .contains("agreed Org");
         page.until(ExpectedConditions.textMatches(By.id("useful-customer"), Pattern.compile("CPU-s in [1-9]")));
         assertThat(browser.findElement(By.id("useful-share")).getText()).endsWith(" %");
+        assertThat(browser.findElement(By.id("useful-energy")).getText())
+                .matches("[0-9.]+ J \\([0-9.e+-]+ Wh, [0-9.e+-]+ g CO2\\)");
+        assertThat(browser.findElement(By.id("energy-model")).getText()).contains("10 W per busy core", "480 gCO2/kWh");
         final List<WebElement> workers = browser.findElements(By.cssSelector("#workers tbody tr"));
         assertThat(workers).hasSizeGreaterThanOrEqualTo(3);
         screenshot("dashboard.png");
