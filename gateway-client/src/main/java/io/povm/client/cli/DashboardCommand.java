@@ -6,8 +6,9 @@ import io.povm.client.dashboard.CoinFlipSettings;
 import io.povm.client.dashboard.DashboardServer;
 import io.povm.client.job.JobClient;
 import io.povm.client.profile.ProfileLocator;
-import io.povm.client.usefulwork.ProcessCpuReader;
-import io.povm.client.usefulwork.UsefulWorkMeter;
+import io.povm.client.usage.EnergyModel;
+import io.povm.client.usage.ProcessCpuSampler;
+import io.povm.client.usage.UsefulWorkMeter;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -30,7 +31,9 @@ import picocli.CommandLine.Spec;
             "Serve the web dashboard until Ctrl-C: submit coin-flip sweeps, watch jobs",
             "change live (chaincode events pushed to the page), read a job's replicas,",
             "attestations and verdict, the workers and their reputation, and the",
-            "useful-work figure (CPU time of customer jobs against the whole system's).",
+            "useful-work figure (CPU time of customer jobs against the whole system's,",
+            "with its energy and CO2 at --watts-per-core and --grams-co2-per-kwh, as",
+            "povm job sweep prints them).",
             "It reads and submits as the profile's user."
         },
         footer = {
@@ -74,6 +77,19 @@ final class DashboardCommand implements Callable<Integer>, NetworkCommand, Plain
             description = "SLA of the submitted jobs (default: ${DEFAULT-VALUE}).")
     private String sla;
 
+    @Option(
+            names = "--watts-per-core",
+            paramLabel = "W",
+            description = "Energy model: power of a busy core (default: ${DEFAULT-VALUE}).")
+    private double wattsPerCore = EnergyModel.DEFAULT_WATTS_PER_CORE;
+
+    @Option(
+            names = "--grams-co2-per-kwh",
+            paramLabel = "G",
+            description = "Energy model: carbon intensity of electricity (default: ${DEFAULT-VALUE}, the world"
+                    + " average of 2023).")
+    private double gramsCo2PerKwh = EnergyModel.DEFAULT_GRAMS_CO2_PER_KWH;
+
     @Option(names = "--debug", description = "Log what the client does and print stack traces of errors.")
     private boolean debug;
 
@@ -94,12 +110,13 @@ final class DashboardCommand implements Callable<Integer>, NetworkCommand, Plain
         if (port < 0 || port > MAX_PORT) {
             throw new ParameterException(spec.commandLine(), "--port is " + port + "; must be 0 to " + MAX_PORT);
         }
+        final EnergyModel energy = EnergyOptions.model(spec, wattsPerCore, gramsCo2PerKwh);
         final ProfileLocator profiles = ProfileLocator.fromEnvironment(context.env());
         final Optional<String> coinflip = Optional.ofNullable(image).or(CoinFlipImage::fromDocker);
         final CountDownLatch stopping = new CountDownLatch(1);
         final CountDownLatch stopped = new CountDownLatch(1);
         try (PovmGateway gateway = PovmGateway.connect(profiles.load(context.profile(profile), context.env()))) {
-            final Optional<DashboardServer> server = start(gateway, coinflip, profiles);
+            final Optional<DashboardServer> server = start(gateway, coinflip, profiles, energy);
             if (server.isEmpty()) {
                 return ExitCodes.USAGE;
             }
@@ -129,10 +146,15 @@ final class DashboardCommand implements Callable<Integer>, NetworkCommand, Plain
     }
 
     private Optional<DashboardServer> start(
-            final PovmGateway gateway, final Optional<String> coinflip, final ProfileLocator profiles) {
+            final PovmGateway gateway,
+            final Optional<String> coinflip,
+            final ProfileLocator profiles,
+            final EnergyModel energy) {
         final UsefulWorkMeter meter = new UsefulWorkMeter(
                 new JobClient(gateway.chaincode()),
-                ProcessCpuReader.forRunDir(profiles.profilesDir().getParent()));
+                ProcessCpuSampler.system(),
+                profiles.profilesDir().resolveSibling("pids"),
+                energy);
         try {
             return Optional.of(DashboardServer.builder()
                     .gateway(gateway)

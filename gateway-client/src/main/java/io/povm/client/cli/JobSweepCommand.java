@@ -9,11 +9,11 @@ import io.povm.client.PovmClientException;
 import io.povm.client.job.JobClient;
 import io.povm.client.profile.ProfileLocator;
 import io.povm.client.usage.CpuSnapshot;
+import io.povm.client.usage.EnergyModel;
 import io.povm.client.usage.FlipStatistics;
 import io.povm.client.usage.ProcessCpuSampler;
 import io.povm.client.usage.SweepJob;
 import io.povm.client.usage.SweepSummary;
-import io.povm.client.usage.UsefulWork;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -48,7 +48,8 @@ import picocli.CommandLine.ParameterException;
             "confidence interval, the replicas' votes, and the CPU",
             "time the replicas attested (useful work) against the CPU time the",
             "network's nodes and worker daemons used meanwhile (overhead, sampled from",
-            "/proc for the pid files in --pid-dir), with energy at --watts-per-core.",
+            "/proc for the pid files in --pid-dir), with the energy and CO2 of each at",
+            "--watts-per-core and --grams-co2-per-kwh, beside hashcash's 0%% useful share.",
             "Jobs already on the ledger (same id) are not submitted again, so running",
             "it twice with one --job-prefix only waits and summarizes."
         },
@@ -145,8 +146,15 @@ final class JobSweepCommand extends ClientCommand {
     @Option(
             names = "--watts-per-core",
             paramLabel = "W",
-            description = "Assumed power of a busy core (default:" + " ${DEFAULT-VALUE}).")
-    private double wattsPerCore = UsefulWork.DEFAULT_WATTS_PER_CORE;
+            description = "Energy model: power of a busy core (default: ${DEFAULT-VALUE}).")
+    private double wattsPerCore = EnergyModel.DEFAULT_WATTS_PER_CORE;
+
+    @Option(
+            names = "--grams-co2-per-kwh",
+            paramLabel = "G",
+            description = "Energy model: carbon intensity of electricity (default: ${DEFAULT-VALUE}, the world"
+                    + " average of 2023).")
+    private double gramsCo2PerKwh = EnergyModel.DEFAULT_GRAMS_CO2_PER_KWH;
 
     @Option(
             names = "--clock-ticks",
@@ -162,6 +170,7 @@ final class JobSweepCommand extends ClientCommand {
     private Path jsonFile;
 
     private List<JobSpec> specs;
+    private EnergyModel energyModel;
     private int exitCode = ExitCodes.OK;
 
     JobSweepCommand(final CliContext context) {
@@ -180,9 +189,7 @@ final class JobSweepCommand extends ClientCommand {
         check(timeoutSeconds >= 1, "--timeout-seconds must be 1 or more");
         check(pollMillis >= 0, "--poll-millis must be 0 or more");
         check(checkpointEvery >= 0, "--checkpoint-every must be 0 or more");
-        check(
-                Double.isFinite(wattsPerCore) && wattsPerCore > 0,
-                "--watts-per-core is " + wattsPerCore + "; must be a finite number more than 0");
+        energyModel = EnergyOptions.model(spec(), wattsPerCore, gramsCo2PerKwh);
         check(clockTicks >= 1, "--clock-ticks must be 1 or more");
         if (jobPrefix == null) {
             jobPrefix = "sweep-" + STAMP.format(context().clock().instant()) + "-";
@@ -247,7 +254,7 @@ final class JobSweepCommand extends ClientCommand {
                 outcome.jobs().stream().map(SweepJob::of).toList(),
                 before,
                 after,
-                wattsPerCore,
+                energyModel,
                 new SweepSummary.Timing(submitted.submitted(), submitMillis, sweepMillis, clientCpuMillis()));
         if (jsonFile != null) {
             write(jsonFile, PovmJson.write(summary) + "\n");

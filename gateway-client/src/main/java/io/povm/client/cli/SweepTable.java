@@ -1,5 +1,6 @@
 package io.povm.client.cli;
 
+import io.povm.client.usage.EnergyModel;
 import io.povm.client.usage.FlipStatistics;
 import io.povm.client.usage.SweepJob;
 import io.povm.client.usage.SweepSummary;
@@ -11,6 +12,7 @@ import java.util.TreeMap;
 
 /** Prints a {@link SweepSummary} for people: one row per job, then what the sweep found and what it cost. */
 final class SweepTable {
+    private static final double SECONDS_PER_HOUR = 3600;
     private static final String ROW = "%-12s %-28s %-14s %10s %6s %9s %9s %7s %8s%n";
 
     private SweepTable() {}
@@ -109,16 +111,20 @@ final class SweepTable {
     private static void work(final UsefulWork work, final PrintWriter out) {
         out.printf(
                 Locale.ROOT,
-                "useful work    %.2f CPU-s attested by the replicas, about %.1f J%n",
+                "useful work    %.2f CPU-s attested by the replicas, about %.1f J (%s, %s)%n",
                 work.usefulCpuMillis() / 1000.0,
-                work.usefulJoules());
+                work.usefulJoules(),
+                wattHours(work.usefulJoules()),
+                grams(work.usefulGramsCo2()));
         out.printf(
                 Locale.ROOT,
-                "overhead       %.2f CPU-s of %d network and worker processes meanwhile, about %.1f J;"
+                "overhead       %.2f CPU-s of %d network and worker processes meanwhile, about %.1f J (%s, %s);"
                         + " useful share %.1f%%%n",
                 work.overheadCpuMillis() / 1000.0,
                 work.overheadByProcess().size(),
                 work.overheadJoules(),
+                wattHours(work.overheadJoules()),
+                grams(work.overheadGramsCo2()),
                 100 * work.usefulShare());
         final Map<String, Long> byKind = new TreeMap<>();
         work.overheadByProcess().forEach((name, millis) -> byKind.merge(kind(name), millis, Long::sum));
@@ -128,12 +134,26 @@ final class SweepTable {
         if (parts.length() > 0) {
             out.println("               " + parts);
         }
+        out.println("hashcash       useful share 0%: proof of work spends all its energy on the puzzle, none on"
+                + " anyone's job");
+        final EnergyModel model = work.energyModel();
         out.printf(
                 Locale.ROOT,
-                "energy         assumed %.1f W per busy core (CPU-seconds x watts); not counted: the"
-                        + " container engine, this client%n",
-                work.wattsPerCore());
+                "energy         assumed %.1f W per busy core, %.1f gCO2 per kWh (CPU-seconds x watts x carbon"
+                        + " intensity); not counted: the container engine, this client%n",
+                model.wattsPerCore(),
+                model.gramsCo2PerKwh());
+        out.println("               watts: " + model.wattsSource());
+        out.println("               carbon: " + model.gramsCo2Source());
         out.println("               attested CPU is each container's exact CPU time, read from its cgroup when it"
                 + " exited (worker/README.md)");
+    }
+
+    private static String wattHours(final double joules) {
+        return String.format(Locale.ROOT, "%.3g Wh", joules / SECONDS_PER_HOUR);
+    }
+
+    private static String grams(final double grams) {
+        return String.format(Locale.ROOT, "%.3g g CO2", grams);
     }
 }

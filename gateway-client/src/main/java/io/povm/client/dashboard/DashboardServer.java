@@ -3,7 +3,7 @@ package io.povm.client.dashboard;
 import com.sun.net.httpserver.HttpServer;
 import io.povm.client.PovmGateway;
 import io.povm.client.job.JobClient;
-import io.povm.client.usefulwork.UsefulWorkMeter;
+import io.povm.client.usage.UsefulWorkMeter;
 import io.povm.client.worker.WorkerClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * try (PovmGateway gateway = PovmGateway.connect(profile);
  *         DashboardServer dashboard = DashboardServer.builder()
  *                 .gateway(gateway)
- *                 .usefulWork(new UsefulWorkMeter(new JobClient(gateway.chaincode()), ProcessCpuReader.forRunDir(runDir)))
+ *                 .usefulWork(new UsefulWorkMeter(new JobClient(gateway.chaincode()), ProcessCpuSampler.system(),
+ *                         runDir.resolve("pids"), EnergyModel.DEFAULT))
  *                 .coinFlip(CoinFlipSettings.of(Optional.of(image), CoinFlipSettings.DEFAULT_SLA))
  *                 .start(new InetSocketAddress("127.0.0.1", 8080))) {
  *     System.out.println("open " + dashboard.uri());

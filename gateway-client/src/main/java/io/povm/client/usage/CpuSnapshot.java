@@ -10,6 +10,9 @@ import java.util.TreeMap;
  * @param processes by name; a process that was not running is absent
  */
 public record CpuSnapshot(Map<String, ProcessCpu> processes) {
+    /** No process: a stretch measured from it counts every process with all its time since it started. */
+    public static final CpuSnapshot NONE = new CpuSnapshot(Map.of());
+
     public CpuSnapshot {
         processes = Map.copyOf(processes);
     }

@@ -11,11 +11,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Samples the CPU time of processes from Linux's {@code /proc/<pid>/stat} (utime + stime, fields 14 and 15, in clock
- * ticks), for processes named by pid files such as the ones {@code network/network.sh} and {@code scripts/workers.sh}
- * write to {@code $POVM_RUN_DIR/pids}.
+ * Samples the CPU time of processes from Linux's {@code /proc/<pid>/stat}: utime + stime + cutime + cstime (fields 14
+ * to 17, in clock ticks), the process's own time and that of the children it waited for, for processes named by pid
+ * files such as the ones {@code network/network.sh} and {@code scripts/workers.sh} write to
+ * {@code $POVM_RUN_DIR/pids}. A process that is gone, or whose stat cannot be read, is left out of a sample (the
+ * latter with a warning), so that one process ending mid-read does not lose the others' figures.
  *
  * <pre>{@code
  * ProcessCpuSampler sampler = ProcessCpuSampler.system();
@@ -26,8 +30,9 @@ public final class ProcessCpuSampler {
     /** USER_HZ, the unit of {@code /proc/<pid>/stat} times: 100 on Linux for x86 and arm. */
     public static final long DEFAULT_CLOCK_TICKS = 100;
 
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessCpuSampler.class);
     private static final int UTIME_AFTER_COMM = 11;
-    private static final int STIME_AFTER_COMM = 12;
+    private static final int CSTIME_AFTER_COMM = 14;
 
     private final Path proc;
     private final long ticksPerSecond;
@@ -56,34 +61,43 @@ public final class ProcessCpuSampler {
         return new CpuSnapshot(sampled);
     }
 
-    /** @return the process's user + system time in milliseconds; empty when there is no such process */
+    /**
+     * @return the process's user + system time and its waited-for children's, in milliseconds; empty when there is
+     *     no such process or its stat cannot be read
+     */
     public Optional<Long> cpuMillis(final long pid) {
+        final Path stat = proc.resolve(Long.toString(pid)).resolve("stat");
         try {
-            final String stat =
-                    Files.readString(proc.resolve(Long.toString(pid)).resolve("stat"));
-            return Optional.of(cpuTicks(stat) * 1000 / ticksPerSecond);
+            return Optional.of(cpuTicks(Files.readString(stat, StandardCharsets.UTF_8)) * 1000 / ticksPerSecond);
         } catch (NoSuchFileException e) {
             return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + proc.resolve(pid + "/stat"), e);
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn("cannot read the CPU time of pid {} from {}: {}", pid, stat, e.toString());
+            return Optional.empty();
         }
     }
 
     /**
      * @param stat the text of a {@code /proc/<pid>/stat} file; its second field, the command name in parentheses,
      *     may itself hold spaces and parentheses, so fields are counted from the last ')'
-     * @return utime + stime, in clock ticks
+     * @return utime + stime + cutime + cstime, in clock ticks
+     * @throws IllegalArgumentException when the text is not in that format
      */
     static long cpuTicks(final String stat) {
         final int end = stat.lastIndexOf(')');
         if (end < 0) {
             throw new IllegalArgumentException("not a /proc/<pid>/stat line: " + stat.strip());
         }
-        final String[] fields = stat.substring(end + 1).strip().split(" +");
-        if (fields.length <= STIME_AFTER_COMM) {
-            throw new IllegalArgumentException("a /proc/<pid>/stat line with too few fields: " + stat.strip());
+        final String[] fields = stat.substring(end + 1).strip().split("\\s+");
+        if (fields.length <= CSTIME_AFTER_COMM) {
+            throw new IllegalArgumentException(
+                    "a /proc/<pid>/stat line with too few fields after the command name: " + stat.strip());
         }
-        return Long.parseLong(fields[UTIME_AFTER_COMM]) + Long.parseLong(fields[STIME_AFTER_COMM]);
+        long ticks = 0;
+        for (int field = UTIME_AFTER_COMM; field <= CSTIME_AFTER_COMM; field++) {
+            ticks += Long.parseLong(fields[field]);
+        }
+        return ticks;
     }
 
     /**

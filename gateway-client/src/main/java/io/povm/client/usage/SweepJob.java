@@ -22,7 +22,7 @@ import java.util.Optional;
  * @param disagreed replicas that revealed another answer
  * @param timedOut replicas whose lease expired or that never revealed
  * @param faulted replicas whose reveal did not open their commitment
- * @param attestedCpuMillis the CPU time of every replica that reported a result
+ * @param attestedCpuMillis the CPU time of every replica that reported a result ({@link UsefulWork#attestedCpuMillis})
  */
 @JsonPropertyOrder({"jobId", "seed", "state", "flips", "agreed", "disagreed", "timedOut", "faulted", "attestedCpuMillis"
 })
@@ -45,10 +45,6 @@ public record SweepJob(
     /** @return the sweep's view of {@code job}; the seed is its {@code SEED} variable (empty when it has none) */
     public static SweepJob of(final Job job) {
         final Optional<Verdict> verdict = job.verdict();
-        final long cpu = job.replicas().stream()
-                .flatMap(replica -> replica.result().stream())
-                .mapToLong(ReplicaResult::cpuMillis)
-                .sum();
         return new SweepJob(
                 job.id(),
                 job.spec().env().getOrDefault("SEED", ""),
@@ -58,7 +54,7 @@ public record SweepJob(
                 verdict.map(v -> v.disagreed().size()).orElse(0),
                 verdict.map(v -> v.timedOut().size()).orElse(0),
                 verdict.map(v -> v.faulted().size()).orElse(0),
-                cpu);
+                UsefulWork.attestedCpuMillis(job));
     }
 
     private static Optional<Long> winningFlips(final Job job, final Verdict verdict) {

@@ -37,7 +37,7 @@ public record SweepSummary(
             final List<SweepJob> jobs,
             final CpuSnapshot before,
             final CpuSnapshot after,
-            final double wattsPerCore,
+            final EnergyModel energyModel,
             final Timing timing) {
         final List<SeedFlips> runs =
                 jobs.stream().flatMap(job -> job.seedFlips().stream()).toList();
@@ -48,7 +48,7 @@ public record SweepSummary(
                 jobs,
                 runs.isEmpty() ? null : FlipStatistics.of(k, runs),
                 Votes.of(jobs),
-                UsefulWork.of(attested, before, after, wattsPerCore),
+                UsefulWork.of(attested, before, after, energyModel),
                 timing);
     }
 

@@ -15,7 +15,7 @@ class DashboardCommandTest {
 
         assertThat(cli.out())
                 .contains("Usage: povm dashboard")
-                .contains("--port", "--profile", "--coinflip-image")
+                .contains("--port", "--profile", "--coinflip-image", "--watts-per-core", "--grams-co2-per-kwh")
                 .contains("Examples:", "povm dashboard --port 8081 --profile org2");
     }
 
@@ -47,5 +47,15 @@ class DashboardCommandTest {
         assertThat(cli.run("dashboard", "--port", "eighty")).isEqualTo(2);
 
         assertThat(cli.err()).contains("--port");
+    }
+
+    @Test
+    void an_energy_model_that_is_not_positive_is_a_usage_error_before_connecting(@TempDir final Path runDir) {
+        cli.env.put("POVM_RUN_DIR", runDir.toString());
+
+        assertThat(cli.run("dashboard", "--watts-per-core", "0", "--coinflip-image", "x"))
+                .isEqualTo(ExitCodes.USAGE);
+
+        assertThat(cli.err()).contains("--watts-per-core is 0.0; must be a finite number more than 0");
     }
 }

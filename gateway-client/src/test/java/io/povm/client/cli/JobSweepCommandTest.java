@@ -103,14 +103,19 @@ class JobSweepCommandTest {
                         "mean flips     22\\.0, 95% CI \\[[0-9.]+, [0-9.]+\\] \\(n=3, exact for an exponential mean")
                 .contains("expected       2^(k+1)-2 = 14: inside the interval")
                 .contains("replicas       8 agreed, 1 disagreed, 0 timed out, 0 faulted (3 jobs)")
-                .contains("useful work    0.90 CPU-s attested by the replicas, about 9.0 J")
+                .contains("useful work    0.90 CPU-s attested by the replicas, about 9.0 J (0.00250 Wh, 0.00120 g CO2)")
                 .contains("of 1 network and worker processes")
-                .contains("assumed 10.0 W per busy core");
+                .containsPattern("J \\([0-9.e-]+ Wh, [0-9.e-]+ g CO2\\); useful share [0-9.]+%")
+                .contains("hashcash       useful share 0%")
+                .contains("assumed 10.0 W per busy core, 480.0 gCO2 per kWh")
+                .contains("watts: assumed 10 W per busy core")
+                .contains("carbon: 480 gCO2/kWh, world average electricity of 2023 (Ember, Global Electricity Review");
     }
 
     @Test
     void json_output_is_one_document_with_jobs_statistics_votes_and_work() throws IOException {
-        assertThat(sweep("-o", "json", "--watts-per-core", "20")).isZero();
+        assertThat(sweep("-o", "json", "--watts-per-core", "20", "--grams-co2-per-kwh", "100"))
+                .isZero();
 
         final JsonNode summary = new ObjectMapper().readTree(cli.out());
         assertThat(summary.path("k").asInt()).isEqualTo(3);
@@ -120,7 +125,15 @@ class JobSweepCommandTest {
         assertThat(summary.path("statistics").path("n").asInt()).isEqualTo(3);
         assertThat(summary.path("replicas").path("agreed").asInt()).isEqualTo(8);
         assertThat(summary.path("work").path("usefulCpuMillis").asLong()).isEqualTo(900);
-        assertThat(summary.path("work").path("wattsPerCore").asDouble()).isEqualTo(20.0);
+        assertThat(summary.path("work").path("energyModel").path("wattsPerCore").asDouble())
+                .isEqualTo(20.0);
+        assertThat(summary.path("work")
+                        .path("energyModel")
+                        .path("gramsCo2Source")
+                        .asText())
+                .isEqualTo("given: --grams-co2-per-kwh 100");
+        assertThat(summary.path("work").path("usefulJoules").asDouble()).isEqualTo(18.0);
+        assertThat(summary.path("work").path("usefulGramsCo2").asDouble()).isEqualTo(18.0 / 3600 / 1000 * 100);
         assertThat(summary.path("work").path("overheadByProcess").has("me")).isTrue();
         assertThat(summary.path("timing").path("submitted").asInt()).isEqualTo(3);
     }
@@ -215,5 +228,25 @@ class JobSweepCommandTest {
 
         assertThat(cli.err()).contains("--k is 49; must be 1 to 48");
         assertThat(cli.profilesOpened).isEmpty();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "--grams-co2-per-kwh {0} is a usage error")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"NaN", "Infinity", "-1.0"})
+    void rejects_a_carbon_intensity_that_is_not_a_number_of_0_or_more(final String grams) {
+        assertThat(cli.run("job", "sweep", "--image", IMAGE, "--grams-co2-per-kwh", grams))
+                .isEqualTo(ExitCodes.USAGE);
+
+        assertThat(cli.err()).contains("--grams-co2-per-kwh is " + grams + "; must be a finite number of 0 or more");
+        assertThat(cli.profilesOpened).isEmpty();
+    }
+
+    @Test
+    void help_names_both_figures_of_the_energy_model_and_the_hashcash_comparison() {
+        assertThat(cli.run("job", "sweep", "--help")).isZero();
+
+        assertThat(cli.out())
+                .contains("--watts-per-core=W", "--grams-co2-per-kwh=G")
+                .contains("beside hashcash's 0% useful share.")
+                .contains("(default: 480.0, the world");
     }
 }

@@ -9,17 +9,21 @@ import io.povm.api.JobPage;
 import io.povm.api.PovmError;
 import io.povm.client.PovmClientException;
 import io.povm.client.job.JobClient;
-import io.povm.client.usefulwork.ProcessCpu;
-import io.povm.client.usefulwork.ProcessCpuReader;
-import io.povm.client.usefulwork.UsefulWorkMeter;
+import io.povm.client.usage.CpuSnapshot;
+import io.povm.client.usage.EnergyModel;
+import io.povm.client.usage.ProcessCpu;
+import io.povm.client.usage.ProcessCpuSampler;
+import io.povm.client.usage.UsefulWorkMeter;
 import io.povm.client.worker.WorkerClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class DashboardServerTest {
     private final JobClient jobs = mock(JobClient.class);
     private final WorkerClient workers = mock(WorkerClient.class);
-    private final ProcessCpuReader processes = mock(ProcessCpuReader.class);
+    private final ProcessCpuSampler processes = mock(ProcessCpuSampler.class);
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private DashboardServer server;
@@ -39,7 +43,7 @@ class DashboardServerTest {
         server = DashboardServer.builder()
                 .jobs(jobs)
                 .workers(workers)
-                .usefulWork(new UsefulWorkMeter(jobs, processes))
+                .usefulWork(new UsefulWorkMeter(jobs, processes, Path.of("no-such-run", "pids"), EnergyModel.DEFAULT))
                 .coinFlip(CoinFlipSettings.of(Optional.empty(), CoinFlipSettings.DEFAULT_SLA))
                 .start(new InetSocketAddress("127.0.0.1", 0));
     }
@@ -81,15 +85,16 @@ class DashboardServerTest {
     @Test
     void reports_the_useful_work_figure_with_the_processes_it_counted() throws Exception {
         when(jobs.list(JobClient.MAX_PAGE_SIZE, "")).thenReturn(new JobPage(List.of(), ""));
-        when(processes.read()).thenReturn(List.of(new ProcessCpu("org1-peer", 42, 1500)));
+        when(processes.sample(Map.of())).thenReturn(new CpuSnapshot(Map.of("org1-peer", new ProcessCpu(42, 1500))));
 
         final HttpResponse<String> work = get("/api/useful-work");
 
         assertThat(work.statusCode()).isEqualTo(200);
+        assertThat(work.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
         assertThat(work.body())
-                .isEqualTo("{\"customerCpuMillis\":0,\"overheadCpuMillis\":1500,\"systemCpuMillis\":1500,"
-                        + "\"usefulShare\":0.0,\"jobs\":0,\"replicas\":0,"
-                        + "\"processes\":[{\"name\":\"org1-peer\",\"pid\":42,\"cpuMillis\":1500}]}");
+                .startsWith("{\"jobs\":0,\"replicas\":0,\"work\":{\"usefulCpuMillis\":0,\"overheadCpuMillis\":1500,")
+                .contains("\"overheadGramsCo2\":0.002")
+                .endsWith("\"processes\":[{\"name\":\"org1-peer\",\"pid\":42,\"cpuMillis\":1500}]}");
     }
 
     @Test

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.povm.api.JobState;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SweepSummaryTest {
-    private static final CpuSnapshot NONE = new CpuSnapshot(Map.of());
+    private static final CpuSnapshot NONE = CpuSnapshot.NONE;
 
     @Test
     void a_resolved_job_shows_its_winning_flips_votes_and_the_cpu_of_every_replica() {
@@ -35,8 +34,8 @@ class SweepSummaryTest {
                 SweepJob.of(CoinflipJobs.resolved("s-2", "demo-2", 4, 12, 2, 200)),
                 SweepJob.of(CoinflipJobs.submitted("s-3", "demo-3", 4)));
 
-        final SweepSummary summary =
-                SweepSummary.of(4, jobs, NONE, NONE, 10, new SweepSummary.Timing(3, 900, 60_000, 4_000));
+        final SweepSummary summary = SweepSummary.of(
+                4, jobs, NONE, NONE, EnergyModel.DEFAULT, new SweepSummary.Timing(3, 900, 60_000, 4_000));
 
         assertThat(summary.flipStatistics()).hasValueSatisfying(stats -> {
             assertThat(stats.n()).isEqualTo(2);
@@ -54,7 +53,7 @@ class SweepSummaryTest {
                 List.of(SweepJob.of(CoinflipJobs.submitted("s-1", "demo-1", 4))),
                 NONE,
                 NONE,
-                10,
+                EnergyModel.DEFAULT,
                 new SweepSummary.Timing(1, 100, 100, 100));
 
         assertThat(summary.flipStatistics()).isEmpty();

@@ -7,8 +7,9 @@ import io.povm.client.dashboard.CoinFlipSettings;
 import io.povm.client.dashboard.DashboardServer;
 import io.povm.client.job.JobClient;
 import io.povm.client.profile.ProfileLocator;
-import io.povm.client.usefulwork.ProcessCpuReader;
-import io.povm.client.usefulwork.UsefulWorkMeter;
+import io.povm.client.usage.EnergyModel;
+import io.povm.client.usage.ProcessCpuSampler;
+import io.povm.client.usage.UsefulWorkMeter;
 import io.povm.worker.job.CoinFlip;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -64,7 +65,11 @@ class DashboardBrowserIT {
         final Path runDir = Path.of(System.getenv(ProfileLocator.RUN_DIR_VARIABLE));
         dashboard = DashboardServer.builder()
                 .gateway(gateway)
-                .usefulWork(new UsefulWorkMeter(new JobClient(gateway.chaincode()), ProcessCpuReader.forRunDir(runDir)))
+                .usefulWork(new UsefulWorkMeter(
+                        new JobClient(gateway.chaincode()),
+                        ProcessCpuSampler.system(),
+                        runDir.resolve("pids"),
+                        EnergyModel.DEFAULT))
                 .coinFlip(CoinFlipSettings.of(Optional.of(network.coinflip), CoinFlipSettings.DEFAULT_SLA))
                 .start(new InetSocketAddress("127.0.0.1", 0));
         browser = chromium();
@@ -152,6 +157,9 @@ class DashboardBrowserIT {
                 .contains("agreed Org");
         page.until(ExpectedConditions.textMatches(By.id("useful-customer"), Pattern.compile("CPU-s in [1-9]")));
         assertThat(browser.findElement(By.id("useful-share")).getText()).endsWith(" %");
+        assertThat(browser.findElement(By.id("useful-energy")).getText())
+                .matches("[0-9.]+ J \\([0-9.e+-]+ Wh, [0-9.e+-]+ g CO2\\)");
+        assertThat(browser.findElement(By.id("energy-model")).getText()).contains("10 W per busy core", "480 gCO2/kWh");
         final List<WebElement> workers = browser.findElements(By.cssSelector("#workers tbody tr"));
         assertThat(workers).hasSizeGreaterThanOrEqualTo(3);
         screenshot("dashboard.png");

@@ -250,22 +250,36 @@ async function loadWorkers() {
 }
 
 const seconds = (millis) => (millis / 1000).toFixed(1) + ' CPU-s';
+// energy(joules, grams): the model's figures as povm job sweep prints them, e.g. '9.0 J (0.00250 Wh, 0.00120 g CO2)'
+const energy = (joules, grams) => joules.toFixed(1) + ' J (' + (joules / 3600).toPrecision(3) + ' Wh, '
+  + grams.toPrecision(3) + ' g CO2)';
 
 async function loadUsefulWork() {
   const box = document.getElementById('useful');
   try {
-    const w = await api('/api/useful-work');
+    const body = await api('/api/useful-work');
+    const w = body.work;
+    const m = w.energyModel;
     const percent = (100 * w.usefulShare).toFixed(1);
     box.replaceChildren(
       el('div', {class: 'figure', id: 'useful-share'}, percent + ' %'),
       el('div', {class: 'bar'}, el('div', {style: 'width:' + percent + '%'})),
       el('dl', {},
-        el('dt', {}, 'customer jobs'), el('dd', {id: 'useful-customer'}, seconds(w.customerCpuMillis)
-          + ' in ' + w.replicas + ' replicas of ' + w.jobs + ' jobs'),
+        el('dt', {}, 'customer jobs'), el('dd', {id: 'useful-customer'}, seconds(w.usefulCpuMillis)
+          + ' in ' + body.replicas + ' replicas of ' + body.jobs + ' jobs'),
         el('dt', {}, 'network and workers'), el('dd', {}, seconds(w.overheadCpuMillis)),
-        el('dt', {}, 'whole system'), el('dd', {}, seconds(w.systemCpuMillis))),
-      w.processes.length
-        ? table(['process', 'pid', 'CPU'], w.processes.map((p) => [p.name, p.pid, seconds(p.cpuMillis)]))
+        el('dt', {}, 'whole system'), el('dd', {}, seconds(w.usefulCpuMillis + w.overheadCpuMillis)),
+        el('dt', {}, 'energy of customer jobs'), el('dd', {id: 'useful-energy'},
+          energy(w.usefulJoules, w.usefulGramsCo2)),
+        el('dt', {}, 'energy of overhead'), el('dd', {id: 'overhead-energy'},
+          energy(w.overheadJoules, w.overheadGramsCo2)),
+        el('dt', {}, 'hashcash, for comparison'), el('dd', {}, '0 % useful: all its energy goes into the puzzle'),
+        el('dt', {}, 'energy model'), el('dd', {id: 'energy-model'}, 'CPU-seconds × ' + m.wattsPerCore
+          + ' W per busy core × ' + m.gramsCo2PerKwh + ' gCO2/kWh'),
+        el('dt', {}, 'watts from'), el('dd', {}, m.wattsSource),
+        el('dt', {}, 'carbon from'), el('dd', {}, m.gramsCo2Source)),
+      body.processes.length
+        ? table(['process', 'pid', 'CPU'], body.processes.map((p) => [p.name, p.pid, seconds(p.cpuMillis)]))
         : el('p', {class: 'note'}, 'no network or worker processes found in the run directory\'s pid files'));
   } catch (e) {
     box.replaceChildren(el('p', {class: 'error'}, e.message));
