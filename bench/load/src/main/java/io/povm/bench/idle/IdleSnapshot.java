@@ -1,7 +1,6 @@
 package io.povm.bench.idle;
 
-import io.povm.client.usefulwork.ProcessCpu;
-import io.povm.client.usefulwork.ProcessCpuReader;
+import io.povm.client.usage.ProcessCpuSampler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +20,10 @@ public record IdleSnapshot(long nanoTime, Map<String, Long> cpuMillis, Map<Strin
     /** @return the CPU milliseconds so far of every recorded process and of dockerd and containerd, by name */
     public static Map<String, Long> cpuMillis(final Path runDir, final Path proc) {
         final Map<String, Long> cpu = new TreeMap<>();
-        for (ProcessCpu process : new ProcessCpuReader(runDir.resolve("pids"), proc).read()) {
-            cpu.put(process.name(), process.cpuMillis());
-        }
+        new ProcessCpuSampler(proc, ProcessCpuSampler.DEFAULT_CLOCK_TICKS)
+                .sample(ProcessCpuSampler.pidFiles(runDir.resolve("pids")))
+                .processes()
+                .forEach((name, process) -> cpu.put(name, process.cpuMillis()));
         final ProcStat stat = new ProcStat(proc);
         stat.byCommand("dockerd", "containerd")
                 .forEach((comm, pid) -> stat.cpuMillis(pid).ifPresent(ms -> cpu.put(comm, ms)));
