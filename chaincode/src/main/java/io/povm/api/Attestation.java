@@ -3,13 +3,17 @@ package io.povm.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRootName;
+import java.io.IOException;
 import java.util.Optional;
+import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
  * A proof of VM (paper 000, definition 3): the worker's signed statement that VM {@code workerKey} with the container
  * configuration {@code configHash} ran replica {@code replica} of job {@code jobId} from image {@code imageDigest}
- * under SLA {@code slaRef}, what it measured, and what came out. Its canonical form is {@code PovmJson.write(this)};
- * the worker signs those UTF-8 bytes (see {@link AttestationSignature}).
+ * under SLA {@code slaRef}, what it measured, and what came out. The worker signs its canonical bytes: the RFC 8785
+ * (JSON Canonicalization Scheme) form of {@code PovmJson.write(this)}, i.e. members sorted by name, no whitespace,
+ * minimal string escapes, in UTF-8 (see {@link AttestationSignature}). Anyone can rebuild them from the stored JSON
+ * in any language without povm's serializer; {@code scripts/verify-attestations.py} does in Python.
  *
  * <pre>{@code
  * {"version":1,"jobId":"flip-1","replica":0,"workerKey":"Org1MSP/w1","msp":"Org1MSP",
@@ -89,9 +93,19 @@ public record Attestation(
         Commitment.requireHex(nonce, "attestation.nonce");
     }
 
+    /**
+     * The largest integer every JSON reader holds exactly (2^53 - 1): RFC 8785 writes numbers as IEEE doubles, so a
+     * larger figure would be signed in a form another language's reader does not rebuild.
+     */
+    public static final long MAX_FIGURE = (1L << 53) - 1;
+
     private static void requireNonNegative(final long value, final String field) {
         if (value < 0) {
             throw PovmException.invalid("attestation." + field, "is " + value + "; must be 0 or more");
+        }
+        if (value > MAX_FIGURE) {
+            throw PovmException.invalid(
+                    "attestation." + field, "is " + value + "; must be at most " + MAX_FIGURE + " (2^53 - 1)");
         }
     }
 
@@ -159,9 +173,13 @@ public record Attestation(
         return Commitment.of(resultHash, nonce, workerKey);
     }
 
-    /** @return the canonical bytes the worker signs */
+    /** @return the canonical bytes the worker signs: the RFC 8785 form of the attestation's JSON */
     public byte[] canonicalBytes() {
-        return PovmJson.writeBytes(this);
+        try {
+            return new JsonCanonicalizer(PovmJson.write(this)).getEncodedUTF8();
+        } catch (IOException e) {
+            throw new IllegalStateException("an attestation's own JSON does not canonicalize", e);
+        }
     }
 
     /** @return the result the attestation states, with {@code output} inline when given */

@@ -154,6 +154,6 @@ public final class AttestationCheck {
                 : Optional.of(new Problem(
                         "signature",
                         "does not verify with the worker's registered attestation key over the attestation's"
-                                + " canonical JSON"));
+                                + " RFC 8785 bytes"));
     }
 }

@@ -31,6 +31,7 @@ import io.povm.client.job.JobClient;
 import io.povm.client.sla.SlaClient;
 import io.povm.client.worker.WorkerClient;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -133,6 +134,36 @@ class AttestationIT {
                 .startsWith("error: replica 1 (")
                 .contains("attestation.cpuMillis: states ")
                 .contains("but the replica record has ");
+
+        final Run python = python(file);
+        assertThat(python.exitCode())
+                .as("scripts/verify-attestations.py on the exported evidence: %s", python)
+                .isZero();
+        assertThat(python.out())
+                .contains("replica 0 (")
+                .contains("signature and commitment OK")
+                .contains("job " + id + ": all 3 attestations OK");
+        final Run pythonTampered = python(altered);
+        assertThat(pythonTampered.exitCode()).as(pythonTampered.toString()).isEqualTo(1);
+        assertThat(pythonTampered.out())
+                .contains("replica 1 (")
+                .contains("signature does not verify over the attestation's RFC 8785 bytes")
+                .contains("1 of 3 attestations FAILED");
+    }
+
+    /**
+     * Runs the Python verifier, which knows nothing of povm's Java code: it rebuilds each attestation's RFC 8785
+     * bytes from the ledger's JSON and checks signature and commitment with the {@code cryptography} package.
+     */
+    private static Run python(final Path evidence) throws IOException, InterruptedException {
+        final Process process = new ProcessBuilder(
+                        "python3",
+                        Path.of("..", "scripts", "verify-attestations.py").toString(),
+                        evidence.toString())
+                .start();
+        final String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        final String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Run(process.waitFor(), out, err);
     }
 
     /** Acknowledges, commits once all run, then reveals: what three honest worker daemons would do. */
