@@ -16,6 +16,12 @@ final class UsefulAndScale {
         md.append("\n## P4 useful share at saturation: CPU-seconds inside job containers (attested) ÷ CPU-seconds of"
                 + " the whole system (containers, orderers, peers, chaincode servers, worker daemons, dockerd,"
                 + " containerd, the client), from submission until every job was decided\n\n");
+        md.append(String.format(
+                Locale.ROOT,
+                "Coin-flip jobs whose seeds were chosen for seconds × %d flips (the image's flips per CPU-second,"
+                        + " calibrated with one job through the workers unless given); overhead includes the idle"
+                        + " cost of the window.\n\n",
+                useful.get(0).path("flipsPerCpuSecond").asLong()));
         md.append("| setting | jobs | decided | replicas | states | wall s | useful CPU-s | CPU-s per replica"
                 + " | overhead CPU-s | overhead by part | useful share | protocol CPU-s per job |\n");
         md.append("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |\n");

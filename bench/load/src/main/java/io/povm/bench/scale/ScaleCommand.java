@@ -31,6 +31,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "P5: SubmitJob, GetJob and listing latency at growing numbers of jobs on the ledger")
 public final class ScaleCommand implements Callable<Integer> {
+    private static final int WARM_UP_CALLS = 3;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -158,14 +160,15 @@ public final class ScaleCommand implements Callable<Integer> {
 
     private ScalePoint measure(
             final JobClient jobs, final ScaleFill fill, final long level, final long onLedger, final String run) {
+        final List<String> ids = fill.ids();
+        final Random random = new Random(level);
+        warmUp(jobs, ids, random, "p5-" + run + "-warm" + level + "-");
         final List<Long> submit = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
             final long start = System.nanoTime();
             jobs.submit(Workloads.spec("p5-" + run + "-at" + level + "-" + i, sla));
             submit.add(System.nanoTime() - start);
         }
-        final List<String> ids = fill.ids();
-        final Random random = new Random(level);
         final List<Long> get = new ArrayList<>();
         for (int i = 0; i < samples && !ids.isEmpty(); i++) {
             final String id = ids.get(random.nextInt(ids.size()));
@@ -188,7 +191,7 @@ public final class ScaleCommand implements Callable<Integer> {
         final double cpuPerPage = (LoadCommand.networkCpuMillis(runDir) - cpuBefore) / (double) list.size();
         final ScalePoint point = new ScalePoint(
                 level,
-                onLedger + samples,
+                onLedger + samples + WARM_UP_CALLS,
                 Latencies.of(submit),
                 Latencies.of(get),
                 Latencies.of(list),
@@ -197,6 +200,20 @@ public final class ScaleCommand implements Callable<Integer> {
                 0,
                 0);
         return point;
+    }
+
+    /**
+     * A few calls of each kind, not timed: the first calls after a pause (the fill's batches, another scenario) pay
+     * for cold caches and code paths in the client and the chaincode servers, and would make the first level slower.
+     */
+    private void warmUp(final JobClient jobs, final List<String> ids, final Random random, final String prefix) {
+        for (int i = 0; i < WARM_UP_CALLS; i++) {
+            jobs.submit(Workloads.spec(prefix + i, sla));
+            if (!ids.isEmpty()) {
+                jobs.get(ids.get(random.nextInt(ids.size())));
+            }
+            jobs.listByState(JobState.SUBMITTED, pageSize, "");
+        }
     }
 
     /** @return how many jobs the ledger holds, counted by listing them all */

@@ -40,6 +40,7 @@ public final class UsefulCommand implements Callable<Integer> {
     static final String CLIENT = "client";
 
     private static final long POLL_MILLIS = 2000;
+    private static final long CALIBRATION_FLIPS = 5_000_000;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -65,9 +66,9 @@ public final class UsefulCommand implements Callable<Integer> {
 
     @Option(
             names = "--flips-per-second",
-            defaultValue = "2500000",
-            description =
-                    "the image's flips per CPU-second, to turn seconds into flips (docs/coinflip.md: 2-3 million)")
+            defaultValue = "0",
+            description = "the image's flips per CPU-second, to turn seconds into flips; 0: calibrate with one k = 1"
+                    + " job of 5 million flips through the workers first (its attested CPU gives the rate)")
     private long flipsPerSecond;
 
     @Option(names = "--timeout-seconds", defaultValue = "900", description = "the longest wait for one setting")
@@ -84,6 +85,9 @@ public final class UsefulCommand implements Callable<Integer> {
                 ConnectionProfile.load(runDir.resolve("profiles").resolve(profile + ".json"), System.getenv());
         try (PovmGateway gateway = PovmGateway.connect(connection)) {
             final JobClient jobs = new JobClient(gateway.chaincode());
+            if (flipsPerSecond <= 0) {
+                flipsPerSecond = calibrate(jobs, err);
+            }
             for (String text : settings) {
                 final UsefulShare share = measure(jobs, UsefulSetting.parse(text), err);
                 results.add(share);
@@ -135,7 +139,35 @@ public final class UsefulCommand implements Callable<Integer> {
                 attested += reveal.attestation().cpuMillis();
             }
         }
-        return UsefulShare.of(setting, states, decided, replicas, attested, start, end, wall);
+        return UsefulShare.of(setting, states, decided, replicas, attested, start, end, wall, flipsPerSecond);
+    }
+
+    /** @return flips per CPU-second of the image, from one k = 1 job's attested CPU */
+    private long calibrate(final JobClient jobs, final PrintWriter err) throws InterruptedException {
+        final List<JobSpec> one = specs("calibration", CALIBRATION_FLIPS, io.povm.api.Redundancy.kVote(1), 1);
+        final JobSpec spec = one.get(0);
+        jobs.submitAll(one, "");
+        final Job job = await(jobs, one, System.nanoTime()).get(0);
+        long cpuMillis = 0;
+        for (Reveal reveal : jobs.attestations(job.id()).reveals()) {
+            cpuMillis = reveal.attestation().cpuMillis();
+        }
+        if (cpuMillis <= 0) {
+            throw new IllegalStateException("the calibration job " + job.id() + " ended " + job.state()
+                    + " without an attested CPU time; give --flips-per-second");
+        }
+        final long flips = Coinflip.flips(
+                        spec.env().get("SEED"), Integer.parseInt(spec.env().get("K")), Long.MAX_VALUE)
+                .orElseThrow();
+        final long rate = Math.round(flips / (cpuMillis / 1000.0));
+        err.printf(
+                Locale.ROOT,
+                "[bench] P4 calibration: %d flips in %d attested CPU-ms, %d flips per CPU-second%n",
+                flips,
+                cpuMillis,
+                rate);
+        err.flush();
+        return rate;
     }
 
     private List<Job> await(final JobClient jobs, final List<JobSpec> specs, final long started)
@@ -167,7 +199,15 @@ public final class UsefulCommand implements Callable<Integer> {
     }
 
     private List<JobSpec> specs(final UsefulSetting setting) {
-        final long flips = Math.round(setting.seconds() * flipsPerSecond);
+        return specs(
+                setting.name().replace('.', '_'),
+                Math.round(setting.seconds() * flipsPerSecond),
+                setting.toRedundancy(),
+                setting.jobs());
+    }
+
+    private List<JobSpec> specs(
+            final String name, final long flips, final io.povm.api.Redundancy redundancy, final int count) {
         final int k = Coinflip.kFor(flips);
         final String run = UUID.randomUUID().toString().substring(0, 8);
         final String prefix = "p4-" + run + "-";
@@ -177,14 +217,14 @@ public final class UsefulCommand implements Callable<Integer> {
                 .toString();
         final List<JobSpec> specs = new ArrayList<>();
         long seed = 0;
-        for (int i = 0; i < setting.jobs(); i++) {
+        for (int i = 0; i < count; i++) {
             seed = Coinflip.seedNear(prefix, seed, flips);
-            specs.add(JobSpec.builder(prefix + setting.name().replace('.', '_') + "-" + i)
+            specs.add(JobSpec.builder(prefix + name + "-" + i)
                     .image(image)
                     .command(List.of("povm-coinflip"))
                     .env(new TreeMap<>(Map.of("SEED", prefix + seed, "K", Integer.toString(k))))
                     .sla(sla)
-                    .redundancy(setting.toRedundancy())
+                    .redundancy(redundancy)
                     .deadline(deadline)
                     .build());
             seed++;

@@ -24,6 +24,7 @@ import java.util.TreeMap;
  * @param usefulShare useful ÷ (useful + overhead), 0 to 1
  * @param usefulCpuSecondsPerReplica the attested CPU of a replica on average
  * @param protocolCpuSecondsPerJob overhead ÷ decided jobs: what the protocol cost per job, idle cost included
+ * @param flipsPerCpuSecond the image's rate the jobs' flips were chosen with (calibrated or given)
  */
 public record UsefulShare(
         String setting,
@@ -39,7 +40,8 @@ public record UsefulShare(
         Map<String, Double> overheadByGroup,
         double usefulShare,
         double usefulCpuSecondsPerReplica,
-        double protocolCpuSecondsPerJob) {
+        double protocolCpuSecondsPerJob,
+        long flipsPerCpuSecond) {
 
     /**
      * @param attestedCpuMillis the sum of the counted replicas' attested CPU
@@ -54,7 +56,8 @@ public record UsefulShare(
             final long attestedCpuMillis,
             final Map<String, Long> start,
             final Map<String, Long> end,
-            final double wallSeconds) {
+            final double wallSeconds,
+            final long flipsPerCpuSecond) {
         final Map<String, Double> groups = new TreeMap<>();
         long overheadMillis = 0;
         for (Map.Entry<String, Long> e : end.entrySet()) {
@@ -82,7 +85,8 @@ public record UsefulShare(
                 groups,
                 useful + overhead > 0 ? round(useful / (useful + overhead)) : 0,
                 replicas > 0 ? round(useful / replicas) : 0,
-                decided > 0 ? round(overhead / decided) : 0);
+                decided > 0 ? round(overhead / decided) : 0,
+                flipsPerCpuSecond);
     }
 
     static String group(final String process) {

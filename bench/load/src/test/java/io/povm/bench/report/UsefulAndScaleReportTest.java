@@ -21,7 +21,7 @@ class UsefulAndScaleReportTest {
                 [{"setting":"10s-k3","seconds":10,"redundancy":"k3","jobs":2,"decided":2,"replicas":6,
                   "states":{"RESOLVED_SOFT":2},"wallSeconds":40,"usefulCpuSeconds":54,"overheadCpuSeconds":6,
                   "overheadByGroup":{"DAEMONS":1,"FABRIC":5},"usefulShare":0.9,"usefulCpuSecondsPerReplica":9,
-                  "protocolCpuSecondsPerJob":3.6}]""");
+                  "protocolCpuSecondsPerJob":3.6,"flipsPerCpuSecond":7000000}]""");
         Files.writeString(
                 dir.resolve("parts/scale.json"),
                 """
@@ -41,6 +41,7 @@ class UsefulAndScaleReportTest {
                 .contains("| 1020 | 300 | 400 | 1 | 6 | 9 | 1 | 40 | 1 | 30 |")
                 .contains("9988 jobs in 100 s, 99.9 jobs/s (0 failed batches); 12 jobs were on the ledger before")
                 .contains("Skipped: 100000: too slow")
+                .contains("seconds × 7000000 flips")
                 // 3.6 CPU-s x 10 W = 0.01 Wh; x 480 g/kWh = 0.0048 g
                 .contains("| P4 10s-k3, protocol overhead per job (90.0% of the energy went into the jobs) | 0.0100 Wh"
                         + " | 0.00480 g |");

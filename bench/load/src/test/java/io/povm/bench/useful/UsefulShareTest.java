@@ -37,7 +37,8 @@ class UsefulShareTest {
                 "client",
                 600L);
 
-        final UsefulShare share = UsefulShare.of(TEN_K3, Map.of("RESOLVED_SOFT", 2), 2, 6, 54_000, start, end, 40.0);
+        final UsefulShare share =
+                UsefulShare.of(TEN_K3, Map.of("RESOLVED_SOFT", 2), 2, 6, 54_000, start, end, 40.0, 7_000_000);
 
         assertThat(share.usefulCpuSeconds()).isEqualTo(54.0);
         assertThat(share.overheadCpuSeconds()).isEqualTo(6.0);
@@ -63,7 +64,8 @@ class UsefulShareTest {
                 1_000,
                 Map.of("org1-cc", 5_000L, "worker-org1", 100L),
                 Map.of("org1-cc", 200L, "org2-cc", 9_000L, "worker-org1", 1_100L),
-                1.0);
+                1.0,
+                7_000_000);
 
         assertThat(share.overheadCpuSeconds()).isEqualTo(1.0);
         assertThat(share.usefulShare()).isEqualTo(0.5);
@@ -71,7 +73,7 @@ class UsefulShareTest {
 
     @Test
     void nothing_decided_gives_zero_per_job_rather_than_a_division_by_zero() {
-        final UsefulShare share = UsefulShare.of(TEN_K3, Map.of("SUBMITTED", 2), 0, 0, 0, Map.of(), Map.of(), 5.0);
+        final UsefulShare share = UsefulShare.of(TEN_K3, Map.of("SUBMITTED", 2), 0, 0, 0, Map.of(), Map.of(), 5.0, 0);
 
         assertThat(share.usefulShare()).isZero();
         assertThat(share.protocolCpuSecondsPerJob()).isZero();
