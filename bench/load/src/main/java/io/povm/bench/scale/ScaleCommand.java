@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
         description = "P5: SubmitJob, GetJob and listing latency at growing numbers of jobs on the ledger")
 public final class ScaleCommand implements Callable<Integer> {
     private static final int WARM_UP_CALLS = 3;
+    private static final int MAX_KEPT_IDS = 10_000;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -92,7 +93,8 @@ public final class ScaleCommand implements Callable<Integer> {
         final JobClient jobs = customers.get(0);
         final String run = UUID.randomUUID().toString().substring(0, 8);
         final ScaleFill fill = new ScaleFill(customers, sla, run);
-        final long before = count(jobs);
+        final List<String> existing = new ArrayList<>();
+        final long before = count(jobs, existing);
         err.printf(Locale.ROOT, "[bench] P5: %d jobs on the ledger before the fill%n", before);
         long onLedger = before;
         long filled = 0;
@@ -127,7 +129,7 @@ public final class ScaleCommand implements Callable<Integer> {
                     filled,
                     fillSeconds,
                     fillSeconds > 0 ? filled / fillSeconds : 0);
-            final ScalePoint point = measure(jobs, fill, level, onLedger, run);
+            final ScalePoint point = measure(jobs, fill.ids().isEmpty() ? existing : fill.ids(), level, onLedger, run);
             points.add(points.isEmpty() ? point.against(point) : point.against(points.get(0)));
             final ScalePoint shown = points.get(points.size() - 1);
             err.printf(
@@ -159,8 +161,7 @@ public final class ScaleCommand implements Callable<Integer> {
     }
 
     private ScalePoint measure(
-            final JobClient jobs, final ScaleFill fill, final long level, final long onLedger, final String run) {
-        final List<String> ids = fill.ids();
+            final JobClient jobs, final List<String> ids, final long level, final long onLedger, final String run) {
         final Random random = new Random(level);
         warmUp(jobs, ids, random, "p5-" + run + "-warm" + level + "-");
         final List<Long> submit = new ArrayList<>();
@@ -216,13 +217,17 @@ public final class ScaleCommand implements Callable<Integer> {
         }
     }
 
-    /** @return how many jobs the ledger holds, counted by listing them all */
-    private static long count(final JobClient jobs) {
+    /**
+     * @param ids gets the ids of the first jobs listed (at most 10,000): GetJob's samples when nothing was filled
+     * @return how many jobs the ledger holds, counted by listing them all
+     */
+    private static long count(final JobClient jobs, final List<String> ids) {
         long count = 0;
         String bookmark = "";
         do {
             final JobPage page = jobs.list(JobClient.MAX_PAGE_SIZE, bookmark);
             count += page.jobs().size();
+            page.jobs().stream().limit(Math.max(0, MAX_KEPT_IDS - ids.size())).forEach(job -> ids.add(job.id()));
             bookmark = page.bookmark();
         } while (!bookmark.isEmpty());
         return count;
