@@ -4,6 +4,8 @@ import io.povm.bench.container.ContainerCommand;
 import io.povm.bench.idle.IdleCommand;
 import io.povm.bench.load.LoadCommand;
 import io.povm.bench.report.ReportCommand;
+import io.povm.bench.scale.ScaleCommand;
+import io.povm.bench.useful.UsefulCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,8 +13,17 @@ import picocli.CommandLine.Command;
 @Command(
         name = "povm-bench",
         mixinStandardHelpOptions = true,
-        description = "povm benchmarks (run by scripts/bench): load through the gateway, idle cost, report",
-        subcommands = {LoadCommand.class, IdleCommand.class, ContainerCommand.class, ReportCommand.class})
+        description =
+                "povm benchmarks (run by scripts/bench): load through the gateway, idle cost, useful share, scale,"
+                        + " report",
+        subcommands = {
+            LoadCommand.class,
+            IdleCommand.class,
+            ContainerCommand.class,
+            UsefulCommand.class,
+            ScaleCommand.class,
+            ReportCommand.class
+        })
 public final class BenchCli implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -133,7 +133,7 @@ public final class LoadCommand implements Callable<Integer> {
     }
 
     /** @return the CPU milliseconds so far of the processes the run directory records (not dockerd: shared) */
-    static long networkCpuMillis(final Path runDir) {
+    public static long networkCpuMillis(final Path runDir) {
         return io.povm.bench.idle.IdleSnapshot.cpuMillis(runDir, Path.of("/proc")).entrySet().stream()
                 .filter(e -> io.povm.bench.idle.ProcessGroup.of(e.getKey()) != io.povm.bench.idle.ProcessGroup.DOCKER)
                 .mapToLong(java.util.Map.Entry::getValue)

@@ -50,7 +50,7 @@ public final class Workloads {
     }
 
     /** A spec that passes the chaincode's checks; no worker runs the image (no daemon needs to). */
-    static JobSpec spec(final String id, final String sla) {
+    public static JobSpec spec(final String id, final String sla) {
         return JobSpec.builder(id)
                 .image(IMAGE)
                 .command("true")

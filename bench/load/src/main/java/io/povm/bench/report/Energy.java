@@ -54,6 +54,20 @@ final class Energy {
                     String.format(Locale.ROOT, "%.3g Wh", whPerDay),
                     String.format(Locale.ROOT, "%.3g g", whPerDay / 1000 * grams)));
         }
+        for (JsonNode u : report.path("useful")) {
+            final double wh = u.path("protocolCpuSecondsPerJob").asDouble() * watts / SECONDS_PER_HOUR;
+            if (wh > 0) {
+                md.append(Markdown.row(
+                        "P4 " + u.path("setting").asText() + ", protocol overhead per job ("
+                                + String.format(
+                                        Locale.ROOT,
+                                        "%.1f%%",
+                                        100 * u.path("usefulShare").asDouble())
+                                + " of the energy went into the jobs)",
+                        String.format(Locale.ROOT, "%.3g Wh", wh),
+                        String.format(Locale.ROOT, "%.3g g", wh / 1000 * grams)));
+            }
+        }
         md.append("\nHashcash (proof of work) puts 0% of its energy into anyone's work; these figures are povm's "
                 + "protocol overhead, the energy not spent on customers' jobs.\n");
     }

@@ -44,6 +44,8 @@ public final class Markdown {
         }
         cli(md, report.path("cli"));
         container(md, report.path("container"));
+        UsefulAndScale.useful(md, report.path("useful"));
+        UsefulAndScale.scale(md, report.path("scale"));
         idle(md, report.path("idle"));
         Energy.append(md, report);
         return md.toString();

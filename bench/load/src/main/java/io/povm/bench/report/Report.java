@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * The run's results put together from the parts {@code scripts/bench} wrote ({@code parts/meta.json},
- * {@code parts/load-*.json}, {@code parts/idle.json}, {@code parts/cli.json}, {@code parts/container.json}): every load result gets its ratio to
+ * {@code parts/load-*.json}, {@code parts/idle.json}, {@code parts/cli.json}, {@code parts/container.json}, {@code parts/useful.json},
+ * {@code parts/scale.json}): every load result gets its ratio to
  * the baseline it names, measured in the same run ({@code tpsRatio}, {@code p50Ratio}, {@code cpuRatio}).
  */
 public final class Report {
@@ -36,6 +37,8 @@ public final class Report {
         root.set("idle", optional(parts.resolve("idle.json")));
         root.set("cli", optional(parts.resolve("cli.json")));
         root.set("container", optional(parts.resolve("container.json")));
+        root.set("useful", optional(parts.resolve("useful.json")));
+        root.set("scale", optional(parts.resolve("scale.json")));
         return new Report(root);
     }
 
