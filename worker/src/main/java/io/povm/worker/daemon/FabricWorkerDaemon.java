@@ -123,6 +123,20 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
         };
     }
 
+    /**
+     * The labels of this daemon's sandbox containers, which are also what {@link SandboxRunner#removeLeftovers()}
+     * removes: the worker and the daemon's data directory. Every network that scripts/workers.sh starts names its
+     * workers alike (Org1MSP/w1, ...), so with the worker alone two networks' daemons on one Docker engine removed each
+     * other's running job containers at start and stop; the data directory is the daemon's own.
+     */
+    public static Map<String, String> sandboxLabels(final String workerKey, final Path dataDir) {
+        return Map.of(
+                "io.povm.worker",
+                workerKey.replace('/', '.'),
+                "io.povm.data-dir",
+                dataDir.toAbsolutePath().normalize().toString());
+    }
+
     @Override
     public void start() {
         engine = DockerEngine.connect(
@@ -134,8 +148,7 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
         } catch (EngineUnavailableException e) {
             throw new DaemonStartException(e.getMessage() + " (docker-host in the configuration)", e);
         }
-        sandbox = new SandboxRunner(
-                engine, Map.of("io.povm.worker", config.workerKey().replace('/', '.')));
+        sandbox = new SandboxRunner(engine, sandboxLabels(config.workerKey(), config.dataDir()));
         final int leftovers = sandbox.removeLeftovers();
         if (leftovers > 0) {
             LOG.warn("removed {} sandbox container(s) a previous run left behind", leftovers);
