@@ -71,7 +71,6 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
     private final WorkerConfig config;
     private final Set<ReplicaId> inFlight = ConcurrentHashMap.newKeySet();
     /** Jobs whose image this org's gate refused: never assigned by this daemon, so not checked again. */
-    private final Set<String> unrunnable = ConcurrentHashMap.newKeySet();
 
     /** Replicas with a task queued or running, on a slot or the reveal thread: never two tasks for one replica. */
     private final Set<ReplicaId> claimed = ConcurrentHashMap.newKeySet();
@@ -368,7 +367,6 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
         final var decision = gate.check(job.spec().image());
         if (!decision.accepted()) {
             LOG.debug("not assigning job {}: {}", jobId, decision.message());
-            unrunnable.add(jobId);
             return;
         }
         try {
