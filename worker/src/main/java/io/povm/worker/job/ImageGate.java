@@ -23,6 +23,7 @@ public final class ImageGate {
 
     private final ImageLookup images;
     private final ImageRules rules;
+    private final RefusalLog refusals = new RefusalLog();
 
     public ImageGate(final ImageLookup images, final ImageRules rules) {
         this.images = Objects.requireNonNull(images, "images");
@@ -78,11 +79,12 @@ public final class ImageGate {
                         + "; povm does not pull: build or load it first (scripts/build-demo-images.sh)");
     }
 
-    private static GateDecision log(final GateDecision decision) {
-        if (decision.accepted()) {
-            LOG.debug("{}", decision);
+    /** Logs a refusal at INFO the first time it is seen, its repeats (every sweep) at DEBUG. */
+    private GateDecision log(final GateDecision decision) {
+        if (!decision.accepted() && refusals.isNews(decision.toString())) {
+            LOG.info("image gate: {} (repeats of this refusal are logged at DEBUG)", decision);
         } else {
-            LOG.info("image gate: {}", decision);
+            LOG.debug("image gate: {}", decision);
         }
         return decision;
     }
