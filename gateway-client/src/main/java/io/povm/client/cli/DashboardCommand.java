@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -77,18 +78,8 @@ final class DashboardCommand implements Callable<Integer>, NetworkCommand, Plain
             description = "SLA of the submitted jobs (default: ${DEFAULT-VALUE}).")
     private String sla;
 
-    @Option(
-            names = "--watts-per-core",
-            paramLabel = "W",
-            description = "Energy model: power of a busy core (default: ${DEFAULT-VALUE}).")
-    private double wattsPerCore = EnergyModel.DEFAULT_WATTS_PER_CORE;
-
-    @Option(
-            names = "--grams-co2-per-kwh",
-            paramLabel = "G",
-            description = "Energy model: carbon intensity of electricity (default: ${DEFAULT-VALUE}, the world"
-                    + " average of 2023).")
-    private double gramsCo2PerKwh = EnergyModel.DEFAULT_GRAMS_CO2_PER_KWH;
+    @Mixin
+    private EnergyOptions energyOptions = new EnergyOptions();
 
     @Option(names = "--debug", description = "Log what the client does and print stack traces of errors.")
     private boolean debug;
@@ -110,7 +101,7 @@ final class DashboardCommand implements Callable<Integer>, NetworkCommand, Plain
         if (port < 0 || port > MAX_PORT) {
             throw new ParameterException(spec.commandLine(), "--port is " + port + "; must be 0 to " + MAX_PORT);
         }
-        final EnergyModel energy = EnergyOptions.model(spec, wattsPerCore, gramsCo2PerKwh);
+        final EnergyModel energy = energyOptions.model(spec);
         final ProfileLocator profiles = ProfileLocator.fromEnvironment(context.env());
         final Optional<String> coinflip = Optional.ofNullable(image).or(CoinFlipImage::fromDocker);
         final CountDownLatch stopping = new CountDownLatch(1);

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -143,18 +144,8 @@ final class JobSweepCommand extends ClientCommand {
             description = "The overhead's processes: *.pid files (default:" + " $POVM_RUN_DIR/pids).")
     private Path pidDir;
 
-    @Option(
-            names = "--watts-per-core",
-            paramLabel = "W",
-            description = "Energy model: power of a busy core (default: ${DEFAULT-VALUE}).")
-    private double wattsPerCore = EnergyModel.DEFAULT_WATTS_PER_CORE;
-
-    @Option(
-            names = "--grams-co2-per-kwh",
-            paramLabel = "G",
-            description = "Energy model: carbon intensity of electricity (default: ${DEFAULT-VALUE}, the world"
-                    + " average of 2023).")
-    private double gramsCo2PerKwh = EnergyModel.DEFAULT_GRAMS_CO2_PER_KWH;
+    @Mixin
+    private EnergyOptions energyOptions = new EnergyOptions();
 
     @Option(
             names = "--clock-ticks",
@@ -189,7 +180,7 @@ final class JobSweepCommand extends ClientCommand {
         check(timeoutSeconds >= 1, "--timeout-seconds must be 1 or more");
         check(pollMillis >= 0, "--poll-millis must be 0 or more");
         check(checkpointEvery >= 0, "--checkpoint-every must be 0 or more");
-        energyModel = EnergyOptions.model(spec(), wattsPerCore, gramsCo2PerKwh);
+        energyModel = energyOptions.model(spec());
         check(clockTicks >= 1, "--clock-ticks must be 1 or more");
         if (jobPrefix == null) {
             jobPrefix = "sweep-" + STAMP.format(context().clock().instant()) + "-";
