@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
@@ -18,25 +16,29 @@ import org.junit.jupiter.api.Test;
  * ensure_ascii=False)}), without povm's serializer or its field order.
  */
 class AttestationCanonicalBytesTest {
-    private static final Attestation ATTESTATION = new Attestation(
-            1,
-            "flip-1",
-            2,
-            "Org2MSP/w1",
-            "Org2MSP",
-            "sha256:" + "a".repeat(64),
-            "standard@1",
-            "c".repeat(64),
-            812L,
-            640L,
-            1_048_576L,
-            0,
-            SlaLimit.NONE,
-            17L,
-            "d".repeat(64),
-            "e".repeat(64),
-            3,
-            "f".repeat(64));
+    private static final Attestation ATTESTATION = withPeakMemory(1_048_576L);
+
+    private static Attestation withPeakMemory(final long peakMemoryBytes) {
+        return new Attestation(
+                1,
+                "flip-1",
+                2,
+                "Org2MSP/w1",
+                "Org2MSP",
+                "sha256:" + "a".repeat(64),
+                "standard@1",
+                "c".repeat(64),
+                812L,
+                640L,
+                peakMemoryBytes,
+                0,
+                SlaLimit.NONE,
+                17L,
+                "d".repeat(64),
+                "e".repeat(64),
+                3,
+                "f".repeat(64));
+    }
 
     @Test
     void the_canonical_bytes_are_the_members_sorted_by_name_without_whitespace() {
@@ -63,25 +65,7 @@ class AttestationCanonicalBytesTest {
     void a_figure_beyond_what_every_json_reader_holds_exactly_is_refused_naming_it() {
         final long unsafe = (1L << 53);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Attestation(
-                        1,
-                        "flip-1",
-                        2,
-                        "Org2MSP/w1",
-                        "Org2MSP",
-                        "sha256:" + "a".repeat(64),
-                        "standard@1",
-                        "c".repeat(64),
-                        812L,
-                        640L,
-                        unsafe,
-                        0,
-                        SlaLimit.NONE,
-                        17L,
-                        "d".repeat(64),
-                        "e".repeat(64),
-                        3,
-                        "f".repeat(64)))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> withPeakMemory(unsafe))
                 .isInstanceOfSatisfying(PovmException.class, e -> {
                     assertThat(e.error().field()).isEqualTo("attestation.peakMemoryBytes");
                     assertThat(e.error().reason()).contains("at most 9007199254740991");
@@ -90,9 +74,7 @@ class AttestationCanonicalBytesTest {
 
     @Test
     void the_signature_is_a_plain_sha256_ecdsa_signature_of_the_canonical_bytes() throws GeneralSecurityException {
-        final KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        final KeyPair keys = generator.generateKeyPair();
+        final KeyPair keys = TestKeys.p256();
 
         final String signature = AttestationSignature.sign(ATTESTATION, keys.getPrivate());
 

@@ -19,13 +19,11 @@ import io.povm.api.Reveal;
 import io.povm.api.Sha256;
 import io.povm.api.Slas;
 import io.povm.api.Specs;
+import io.povm.api.TestKeys;
 import io.povm.chaincode.org.MemberLedger;
 import io.povm.chaincode.worker.RegisteredWorkers;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -47,7 +45,7 @@ class RevealMeasurementsTest {
     private static final Instant ASSIGNED_AT = Instant.parse("2026-11-20T10:01:00Z");
     private static final String OUTPUT = "heads";
     private static final long WALL_MILLIS = 800;
-    private static final KeyPair KEYS = p256();
+    private static final KeyPair KEYS = TestKeys.p256();
 
     private final LedgerFake ledger = new LedgerFake();
     private final PovmContract jobs = new PovmContract();
@@ -167,16 +165,6 @@ class RevealMeasurementsTest {
 
     private static byte[] leaf() {
         return Sha256.hash("checkpoint".getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static KeyPair p256() {
-        try {
-            final KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String pem(final KeyPair keys) {

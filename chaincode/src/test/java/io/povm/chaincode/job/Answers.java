@@ -10,11 +10,9 @@ import io.povm.api.ReplicaResult;
 import io.povm.api.Reveal;
 import io.povm.api.Sha256;
 import io.povm.api.SlaSpec;
+import io.povm.api.TestKeys;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,19 +23,9 @@ import java.util.Optional;
  * commitment that they open. One P-256 key pair stands for every worker's attestation key.
  */
 final class Answers {
-    static final KeyPair KEYS = generate();
+    static final KeyPair KEYS = TestKeys.p256();
 
     private Answers() {}
-
-    private static KeyPair generate() {
-        try {
-            final KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** @return 64 hex digits that differ per {@code label} */
     static String nonce(final String label) {
