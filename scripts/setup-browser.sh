@@ -18,9 +18,6 @@ the driver at $CHROMEDRIVER; nothing is downloaded by Selenium itself.
 USAGE
 }
 
-# Passes through only the lines matching $1, to stderr; never fails itself.
-progress_lines() { grep -E "$1" >&2 || true; }
-
 install_packages() {
   local missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
@@ -29,12 +26,7 @@ install_packages() {
     info "chromium and chromium-driver already installed"
     return
   fi
-  [[ $EUID -eq 0 ]] || fatal "installing ${missing[*]} needs root; run as root or install them yourself"
-  info "installing ${missing[*]} with apt-get"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -q -o=Dpkg::Use-Pty=0 | progress_lines '^(Err|W:|E:)' || fatal "apt-get update failed"
-  apt-get install -y -q -o=Dpkg::Use-Pty=0 --no-install-recommends "${missing[@]}" |
-    progress_lines '^(Setting up chromium|Err|E:)' || fatal "apt-get install ${missing[*]} failed"
+  apt_install 'Setting up chromium' "${missing[@]}"
 }
 
 check_versions() {

@@ -38,9 +38,6 @@ POVM_DOCKER_CLI_TIMEOUT (seconds, default 120).
 USAGE
 }
 
-# Passes through only the lines matching $1, to stderr; never fails itself.
-progress_lines() { grep -E "$1" >&2 || true; }
-
 install_packages() {
   local missing=()
   command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
@@ -49,13 +46,7 @@ install_packages() {
     info "docker.io and debootstrap already installed"
     return
   fi
-  [[ $EUID -eq 0 ]] || fatal "installing ${missing[*]} needs root; run as root or install them yourself"
-  info "installing ${missing[*]} with apt-get"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -q -o=Dpkg::Use-Pty=0 | progress_lines '^(Get|Err|W:|E:)' ||
-    fatal "apt-get update failed"
-  apt-get install -y -q -o=Dpkg::Use-Pty=0 --no-install-recommends "${missing[@]}" |
-    progress_lines '^(Get|Setting up|Err|E:)' || fatal "apt-get install ${missing[*]} failed"
+  apt_install 'Get|Setting up' "${missing[@]}"
   command -v dockerd >/dev/null 2>&1 || fatal "apt-get did not install dockerd"
   command -v debootstrap >/dev/null 2>&1 || fatal "apt-get did not install debootstrap"
 }

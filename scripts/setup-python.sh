@@ -17,9 +17,6 @@ evidence exported from the real network.
 USAGE
 }
 
-# Passes through only the lines matching $1, to stderr; never fails itself.
-progress_lines() { grep -E "$1" >&2 || true; }
-
 has_cryptography() { python3 -c 'import cryptography.hazmat.primitives.asymmetric.ec' >/dev/null 2>&1; }
 
 install_packages() {
@@ -27,12 +24,7 @@ install_packages() {
     info "python3 and its cryptography package already installed"
     return
   fi
-  [[ $EUID -eq 0 ]] || fatal "installing python3-cryptography needs root; run as root or install it yourself"
-  info "installing python3 and python3-cryptography with apt-get"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -q -o=Dpkg::Use-Pty=0 | progress_lines '^(Err|W:|E:)' || fatal "apt-get update failed"
-  apt-get install -y -q -o=Dpkg::Use-Pty=0 --no-install-recommends python3 python3-cryptography |
-    progress_lines '^(Setting up python3-crypto|Err|E:)' || fatal "apt-get install python3-cryptography failed"
+  apt_install 'Setting up python3-crypto' python3 python3-cryptography
   has_cryptography || fatal "python3 still cannot import cryptography after the install"
 }
 

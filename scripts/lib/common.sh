@@ -32,3 +32,19 @@ wait_until() {
 
 # port_open PORT: true when something listens on 127.0.0.1:PORT.
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Passes through only the lines matching $1, to stderr; never fails itself.
+progress_lines() { grep -E "$1" >&2 || true; }
+
+# apt_install PROGRESS_PATTERN PACKAGE...: installs Debian packages with apt-get as root, showing only the lines
+# that match PROGRESS_PATTERN (and errors); fails with a clear message when not root or when apt-get fails.
+apt_install() {
+  local pattern="$1"
+  shift
+  [[ $EUID -eq 0 ]] || fatal "installing $* needs root; run as root or install them yourself"
+  info "installing $* with apt-get"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q -o=Dpkg::Use-Pty=0 | progress_lines '^(Get|Err|W:|E:)' || fatal "apt-get update failed"
+  apt-get install -y -q -o=Dpkg::Use-Pty=0 --no-install-recommends "$@" |
+    progress_lines "^(${pattern}|Err|E:)" || fatal "apt-get install $* failed"
+}
