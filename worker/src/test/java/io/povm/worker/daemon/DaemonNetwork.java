@@ -100,6 +100,17 @@ final class DaemonNetwork implements AutoCloseable {
     }
 
     /**
+     * Restarts {@code org}'s daemon, honest, with {@code env} added to its environment (e.g. libfaketime's, to skew its
+     * whole process's clock: {@link FakeClock}).
+     */
+    void restart(final String org, final Map<String, String> env) throws Exception {
+        daemons.get(org).stop();
+        daemons.put(
+                org, new DaemonProcess(org, config(org, "none"), work.resolve(org + ".log"), List.of(), env).start());
+        awaitHealthy(org);
+    }
+
+    /**
      * Waits until no worker holds a lease: the network is shared with the gateway-client ITs, whose jobs (with
      * made-up image digests) the daemons first take up and release. A busy worker reports no free slot and would
      * not be drawn.
