@@ -8,7 +8,6 @@ import io.povm.api.ReplicaState;
 import io.povm.api.Worker;
 import io.povm.api.WorkerState;
 import io.povm.client.clock.ClockClient;
-import io.povm.worker.attestation.FaultyMode;
 import io.povm.worker.attestation.Reveals;
 import io.povm.worker.config.ConfigKey;
 import io.povm.worker.config.WorkerConfig;
@@ -159,7 +158,7 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
                 context.metrics(),
                 new Reveals(workerKey, config.mspId(), config.attestationKey().privateKey()),
                 config.faultyMode());
-        if (config.faultyMode() != FaultyMode.NONE) {
+        if (!config.faultyMode().honest()) {
             LOG.warn(
                     "FAULTY MODE {}: this worker misbehaves on purpose, for tests only (docs/workers.md)",
                     config.faultyMode().configName());
