@@ -508,11 +508,7 @@ class ReliabilityIT {
     void an_org_whose_daemon_clock_runs_minutes_ahead_or_behind_loses_nothing_and_deadlines_close_by_the_majority()
             throws Exception {
         // a clock ahead holds the jobs whose windows its (bounded) timestamps opened up to 2 min longer: full form only
-        final List<Duration> skews = FULL
-                ? List.of(SKEW, SKEW.negated(), SKEW, SKEW.negated())
-                : List.of(Long.getLong("povm.reliability.skew", -SKEW.toSeconds())).stream()
-                        .map(Duration::ofSeconds)
-                        .toList();
+        final List<Duration> skews = FULL ? List.of(SKEW, SKEW.negated(), SKEW, SKEW.negated()) : List.of(SKEW_QUICK);
         scenario(
                 "clock-skew",
                 "one random org's daemon restarted with its whole process's clock skewed by libfaketime ("
@@ -520,13 +516,20 @@ class ReliabilityIT {
                                 .map(FakeClock::format)
                                 .reduce((a, b) -> a + ", " + b)
                                 .orElse("")
-                        + "), jobs run to the end under the skew, then restarted with the host's clock",
+                        + "), jobs run to the end under the skew"
+                        + (FULL ? ", then restarted with the host's clock" : ""),
                 skews.size(),
-                round -> skewed(skews.get(round - 1)));
+                round -> skewed(skews.get(round - 1)),
+                answers -> List.of(),
+                // the quick form's time is the CI's: only the jobs run under the skew
+                FULL ? 6 : 0);
     }
 
     /** How far the clock-skew scenario moves one org's daemon's clock, either way. */
     private static final Duration SKEW = Duration.ofMinutes(3);
+
+    /** The quick form's skew, unless -Dpovm.reliability.skew=SECONDS says otherwise. */
+    private static final Duration SKEW_QUICK = Duration.ofSeconds(Long.getLong("povm.reliability.skew", -180));
 
     /**
      * Restarts a random org's daemon with its clock {@code skew} off, runs jobs until they are final, checks what
@@ -581,7 +584,9 @@ class ReliabilityIT {
                         + " freshest other org's; its daemon revealed " + revealedSince(org, linesBefore, "REVEALED")
                         + " results meanwhile and logged " + count(log, "the clock tick was refused")
                         + " refused ticks");
-        network.restart(org, Map.of());
+        if (FULL) {
+            network.restart(org, Map.of());
+        } // the quick form's skew is its last scenario (the Byzantine one restarts every daemon): saves a restart
         return jobs;
     }
 
