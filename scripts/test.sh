@@ -80,6 +80,7 @@ cleanup() {
 "$POVM_ROOT/scripts/build-demo-images.sh"
 "$POVM_ROOT/scripts/setup-browser.sh"
 "$POVM_ROOT/scripts/setup-python.sh"
+"$POVM_ROOT/scripts/setup-faketime.sh"
 
 info "building all modules"
 "${MVN[@]}" -q install -DskipTests

@@ -33,6 +33,12 @@ public final class ClockTransactions {
      */
     public static final String NOT_STALLED = "the clock is not stalled";
 
+    /**
+     * The words of a {@link #TICK}'s or {@link #RESUME}'s INVALID_ARGUMENT [timestamp] refusal for a time not after the
+     * org's previous tick (the host's clock behind the time the org last ticked at), which clients recognise it by.
+     */
+    public static final String NOT_LATER = "a tick must be later than the org's previous tick";
+
     /** Event of {@link #TICK}; its payload is the {@link ClockTicks} after the tick. */
     public static final String CLOCK_TICKED_EVENT = "ClockTicked";
 

@@ -106,8 +106,7 @@ public final class MultipartyClock {
     private void requireLater(final String msp, final Instant at) {
         final Instant previous = claims.get(msp);
         if (previous != null && !at.isAfter(previous) && !counted(msp).isBefore(previous)) {
-            throw PovmException.invalid(
-                    "timestamp", "a tick must be later than the org's previous tick (" + previous + "); got " + at);
+            throw PovmException.invalid("timestamp", ClockTransactions.NOT_LATER + " (" + previous + "); got " + at);
         }
     }
 

@@ -7,6 +7,7 @@ import io.povm.client.PovmChaincode;
 import io.povm.client.PovmClientException;
 import io.povm.client.Replies;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The multiparty clock: each member org's operator posts ticks, and a lease deadline counts as passed for org X only
@@ -58,6 +59,34 @@ public final class ClockClient {
             }
             return tick();
         }
+    }
+
+    /**
+     * {@link #tickOrResume}, except that a tick refused as not later than this org's previous tick is skipped: this
+     * host's clock is behind the time the org last ticked at (set back, or skewed behind the clock the org's daemon
+     * ran with before). The org's previous tick stands and counts; the next tick counts again once this host's clock
+     * has passed it. Nothing else is swallowed.
+     *
+     * @return the ticks after this org's tick or resume; empty when the tick was refused as not later
+     */
+    public Optional<ClockTicks> tickOrResumeUnlessBehind() {
+        try {
+            return Optional.of(tickOrResume());
+        } catch (PovmClientException e) {
+            if (isBehind(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** @return whether a tick or resume was refused as not later than the org's previous tick */
+    static boolean isBehind(final PovmClientException e) {
+        return e.error()
+                .filter(error -> error.code() == ErrorCode.INVALID_ARGUMENT
+                        && "timestamp".equals(error.field())
+                        && error.reason().contains(ClockTransactions.NOT_LATER))
+                .isPresent();
     }
 
     /** @return whether a resume was refused because the clock runs (a plain tick would be accepted) */

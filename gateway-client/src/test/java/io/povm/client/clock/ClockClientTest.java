@@ -80,4 +80,33 @@ class ClockClientTest {
                         .contains(ErrorCode.FORBIDDEN));
         verify(contract, never()).submitTransaction("clock:Resume", new String[0]);
     }
+
+    @Test
+    void a_tick_refused_as_not_later_than_the_orgs_previous_tick_is_skipped_not_thrown() throws Exception {
+        when(contract.submitTransaction("clock:Tick", new String[0]))
+                .thenThrow(GatewayFailures.endorseRejected("INVALID_ARGUMENT [timestamp] a tick must be later than the"
+                        + " org's previous tick (2026-12-06T10:03:00Z); got 2026-12-06T10:00:00Z"));
+
+        assertThat(clock.tickOrResumeUnlessBehind()).isEmpty();
+        verify(contract, never()).submitTransaction("clock:Resume", new String[0]);
+    }
+
+    @Test
+    void a_tick_accepted_or_resumed_is_returned_by_the_tick_unless_behind() throws Exception {
+        when(contract.submitTransaction("clock:Tick", new String[0])).thenReturn(TICKS);
+
+        assertThat(clock.tickOrResumeUnlessBehind())
+                .hasValueSatisfying(t -> assertThat(t.ticks()).containsKey("Org1MSP"));
+    }
+
+    @Test
+    void any_other_refusal_is_thrown_by_the_tick_unless_behind() throws Exception {
+        when(contract.submitTransaction("clock:Tick", new String[0]))
+                .thenThrow(GatewayFailures.endorseRejected(
+                        "FORBIDDEN [caller] clock:Tick is a duty of the org's" + " operator"));
+
+        assertThatThrownBy(clock::tickOrResumeUnlessBehind)
+                .isInstanceOfSatisfying(PovmClientException.class, e -> assertThat(e.errorCode())
+                        .contains(ErrorCode.FORBIDDEN));
+    }
 }

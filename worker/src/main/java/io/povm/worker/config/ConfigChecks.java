@@ -3,6 +3,7 @@ package io.povm.worker.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.povm.worker.attestation.AttestationKey;
 import io.povm.worker.attestation.FaultyMode;
+import io.povm.worker.attestation.FaultyPlan;
 import io.povm.worker.config.ConfigProblem.Kind;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -258,18 +259,18 @@ final class ConfigChecks {
                 .orElse(WorkerConfig.ROUNDS_ON_DEMAND);
     }
 
-    private FaultyMode faultyMode() {
+    private FaultyPlan faultyMode() {
         return required(ConfigKey.FAULTY_MODE)
-                .map(s -> FaultyMode.of(s.text()).orElseGet(() -> {
+                .map(s -> FaultyPlan.of(s.text()).orElseGet(() -> {
                     problem(
                             Kind.MALFORMED,
                             ConfigKey.FAULTY_MODE.key(),
                             s.origin(),
                             "'" + s.text() + "' is no faulty mode",
-                            FaultyMode.accepted() + " (anything but none is for tests only)");
-                    return FaultyMode.NONE;
+                            FaultyPlan.accepted() + " (anything but none is for tests only)");
+                    return FaultyPlan.always(FaultyMode.NONE);
                 }))
-                .orElse(FaultyMode.NONE);
+                .orElse(FaultyPlan.always(FaultyMode.NONE));
     }
 
     private ImagePolicy images() {

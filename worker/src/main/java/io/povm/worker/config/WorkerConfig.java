@@ -1,7 +1,7 @@
 package io.povm.worker.config;
 
 import io.povm.worker.attestation.AttestationKey;
-import io.povm.worker.attestation.FaultyMode;
+import io.povm.worker.attestation.FaultyPlan;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -48,7 +48,7 @@ public final class WorkerConfig {
     private final Duration startWindow;
     private final Duration drainTimeout;
     private final AttestationKey attestationKey;
-    private final FaultyMode faultyMode;
+    private final FaultyPlan faultyMode;
     private final Path beaconKeyFile;
     private final String beaconMode;
     private final String beaconRounds;
@@ -196,8 +196,8 @@ public final class WorkerConfig {
         return attestationKey;
     }
 
-    /** @return how the worker misbehaves on purpose; {@link FaultyMode#NONE} but in tests */
-    public FaultyMode faultyMode() {
+    /** @return how the worker misbehaves on purpose, replica by replica; honest but in tests */
+    public FaultyPlan faultyMode() {
         return faultyMode;
     }
 
@@ -227,7 +227,7 @@ public final class WorkerConfig {
                 + ", heartbeat " + Durations.format(heartbeatInterval) + ", idle " + Durations.format(idleInterval)
                 + ", start window "
                 + Durations.format(startWindow) + ", drain " + Durations.format(drainTimeout)
-                + (faultyMode == FaultyMode.NONE ? "" : ", FAULTY MODE " + faultyMode.configName()) + ", from "
+                + (faultyMode.honest() ? "" : ", FAULTY MODE " + faultyMode.configName()) + ", from "
                 + source + "}";
     }
 
@@ -252,7 +252,7 @@ public final class WorkerConfig {
         Duration startWindow;
         Duration drainTimeout;
         AttestationKey attestationKey;
-        FaultyMode faultyMode;
+        FaultyPlan faultyMode;
         Path beaconKeyFile;
         String beaconMode;
         String beaconRounds;

@@ -3,6 +3,7 @@ package io.povm.worker.daemon;
 import io.povm.api.beacon.RoundView;
 import io.povm.client.beacon.BeaconKeyFile;
 import io.povm.client.beacon.BeaconParticipant;
+import io.povm.client.clock.ClockClient;
 import io.povm.worker.config.WorkerConfig;
 import io.povm.worker.ledger.Ledger;
 import java.nio.file.Path;
@@ -115,7 +116,7 @@ final class BeaconDuty implements Runnable {
         final Instant now = clock.instant();
         if (deadline != null && now.isAfter(Instant.parse(deadline)) && now.isAfter(lastTick.plus(TICK_EVERY))) {
             lastTick = now;
-            ledger.clock(c -> c.tickOrResume());
+            ledger.clock(ClockClient::tickOrResumeUnlessBehind);
             LOG.debug("ticked the clock: beacon round {} waits past {}", view.round(), deadline);
         }
     }

@@ -7,7 +7,7 @@ import io.povm.api.Replica;
 import io.povm.api.ReplicaState;
 import io.povm.api.Worker;
 import io.povm.api.WorkerState;
-import io.povm.worker.attestation.FaultyMode;
+import io.povm.client.clock.ClockClient;
 import io.povm.worker.attestation.Reveals;
 import io.povm.worker.config.ConfigKey;
 import io.povm.worker.config.WorkerConfig;
@@ -170,7 +170,7 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
                 context.metrics(),
                 new Reveals(workerKey, config.mspId(), config.attestationKey().privateKey()),
                 config.faultyMode());
-        if (config.faultyMode() != FaultyMode.NONE) {
+        if (!config.faultyMode().honest()) {
             LOG.warn(
                     "FAULTY MODE {}: this worker misbehaves on purpose, for tests only (docs/workers.md)",
                     config.faultyMode().configName());
@@ -272,10 +272,25 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
                     workers.heartbeat(io.povm.api.WorkerKey.parse(workerKey, "worker"), OptionalInt.of(free)));
         }
         if (due.tick()) {
-            ledger.clock(clock -> clock.tickOrResume());
+            tick();
         }
         pacing.written(now, due, free);
         context.board().heartbeat();
+    }
+
+    /**
+     * Ticks the multiparty clock. A tick refused as not later than the org's previous tick (this host's clock behind
+     * the time the org last ticked at, e.g. set back, or the daemon restarted on a host whose clock lags) is skipped
+     * with a warning: the previous tick stands, and until this clock passes it the daemon works on without ticking.
+     * Thrown, it would stop the daemon at start and skip every periodic duty after the heartbeat.
+     */
+    private void tick() {
+        if (ledger.clock(ClockClient::tickOrResumeUnlessBehind).isEmpty()) {
+            LOG.warn(
+                    "the clock tick was refused: this host's clock ({}) is behind the org's previous tick; the"
+                            + " previous tick stands, check this host's clock",
+                    Instant.now());
+        }
     }
 
     /** @return whether anything needs a fresh clock: a job not final, a replica of this worker's, a beacon round */

@@ -72,7 +72,7 @@ final class CommitReveal {
         }
         services.metrics().reportSubmitted();
         LOG.info("committed replica {}", id);
-        if (services.faultyMode() == FaultyMode.SILENT) {
+        if (services.faultyMode(job, id.replica()) == FaultyMode.SILENT) {
             journal.abandoned(id, "faulty mode silent: the commitment is never revealed");
             LOG.warn("faulty mode silent: replica {} will never be revealed", id);
             return;

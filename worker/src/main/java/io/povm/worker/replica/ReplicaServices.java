@@ -1,6 +1,8 @@
 package io.povm.worker.replica;
 
+import io.povm.api.Job;
 import io.povm.worker.attestation.FaultyMode;
+import io.povm.worker.attestation.FaultyPlan;
 import io.povm.worker.attestation.Reveals;
 import io.povm.worker.health.StatusBoard;
 import io.povm.worker.health.WorkerMetrics;
@@ -19,7 +21,7 @@ import java.util.Objects;
  * @param gate this org's image rules
  * @param journal the fsynced record of every replica's stage
  * @param reveals builds and signs the attestations with this worker's identity and key
- * @param faultyMode how the worker misbehaves on purpose (tests only)
+ * @param faulty how the worker misbehaves on purpose, replica by replica (tests only)
  */
 public record ReplicaServices(
         String workerKey,
@@ -30,7 +32,7 @@ public record ReplicaServices(
         StatusBoard board,
         WorkerMetrics metrics,
         Reveals reveals,
-        FaultyMode faultyMode) {
+        FaultyPlan faulty) {
     public ReplicaServices {
         Objects.requireNonNull(workerKey, "workerKey");
         Objects.requireNonNull(ledger, "ledger");
@@ -40,6 +42,11 @@ public record ReplicaServices(
         Objects.requireNonNull(board, "board");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(reveals, "reveals");
-        Objects.requireNonNull(faultyMode, "faultyMode");
+        Objects.requireNonNull(faulty, "faulty");
+    }
+
+    /** @return how the worker misbehaves on replica {@code index} of {@code job} ({@link FaultyMode#NONE}: not) */
+    public FaultyMode faultyMode(final Job job, final int index) {
+        return faulty.modeFor(job.id(), index, job.spec().redundancy().initialReplicas());
     }
 }

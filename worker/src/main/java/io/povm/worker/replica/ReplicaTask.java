@@ -122,7 +122,7 @@ public final class ReplicaTask {
                                         + (replica.commitment().isPresent() ? " without a journaled reveal" : ""));
                 return Optional.empty();
         }
-        final Optional<Sealed> sealed = services.faultyMode() == FaultyMode.COPY
+        final Optional<Sealed> sealed = services.faultyMode(job, id.replica()) == FaultyMode.COPY
                 ? Optional.of(Sealed.withoutReveal(Nonces.fresh()))
                 : runOnce(job).map(evidence -> seal(job, evidence));
         sealed.ifPresent(s -> services.journal().resultReady(id, s.toJson()));
@@ -165,7 +165,7 @@ public final class ReplicaTask {
 
     private Sealed seal(final Job job, final ReplicaEvidence honest) {
         ReplicaEvidence evidence = honest;
-        if (services.faultyMode() == FaultyMode.WRONG_ANSWER) {
+        if (services.faultyMode(job, id.replica()) == FaultyMode.WRONG_ANSWER) {
             evidence = WrongAnswer.corrupt(honest);
             LOG.warn(
                     "faulty mode wrong-answer: replica {} attests result {} instead of {}",
@@ -173,7 +173,7 @@ public final class ReplicaTask {
                     evidence.result().resultHash(),
                     honest.result().resultHash());
         }
-        if (services.faultyMode() == FaultyMode.INFLATE_USAGE) {
+        if (services.faultyMode(job, id.replica()) == FaultyMode.INFLATE_USAGE) {
             evidence = InflatedUsage.inflate(honest, sla(job));
             LOG.warn(
                     "faulty mode inflate-usage: replica {} claims {} ms wall and {} ms CPU instead of {} and {}",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.povm.worker.attestation.FaultyMode;
+import io.povm.worker.attestation.FaultyPlan;
 import io.povm.worker.config.ConfigProblem.Kind;
 import io.povm.worker.testing.TestKeys;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ class AttestationConfigTest {
         final WorkerConfig config = fixture.load(ConfigFixture.VALID);
 
         assertThat(config.attestationKey().matches(TestKeys.publicPem(pair))).isTrue();
-        assertThat(config.faultyMode()).isEqualTo(FaultyMode.NONE);
+        assertThat(config.faultyMode()).isEqualTo(FaultyPlan.always(FaultyMode.NONE));
     }
 
     @Test
@@ -95,7 +96,7 @@ class AttestationConfigTest {
                         "POVM_WORKER_FAULTY_MODE",
                         "wrong-answer"));
 
-        assertThat(config.faultyMode()).isEqualTo(FaultyMode.WRONG_ANSWER);
+        assertThat(config.faultyMode()).isEqualTo(FaultyPlan.always(FaultyMode.WRONG_ANSWER));
         assertThat(config.toString()).contains("FAULTY MODE wrong-answer");
     }
 
@@ -104,8 +105,15 @@ class AttestationConfigTest {
         for (final FaultyMode mode : FaultyMode.values()) {
             assertThat(fixture.load(ConfigFixture.VALID + "faulty-mode: " + mode.configName() + "\n")
                             .faultyMode())
-                    .isEqualTo(mode);
+                    .isEqualTo(FaultyPlan.always(mode));
         }
+    }
+
+    @Test
+    void a_seeded_random_faulty_plan_is_accepted() {
+        assertThat(fixture.load(ConfigFixture.VALID + "faulty-mode: random:42:0.5\n")
+                        .faultyMode())
+                .isEqualTo(FaultyPlan.random(42, 0.5));
     }
 
     @Test

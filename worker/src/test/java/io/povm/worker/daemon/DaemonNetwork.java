@@ -100,6 +100,18 @@ final class DaemonNetwork implements AutoCloseable {
     }
 
     /**
+     * Restarts {@code org}'s daemon, honest, with {@code env} added to its environment (e.g. libfaketime's, to skew its
+     * whole process's clock: {@link FakeClock}).
+     */
+    void restart(final String org, final Map<String, String> env) throws Exception {
+        daemons.get(org).stop();
+        daemons.put(
+                org, new DaemonProcess(org, config(org, "none"), work.resolve(org + ".log"), List.of(), env).start());
+        // a daemon whose clock runs skewed first fails over from its own peer (docs/reliability.md): 10 s more
+        awaitHealthy(org, Duration.ofMinutes(3));
+    }
+
+    /**
      * Waits until no worker holds a lease: the network is shared with the gateway-client ITs, whose jobs (with
      * made-up image digests) the daemons first take up and release. A busy worker reports no free slot and would
      * not be drawn.
@@ -219,8 +231,13 @@ final class DaemonNetwork implements AutoCloseable {
     }
 
     void awaitHealthy(final String org) throws InterruptedException {
+        awaitHealthy(org, Duration.ofSeconds(90));
+    }
+
+    /** Waits at most {@code timeout} until {@code org}'s daemon says it started; fails when it exits. */
+    void awaitHealthy(final String org, final Duration timeout) throws InterruptedException {
         final DaemonProcess daemon = daemons.get(org);
-        final Instant until = Instant.now().plusSeconds(90);
+        final Instant until = Instant.now().plus(timeout);
         while (Instant.now().isBefore(until)) {
             if (!daemon.isAlive()) {
                 fail("the " + org + " daemon exited:\n" + daemon.log());
@@ -230,7 +247,7 @@ final class DaemonNetwork implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        fail("the " + org + " daemon did not start within 90 s:\n" + daemon.log());
+        fail("the " + org + " daemon did not start within " + timeout.toSeconds() + " s:\n" + daemon.log());
     }
 
     JobSpec coinflipJob(final String seed, final int k, final int replicas) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A worker daemon run as its own process from the shaded jar, as an org would run it; its log goes to a file. */
@@ -17,6 +18,8 @@ final class DaemonProcess {
     private final Path log;
     /** Put before the java command, e.g. setpriv to run the daemon in another group; usually empty. */
     private final List<String> launcher;
+    /** Added to the daemon's environment, e.g. libfaketime's LD_PRELOAD and FAKETIME; usually empty. */
+    private final Map<String, String> env;
 
     private Process process;
     /** How many "started" lines the log held when the latest start began. */
@@ -27,10 +30,20 @@ final class DaemonProcess {
     }
 
     DaemonProcess(final String name, final Path config, final Path log, final List<String> launcher) {
+        this(name, config, log, launcher, Map.of());
+    }
+
+    DaemonProcess(
+            final String name,
+            final Path config,
+            final Path log,
+            final List<String> launcher,
+            final Map<String, String> env) {
         this.name = name;
         this.config = config;
         this.log = log;
         this.launcher = List.copyOf(launcher);
+        this.env = Map.copyOf(env);
     }
 
     DaemonProcess start() {
@@ -47,8 +60,9 @@ final class DaemonProcess {
                     "start",
                     "--config",
                     config.toString()));
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
+            final ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(env);
+            process = builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
         } catch (IOException e) {

@@ -37,7 +37,8 @@ import java.util.Set;
  *       what its escrow and deposits held, and a refunded job's settlement returns its escrow;
  *   <li><b>no replica reported twice</b>: in the job's history each replica is committed in one version only, and
  *       no journal holds two COMMITTED or two REVEALED entries for one replica;
- *   <li><b>journals agree with the ledger</b>: every replica a journal says it revealed is revealed on the ledger,
+ *   <li><b>journals agree with the ledger</b>: every replica a journal says it revealed is revealed on the ledger
+ *       (or FAULTED by its reveal, which a faulty worker's copy is),
  *       by that daemon's worker;
  *   <li><b>no sandbox left</b>: no container with the sandbox's label exists once the daemons are idle.
  * </ol>
@@ -195,9 +196,12 @@ final class Invariants {
                     final Optional<Replica> onLedger = job.replicas().stream()
                             .filter(r -> r.index() == index)
                             .findFirst();
+                    // FAULTED: the ledger took the reveal and found it does not open the commitment (a copy)
                     final boolean agrees = onLedger.isPresent()
                             && onLedger.get().workerKey().equals(workerKeys.get(journal.getKey()))
-                            && onLedger.get().result().isPresent();
+                            && (onLedger.get().result().isPresent()
+                                    || onLedger.get().state() == ReplicaState.FAULTED
+                                            && onLedger.get().fault().isPresent());
                     if (!agrees) {
                         broken.add(journal.getKey() + "'s journal says it revealed " + job.id() + " replica " + index
                                 + ", the ledger has "

@@ -14,6 +14,8 @@ import io.povm.api.VmTerms;
 import io.povm.client.PovmClientException;
 import io.povm.client.PovmGateway;
 import io.povm.client.sla.SlaClient;
+import io.povm.worker.attestation.FaultyMode;
+import io.povm.worker.attestation.FaultyPlan;
 import io.povm.worker.job.CoinFlip;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -166,10 +168,22 @@ class ReliabilityIT {
     private static void scenario(
             final String name, final String injected, final int times, final Fault fault, final AfterCheck after)
             throws Exception {
+        scenario(name, injected, times, fault, after, FULL ? 6 : 3);
+    }
+
+    /** As above, with {@code jobs} jobs submitted per round. */
+    private static void scenario(
+            final String name,
+            final String injected,
+            final int times,
+            final Fault fault,
+            final AfterCheck after,
+            final int jobs)
+            throws Exception {
         final Instant started = Instant.now();
         final Map<String, String> answers = new LinkedHashMap<>();
         for (int round = 1; round <= times; round++) {
-            answers.putAll(submit(name, FULL ? 6 : 3));
+            answers.putAll(submit(name, jobs));
             answers.putAll(fault.inject(round));
         }
         final List<String> broken = new ArrayList<>();
@@ -486,6 +500,210 @@ class ReliabilityIT {
                     answers -> caughtUp(org, answers.keySet()));
         } finally {
             partition.heal();
+        }
+    }
+
+    @Test
+    @Order(6)
+    void an_org_whose_daemon_clock_runs_minutes_ahead_or_behind_loses_nothing_and_deadlines_close_by_the_majority()
+            throws Exception {
+        // a clock ahead holds the jobs whose windows its (bounded) timestamps opened up to 2 min longer: full form only
+        final List<Duration> skews = FULL ? List.of(SKEW, SKEW.negated(), SKEW, SKEW.negated()) : List.of(SKEW_QUICK);
+        scenario(
+                "clock-skew",
+                "one random org's daemon restarted with its whole process's clock skewed by libfaketime ("
+                        + skews.stream()
+                                .map(FakeClock::format)
+                                .reduce((a, b) -> a + ", " + b)
+                                .orElse("")
+                        + "), jobs run to the end under the skew"
+                        + (FULL ? ", then restarted with the host's clock" : ""),
+                skews.size(),
+                round -> skewed(skews.get(round - 1)),
+                answers -> List.of(),
+                // the quick form's time is the CI's: only the jobs run under the skew
+                FULL ? 6 : 0);
+    }
+
+    /** How far the clock-skew scenario moves one org's daemon's clock, either way. */
+    private static final Duration SKEW = Duration.ofMinutes(3);
+
+    /** The quick form's skew, unless -Dpovm.reliability.skew=SECONDS says otherwise. */
+    private static final Duration SKEW_QUICK = Duration.ofSeconds(Long.getLong("povm.reliability.skew", -180));
+
+    /**
+     * Restarts a random org's daemon with its clock {@code skew} off, runs jobs until they are final, checks what
+     * docs/leases.md promises of the clock, and restarts the daemon with the host's clock.
+     *
+     * @return the jobs run under the skew, with their answers
+     */
+    private static Map<String, String> skewed(final Duration skew) throws Exception {
+        final String org = randomOrg();
+        final String msp = "Org" + org.substring(3) + "MSP";
+        final int logBefore = network.daemons.get(org).log().length();
+        network.restart(org, FakeClock.skewed(skew));
+        final Instant started = Instant.now();
+        final int linesBefore = journalLines(org);
+        final Map<String, String> jobs = submit("under-skew", FULL ? 4 : 3);
+        for (final String id : jobs.keySet()) {
+            assertThat(awaitFinal(id))
+                    .as("%s final while %s's clock runs %s", id, org, FakeClock.format(skew))
+                    .isTrue();
+        }
+        final long seconds = Duration.between(started, Instant.now()).toSeconds();
+        assertThat(network.daemons.get(org).isAlive())
+                .as("the %s daemon outlives its clock skew of %s", org, FakeClock.format(skew))
+                .isTrue();
+        final java.util.SortedMap<String, String> ticks = new io.povm.client.clock.ClockClient(
+                        network.connect("org1").chaincode())
+                .ticks()
+                .ticks();
+        final Instant own = Instant.parse(ticks.get(msp));
+        final List<Instant> others = ticks.entrySet().stream()
+                .filter(e -> !e.getKey().equals(msp))
+                .map(e -> Instant.parse(e.getValue()))
+                .sorted()
+                .toList();
+        final Instant freshestOther = others.get(others.size() - 1);
+        if (skew.isNegative()) {
+            assertThat(own)
+                    .as("%s's tick lags behind both other orgs' (a clock %s)", org, FakeClock.format(skew))
+                    .isBefore(others.get(0));
+        } else {
+            assertThat(own)
+                    .as("%s's tick, held as a claim, counts exactly 60 s past the freshest other org's", org)
+                    .isEqualTo(freshestOther.plus(Duration.ofSeconds(60)));
+        }
+        final String all = network.daemons.get(org).log();
+        final String log = all.substring(Math.min(logBefore, all.length()));
+        REPORT.note(
+                "clock-skew",
+                org + " " + FakeClock.format(skew) + ": " + jobs.size() + " jobs final in " + seconds + " s; its"
+                        + " counted tick "
+                        + Duration.between(freshestOther, own).toSeconds() + " s from the"
+                        + " freshest other org's; its daemon revealed " + revealedSince(org, linesBefore, "REVEALED")
+                        + " results meanwhile and logged " + count(log, "the clock tick was refused")
+                        + " refused ticks");
+        if (FULL) {
+            network.restart(org, Map.of());
+        } // the quick form's skew is its last scenario (the Byzantine one restarts every daemon): saves a restart
+        return jobs;
+    }
+
+    private static long revealedSince(final String org, final int line, final String stage) throws java.io.IOException {
+        final List<String> lines = java.nio.file.Files.readAllLines(journal(org));
+        return lines.subList(Math.min(line, lines.size()), lines.size()).stream()
+                .filter(l -> l.contains("\"" + stage + "\""))
+                .count();
+    }
+
+    private static long count(final String text, final String words) {
+        return text.split(java.util.regex.Pattern.quote(words), -1).length - 1L;
+    }
+
+    @Test
+    @Order(7)
+    void byzantine_workers_drawn_at_random_per_replica_are_caught_and_no_honest_worker_is_accused() throws Exception {
+        final int jobs = Integer.getInteger("povm.reliability.byzantine.jobs", FULL ? 60 : 0);
+        org.junit.jupiter.api.Assumptions.assumeTrue(jobs > 0, "the Byzantine workers run in the full form only");
+        final FaultyPlan plan = FaultyPlan.random(SEED, BYZANTINE_PROBABILITY);
+        final ByzantineTally tally = new ByzantineTally();
+        try {
+            for (final String org : DaemonNetwork.ORGS) {
+                network.restart(org, plan.configName());
+            }
+            scenario(
+                    "byzantine",
+                    jobs + " jobs; every daemon runs faulty-mode " + plan.configName() + ": in "
+                            + Math.round(BYZANTINE_PROBABILITY * 100) + "% of the jobs one replica (index and mode"
+                            + " drawn from the seed and the job id) is wrong-answer, copy, silent or inflate-usage",
+                    1,
+                    round -> Map.of(),
+                    answers -> {
+                        final List<String> broken = tally.check(plan, answers.keySet());
+                        REPORT.note("byzantine", tally.toString());
+                        return broken;
+                    },
+                    jobs);
+        } finally {
+            for (final String org : DaemonNetwork.ORGS) {
+                network.restart(org, "none");
+            }
+        }
+        assertThat(tally.falseAccusations)
+                .as("honest replicas accused (seed %d)", SEED)
+                .isEmpty();
+    }
+
+    /** The share of jobs in which the Byzantine scenario's plan spoils one replica. */
+    private static final double BYZANTINE_PROBABILITY = 0.6;
+
+    /** What the Byzantine scenario counted: each faulty replica caught or not, and honest replicas accused. */
+    private static final class ByzantineTally {
+        private final Map<FaultyMode, int[]> caught = new java.util.EnumMap<>(FaultyMode.class);
+        private final List<String> falseAccusations = new ArrayList<>();
+        private int honest;
+
+        /** @return what broke: an honest replica accused, or a wrong-answer, copy or silent replica not caught */
+        List<String> check(final FaultyPlan plan, final java.util.Collection<String> ids) {
+            final List<String> broken = new ArrayList<>();
+            for (final String id : ids) {
+                final Job job = network.customer.get(id);
+                final Optional<io.povm.api.Verdict> verdict = job.verdict();
+                for (final io.povm.api.Replica replica : job.replicas()) {
+                    final FaultyMode mode = plan.modeFor(id, replica.index(), 3);
+                    final boolean accused = verdict.map(v -> v.disagreed().contains(replica.workerKey())
+                                    || v.timedOut().contains(replica.workerKey())
+                                    || v.faulted().contains(replica.workerKey()))
+                            .orElse(false);
+                    final String where = id + " replica " + replica.index() + " (" + replica.workerKey() + ", "
+                            + replica.state() + ")";
+                    if (mode == FaultyMode.NONE) {
+                        honest++;
+                        if (accused) {
+                            falseAccusations.add(where + ": honest, accused by verdict " + verdict.get());
+                        }
+                        continue;
+                    }
+                    final boolean counted = verdict.map(v -> v.agreed().contains(replica.workerKey()))
+                            .orElse(false);
+                    final boolean detected = mode == FaultyMode.INFLATE_USAGE ? counted : accused;
+                    caught.computeIfAbsent(mode, m -> new int[2])[detected ? 0 : 1]++;
+                    if (!detected) {
+                        broken.add(where + ": " + mode.configName()
+                                + (mode == FaultyMode.INFLATE_USAGE
+                                        ? ", its right answer not counted"
+                                        : " not caught: verdict "
+                                                + verdict.map(Object::toString).orElse("none")));
+                    }
+                }
+            }
+            broken.addAll(falseAccusations);
+            return broken;
+        }
+
+        @Override
+        public String toString() {
+            final int spoiled =
+                    caught.values().stream().mapToInt(c -> c[0] + c[1]).sum();
+            final int detected = caught.entrySet().stream()
+                    .filter(e -> e.getKey() != FaultyMode.INFLATE_USAGE)
+                    .mapToInt(e -> e.getValue()[0])
+                    .sum();
+            final int cheats = caught.entrySet().stream()
+                    .filter(e -> e.getKey() != FaultyMode.INFLATE_USAGE)
+                    .mapToInt(e -> e.getValue()[0] + e.getValue()[1])
+                    .sum();
+            final StringBuilder out = new StringBuilder();
+            caught.forEach((mode, c) -> out.append(mode.configName())
+                    .append(' ')
+                    .append(c[0])
+                    .append('/')
+                    .append(c[0] + c[1])
+                    .append(mode == FaultyMode.INFLATE_USAGE ? " answer counted; " : " caught; "));
+            return spoiled + " faulty replicas: " + out + "detection " + detected + "/" + cheats
+                    + " of wrong answers, copies and silences; " + honest + " honest replicas, "
+                    + falseAccusations.size() + " accused";
         }
     }
 

@@ -24,6 +24,7 @@ import io.povm.client.PovmClientException;
 import io.povm.client.job.JobClient;
 import io.povm.client.sla.SlaClient;
 import io.povm.worker.attestation.FaultyMode;
+import io.povm.worker.attestation.FaultyPlan;
 import io.povm.worker.attestation.Nonces;
 import io.povm.worker.attestation.Reveals;
 import io.povm.worker.attestation.Sealed;
@@ -104,7 +105,7 @@ class ReplicaTaskTest {
                         board,
                         new WorkerMetrics(board),
                         new Reveals(Fixtures.ME, Fixtures.MY_MSP, KEY.getPrivate()),
-                        mode));
+                        FaultyPlan.always(mode)));
     }
 
     private static Job job(final Replica mine, final ReplicaState others) {
