@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The povm Fabric network on one machine: 3 peer orgs (one peer each), Raft orderers, TLS everywhere,
 # the povm chaincode run as a service by each org. Native Fabric binaries, no Docker.
 set -euo pipefail

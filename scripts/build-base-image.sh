@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Builds the local base image povm/base:bookworm (no registry needed), with a cached rootfs tarball.
 set -euo pipefail
 

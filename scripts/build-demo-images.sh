@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Builds the demo job images povm/coinflip and povm/benchmark FROM povm/base:bookworm, cached by source hash.
 set -euo pipefail
 

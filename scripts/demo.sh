@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The povm demo: from a fresh machine to the paper's "find the luckiest seed" on a multi-org Fabric ledger, with
 # k-vote redundancy across three organizations' workers. Leaves the network running.
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Installs Debian's headless Chromium and its WebDriver for the dashboard's browser test.
 set -euo pipefail
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Installs Debian's Docker engine when missing and makes sure an engine answers.
 set -euo pipefail
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Installs Debian's libfaketime for the reliability suite's clock-skew scenario.
 set -euo pipefail
 

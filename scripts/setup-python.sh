@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Installs Python 3 and Debian's python3-cryptography for the attestation verifier written in Python.
 set -euo pipefail
 

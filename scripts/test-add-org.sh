@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Proves that docs/operations.md's "Adding a fourth org" steps work: runs them as written on the network in
 # $POVM_RUN_DIR, then checks that Org4 reads and writes through its own peer and that its endorsement counts.
 set -euo pipefail

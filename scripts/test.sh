@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Runs every povm test: unit tests, then integration tests against a real Fabric network and the
 # real Docker engine, both started here and stopped again at the end.
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Check a povm job's attestations without povm: signatures and commitments, from the ledger's own JSON.
 
 Usage: scripts/verify-attestations.py EVIDENCE.json

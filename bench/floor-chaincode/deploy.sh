@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Deploys the benchmarks' floor chaincode ('floor') beside povm on the running network, as a service, the way
 # network/network.sh deploys povm: a ccaas package per org, installed, approved by every org, committed, and one
 # chaincode server per org (node orgN-floor, so 'network.sh down' stops it with the rest). Idempotent.

@@ -1,4 +1,5 @@
 # shellcheck shell=bash
+# SPDX-License-Identifier: Apache-2.0
 # Docker helpers for povm scripts. Source it after lib/common.sh; it defines functions only
 # (and info/warn/fatal when common.sh was not sourced).
 #

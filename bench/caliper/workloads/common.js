@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 'use strict';
 
 // Shared by the workload modules: which client identity sends the next transaction. Identities are

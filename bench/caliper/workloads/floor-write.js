@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 'use strict';
 
 // The floor: the 'floor' chaincode's Write, one new key per transaction (bench/floor-chaincode).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 'use strict';
 
 // povm's SubmitJob under the round's SLA (arguments.sla), one job per transaction, a spec that passes the

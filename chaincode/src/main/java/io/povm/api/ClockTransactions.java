@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.povm.api;
 
 /** Names of the {@value #CONTRACT} contract: the multiparty clock that closes lease deadlines. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.povm.api;
 
 /** Which SLA limit stopped a replica's run, as its worker measured it; {@link #NONE} when the run ended by itself. */

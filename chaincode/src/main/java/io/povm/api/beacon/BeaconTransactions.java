@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.povm.api.beacon;
 
 /** Names of the {@value #CONTRACT} contract: beacon keys, rounds, the lottery and their governance. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.povm.api.beacon;
 
 /** Test statistics for the fairness and withholding tests (doubles are fine here: they judge, they do not draw). */

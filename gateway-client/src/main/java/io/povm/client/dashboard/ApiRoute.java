@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.povm.client.dashboard;
 
 /** One part of the JSON API, below its path prefix (e.g. {@code /api/jobs}). */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.povm.client.dashboard;
 
 /** A request the dashboard refuses before anything reaches the ledger: HTTP 400 with this message. */

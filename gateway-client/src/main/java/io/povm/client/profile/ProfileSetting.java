@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.povm.client.profile;
 
 /** One setting of a {@link ConnectionProfile}: its JSON field and the environment variable that overrides it. */

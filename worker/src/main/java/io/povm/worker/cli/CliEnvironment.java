@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.povm.worker.cli;
 
 import io.povm.worker.daemon.FabricWorkerDaemon;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.povm.worker.cli;
 
 /** The exit codes of {@code povm-worker}, for scripts and service managers; the help footer lists them. */

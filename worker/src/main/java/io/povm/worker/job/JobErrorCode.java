@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.povm.worker.job;
 
 /** Why a job could not be run at all (a refused image is an outcome, not an error: see {@link RefusalReason}). */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.povm.worker.job;
 
 /** Which SLA limit stopped or spoiled a run, if any; see {@link Measurements#of}. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.povm.worker.sandbox;
 
 /** The image a job asked for is not in the engine; povm never pulls, so it must be built or loaded first. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.povm.worker.sandbox;
 
 /** The Docker engine could not run a sandboxed container; the message says which step failed and why. */

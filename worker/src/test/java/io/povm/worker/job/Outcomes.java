@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.povm.worker.job;
 
 import io.povm.worker.sandbox.ContainerRun;

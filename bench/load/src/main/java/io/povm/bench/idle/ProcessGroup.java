@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.povm.bench.idle;
 
 /** Which part of the system a process is, by the name its pid file (or its command) has. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // povm dashboard: reads the JSON API once, then follows the ledger through the server's event stream
 // (/api/events, Server-Sent Events relayed from the chaincode's events). The page never polls.
 'use strict';
