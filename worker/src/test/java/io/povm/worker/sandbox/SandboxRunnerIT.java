@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.github.dockerjava.api.exception.NotFoundException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -181,6 +184,60 @@ class SandboxRunnerIT {
         assertThat(run.stdout()).hasSize(1000).containsOnlyOnce("x".repeat(1000));
         assertThat(run.stdoutTruncated()).isTrue();
         assertThat(run.succeeded()).isFalse();
+    }
+
+    /** Hostile jobs (issue 17): what a job tries against the host ends inside its container, and the next runs. */
+    @Test
+    void a_file_on_the_host_is_not_in_the_containers_view() throws IOException {
+        final Path marker = Files.createTempFile("povm-hostile-", ".marker");
+        try {
+            final ContainerRun run = shell("for p in " + marker + " /proc/1/root" + marker + " /host" + marker
+                    + "; do test -e $p && echo seen $p; done; echo done");
+
+            assertThat(run.stdout()).isEqualTo("done\n");
+        } finally {
+            Files.delete(marker);
+        }
+    }
+
+    @Test
+    void mounting_a_file_system_is_refused() {
+        final ContainerRun run = shell("mkdir -p /tmp/m; mount -t tmpfs none /tmp/m 2>&1 && echo mounted;"
+                + " mount -t proc proc /tmp/m 2>/dev/null && echo proc-mounted; echo done");
+
+        assertThat(run.stdout()).doesNotContain("mounted").endsWith("done\n");
+    }
+
+    @Test
+    void raw_devices_and_kernel_memory_cannot_be_opened() {
+        final ContainerRun run = shell("for d in /dev/mem /dev/kmem /dev/sda /dev/vda /dev/nvme0n1 /dev/port; do"
+                + " head -c 1 $d >/dev/null 2>&1 && echo read $d; done; ls /dev | tr '\\n' ' '; echo");
+
+        assertThat(run.stdout()).doesNotContain("read /dev/");
+        assertThat(run.stdout().trim().split(" "))
+                .as("only the engine's minimal /dev")
+                .doesNotContain("mem", "kmem", "sda", "vda", "nvme0n1", "port");
+    }
+
+    @Test
+    void a_compression_bomb_is_stopped_by_the_disk_limit_and_the_next_job_runs_normally() {
+        final SandboxPolicy smallDisk =
+                POLICY.toBuilder().tmpfsBytes(4L * 1024 * 1024).build();
+
+        final ContainerRun bomb = runner.run(
+                IMAGE,
+                List.of(
+                        "sh",
+                        "-c",
+                        "head -c 64000000 /dev/zero | gzip -1 > /tmp/bomb.gz 2>/dev/null;"
+                                + " ls -s /tmp/bomb.gz; gunzip -c /tmp/bomb.gz > /tmp/out 2>&1; echo gunzip $?"),
+                smallDisk);
+        final ContainerRun next = run("echo", "next");
+
+        assertThat(bomb.stdout()).contains("gunzip 1");
+        assertThat(bomb.exitCode()).isZero();
+        assertThat(next.exitCode()).isZero();
+        assertThat(next.stdout()).isEqualTo("next\n");
     }
 
     @Test
