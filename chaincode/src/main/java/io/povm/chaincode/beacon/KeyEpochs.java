@@ -45,7 +45,6 @@ public final class KeyEpochs {
     private final AccessPolicy access;
     private final Instant now;
     private final ThresholdLedger ledger;
-    private final BeaconDomain domain;
     private MultipartyClock cachedClock;
 
     public KeyEpochs(final ChaincodeStub stub, final Caller caller) {
@@ -54,12 +53,16 @@ public final class KeyEpochs {
         this.access = new AccessPolicy(stub, caller);
         this.now = LedgerTime.now(stub);
         this.ledger = new ThresholdLedger(stub);
-        this.domain = domain(stub);
     }
 
     /** @return the domain every threshold hash of this channel binds: the channel and the seed's chaincode name */
     static BeaconDomain domain(final ChaincodeStub stub) {
         return new BeaconDomain(stub.getChannelId(), BeaconRounds.CHAINCODE);
+    }
+
+    /** @return this channel's domain, built only once a transaction is past its access checks */
+    private BeaconDomain domain() {
+        return domain(stub);
     }
 
     /** @throws PovmException INVALID_ARGUMENT [epoch] unless a decimal epoch number from 1 */
@@ -82,7 +85,7 @@ public final class KeyEpochs {
         final Members members = access.requireMember(ThresholdTransactions.OPEN_EPOCH);
         final long latest = ledger.latestEpoch();
         final long epoch = latest + 1;
-        final KeyGeneration generation = KeyGeneration.open(domain, epoch, beaconKeys(members));
+        final KeyGeneration generation = KeyGeneration.open(domain(), epoch, beaconKeys(members));
         if (latest > 0) {
             final EpochView previous = view(latest);
             final boolean sameMembers = previous.epoch().members().equals(generation.members());
@@ -143,7 +146,7 @@ public final class KeyEpochs {
                     "deal.dealer",
                     "is " + Quote.prefix(deal.dealer()) + "; an org deals only as itself (" + caller.msp() + ")");
         }
-        epoch.generation(domain).deal(deal);
+        epoch.generation(domain()).deal(deal);
         ledger.epochOfC0(deal.commitments().get(0)).ifPresent(used -> {
             throw PovmException.invalid(
                     "deal.commitments[0]",
@@ -182,7 +185,7 @@ public final class KeyEpochs {
                     "epoch", caller.msp() + " checked its shares of key generation " + number + " already");
         }
         final List<KeyDeal> deals = afterDealing(epoch, ThresholdTransactions.CHECK_KEY);
-        KeyGeneration.replay(domain, number, epoch.beaconKeys(), deals, List.of())
+        KeyGeneration.replay(domain(), number, epoch.beaconKeys(), deals, List.of())
                 .check(check);
         ledger.put(check);
         return check;
@@ -206,7 +209,7 @@ public final class KeyEpochs {
                     "key generation " + number + " waits for checks from " + String.join(", ", laggards) + " until "
                             + epoch.checkBy() + " on the multiparty clock");
         }
-        final ThresholdKey key = KeyGeneration.replay(domain, number, epoch.beaconKeys(), deals, checks)
+        final ThresholdKey key = KeyGeneration.replay(domain(), number, epoch.beaconKeys(), deals, checks)
                 .complete();
         ledger.put(key);
         return key;
@@ -222,7 +225,7 @@ public final class KeyEpochs {
                 ledger.deals(number),
                 ledger.checks(number),
                 ledger.key(number).orElse(null));
-        final EpochPhase.Status status = EpochPhase.of(pieces, domain, clock());
+        final EpochPhase.Status status = EpochPhase.of(pieces, domain(), clock());
         return new EpochView(
                 epoch, status.phase().name(), status.note(), pieces.deals(), pieces.checks(), pieces.key());
     }

@@ -42,14 +42,16 @@ public final class ThresholdRounds {
     private final Caller caller;
     private final AccessPolicy access;
     private final ThresholdLedger ledger;
-    private final BeaconDomain domain;
 
     public ThresholdRounds(final ChaincodeStub stub, final Caller caller) {
         this.stub = Objects.requireNonNull(stub, "stub");
         this.caller = Objects.requireNonNull(caller, "caller");
         this.access = new AccessPolicy(stub, caller);
         this.ledger = new ThresholdLedger(stub);
-        this.domain = KeyEpochs.domain(stub);
+    }
+
+    private BeaconDomain domain() {
+        return KeyEpochs.domain(stub);
     }
 
     /**
@@ -108,7 +110,7 @@ public final class ThresholdRounds {
         if (ledger.result(number).isPresent()) {
             throw BeaconRounds.invalidState("round", "round " + number + " is closed");
         }
-        Partials.verify(key, domain, number, partial);
+        Partials.verify(key, domain(), number, partial);
         final List<Partial> partials = new ArrayList<>(ledger.partials(number));
         partials.add(partial);
         // in key order, as a range read returns them once this transaction is committed
@@ -116,7 +118,7 @@ public final class ThresholdRounds {
         ledger.put(partial);
         ThresholdResult result = null;
         if (partials.size() >= key.threshold()) {
-            result = ThresholdOutcome.compute(key, domain, number, partials);
+            result = ThresholdOutcome.compute(key, domain(), number, partials);
             ledger.put(result);
         }
         return view(round, key, partials, result);
@@ -160,7 +162,7 @@ public final class ThresholdRounds {
         final ThresholdRoundView view = view(number);
         final ThresholdKey key = ledger.key(view.round().epoch()).orElseThrow();
         final List<String> differences =
-                ThresholdOutcome.differences(key, domain, number, view.partials(), view.result());
+                ThresholdOutcome.differences(key, domain(), number, view.partials(), view.result());
         final Map<String, Object> report = new TreeMap<>();
         report.put("round", number);
         report.put("verified", differences.isEmpty());
