@@ -250,4 +250,50 @@ class ThresholdKeyGenerationTest {
         assertThat(bad.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
         assertThat(bad.field()).isEqualTo("epoch");
     }
+
+    @Test
+    void hostile_pieces_get_a_coded_error_and_write_nothing() {
+        orgs.openEpoch();
+        final String point = ShareCipher.publicKey(BigInteger.TEN);
+        final List<String> deals = List.of(
+                "{\"epoch\":1,\"dealer\":\"Org1MSP\",\"commitments\":[null],\"shares\":[null]}",
+                "{\"epoch\":1,\"dealer\":\"Org1MSP\",\"commitments\":[\"" + point + "\",\"" + point
+                        + "\"],\"shares\":[{\"holder\":null},{},{}]}",
+                "{\"epoch\":2,\"dealer\":\"Org1MSP\",\"commitments\":[],\"shares\":[]}",
+                "[]");
+        for (final String deal : deals) {
+            final PovmError error = orgs.refused(() -> orgs.contract.DealKey(orgs.as("Org1MSP"), "1", deal));
+            assertThat(error.code()).as(deal).isIn(ErrorCode.INVALID_ARGUMENT, ErrorCode.FORBIDDEN);
+        }
+        orgs.dealAll(1);
+        final List<String> checks = List.of(
+                "{\"epoch\":1,\"holder\":\"Org1MSP\",\"complaints\":[{\"dealer\":\"Org2MSP\"}]}",
+                "{\"epoch\":1,\"holder\":\"Org1MSP\",\"complaints\":[{}]}",
+                "{\"epoch\":1,\"holder\":\"Org1MSP\",\"complaints\":[null]}",
+                "{\"epoch\":1,\"holder\":\"Org1MSP\",\"complaints\":[{\"dealer\":\"Org9MSP\"}]}");
+        for (final String check : checks) {
+            final PovmError error = orgs.refused(() -> orgs.contract.CheckKey(orgs.as("Org1MSP"), "1", check));
+            assertThat(error.code()).as(check).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+        }
+    }
+
+    @Test
+    void an_org_that_joined_after_the_epoch_opened_cannot_deal_in_it_and_is_in_the_next() {
+        orgs.openEpoch();
+        orgs.org4Joins();
+        final KeyDeal deal = new KeyDeal(1, "Org4MSP", List.of(), List.of());
+
+        final PovmError error = orgs.refused(() -> orgs.deal(deal));
+        orgs.dealAll(1);
+        orgs.checkAll(1);
+        orgs.complete(1);
+        final KeyEpoch next = orgs.openEpoch();
+
+        assertThat(error.toMessage())
+                .isEqualTo("FORBIDDEN [caller] Org4MSP is not a member of key generation 1 (members: Org1MSP, Org2MSP,"
+                        + " Org3MSP); only its members may act as a dealer");
+        assertThat(next.epoch()).isEqualTo(2);
+        assertThat(next.msps()).containsExactly("Org1MSP", "Org2MSP", "Org3MSP", "Org4MSP");
+        assertThat(next.threshold()).isEqualTo(3);
+    }
 }

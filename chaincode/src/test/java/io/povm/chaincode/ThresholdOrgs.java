@@ -64,6 +64,20 @@ final class ThresholdOrgs {
         }
     }
 
+    /** Org4MSP joins the members (as org:ApproveMember would) with a beacon key; it is in no earlier epoch. */
+    void org4Joins() {
+        ledger.committed(
+                MemberLedger.key(),
+                PovmJson.write(new Members(
+                        List.of("Org1MSP", "Org2MSP", "Org3MSP", "Org4MSP"),
+                        new Submitter("Org1MSP", "x509::admin"),
+                        "2026-11-01T00:00:00.000Z",
+                        "tx-boot")));
+        beaconKeys.put("Org4MSP", BigInteger.valueOf(1003));
+        as(admin("Org4MSP"), T0.plusSeconds(900));
+        new BeaconContract().RegisterKey(ledger.ctx, ShareCipher.publicKey(beaconKeys.get("Org4MSP")));
+    }
+
     private static SecureRandom seeded(final long seed) {
         try {
             final SecureRandom random = SecureRandom.getInstance("SHA1PRNG");

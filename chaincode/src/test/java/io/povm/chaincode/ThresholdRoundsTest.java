@@ -190,4 +190,57 @@ class ThresholdRoundsTest {
         assertThat(key.qualified()).containsExactly("Org1MSP", "Org2MSP");
         assertThat(result.seed()).isEqualTo(expectedSeed(1, key));
     }
+
+    @Test
+    void hostile_partials_get_a_coded_error_and_write_nothing() {
+        orgs.honestKey();
+        open();
+        final List<String> partials = List.of(
+                "{\"round\":1,\"msp\":\"Org1MSP\"}",
+                "{\"round\":1,\"msp\":\"Org1MSP\",\"sigma\":\"00\",\"challenge\":\"zz\",\"response\":\"\"}",
+                "{\"round\":2,\"msp\":\"Org1MSP\",\"sigma\":null,\"challenge\":null,\"response\":null}",
+                "{\"round\":1}",
+                "null");
+        for (final String partial : partials) {
+            final PovmError error = orgs.refused(() -> orgs.contract.PostPartial(orgs.as("Org1MSP"), "1", partial));
+            assertThat(error.code()).as(partial).isIn(ErrorCode.INVALID_ARGUMENT, ErrorCode.FORBIDDEN);
+        }
+    }
+
+    @Test
+    void each_step_emits_one_event_and_the_closing_partial_says_close() {
+        orgs.honestKey();
+        open();
+        org.mockito.Mockito.verify(orgs.ledger.stub)
+                .setEvent(
+                        "BeaconThresholdRound",
+                        "{\"msp\":\"Org2MSP\",\"round\":1,\"step\":\"open\"}"
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        post(orgs.partialOf(1, 1, "Org1MSP"));
+        org.mockito.Mockito.verify(orgs.ledger.stub)
+                .setEvent(
+                        "BeaconThresholdRound",
+                        "{\"msp\":\"Org1MSP\",\"round\":1,\"step\":\"partial\"}"
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        post(orgs.partialOf(1, 1, "Org3MSP"));
+        org.mockito.Mockito.verify(orgs.ledger.stub)
+                .setEvent(
+                        "BeaconThresholdRound",
+                        "{\"msp\":\"Org3MSP\",\"round\":1,\"step\":\"close\"}"
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void an_org_without_a_share_of_the_rounds_key_cannot_post() {
+        orgs.honestKey();
+        open();
+        orgs.org4Joins();
+        final Partial partial = new Partial(1, "Org4MSP", P256.hex(P256.G), "00".repeat(32), "00".repeat(32));
+
+        final PovmError error = orgs.refused(() -> post(partial));
+
+        assertThat(error.toMessage())
+                .isEqualTo("FORBIDDEN [caller] Org4MSP has no share of key generation 1, whose key round 1 uses; only"
+                        + " its members post partials");
+    }
 }
