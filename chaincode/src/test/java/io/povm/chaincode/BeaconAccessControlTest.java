@@ -7,6 +7,7 @@ import io.povm.api.PovmJson;
 import io.povm.api.beacon.BeaconConfig;
 import io.povm.api.beacon.ShareCipher;
 import io.povm.chaincode.beacon.BeaconContract;
+import io.povm.chaincode.beacon.ThresholdContract;
 import io.povm.chaincode.org.MemberLedger;
 import io.povm.chaincode.org.OrgContract;
 import java.math.BigInteger;
@@ -45,6 +46,16 @@ class BeaconAccessControlTest {
         table.put("`beacon:ApproveConfig` (proposed by Org1)", admins);
         table.put("`beacon:OpenRound`", members);
         table.put("`beacon:GetConfig`, `GetKeys`", everyone);
+        table.put("`threshold:OpenEpoch`", members);
+        table.put(
+                "`threshold:CompleteKey` 1 (none opened)", List.of("NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "FORBIDDEN"));
+        table.put(
+                "`threshold:OpenRound` (no key yet)",
+                List.of("INVALID_STATE", "INVALID_STATE", "INVALID_STATE", "FORBIDDEN"));
+        table.put("`threshold:GetLatest`", everyone);
+        table.put(
+                "`threshold:GetEpoch`, `GetThresholdKey`, `GetRound`, `VerifyRound` 1 (none yet)",
+                List.of("NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"));
         table.put(
                 "`AuditJob` `J` (not selected)",
                 List.of("INVALID_STATE", "INVALID_STATE", "INVALID_STATE", "FORBIDDEN"));
@@ -64,9 +75,46 @@ class BeaconAccessControlTest {
         ops.put("`beacon:ApproveConfig` (proposed by Org1)", f -> f.beacon.ApproveConfig(f.caller, "c1"));
         ops.put("`beacon:OpenRound`", f -> f.beacon.OpenRound(f.caller));
         ops.put("`beacon:GetConfig`, `GetKeys`", f -> f.beacon.GetConfig(f.caller) + f.beacon.GetKeys(f.caller));
+        ops.put("`threshold:OpenEpoch`", f -> f.threshold.OpenEpoch(f.caller));
+        ops.put("`threshold:CompleteKey` 1 (none opened)", f -> f.threshold.CompleteKey(f.caller, "1"));
+        ops.put("`threshold:OpenRound` (no key yet)", f -> f.threshold.OpenRound(f.caller));
+        ops.put("`threshold:GetLatest`", f -> f.threshold.GetLatest(f.caller));
+        ops.put(
+                "`threshold:GetEpoch`, `GetThresholdKey`, `GetRound`, `VerifyRound` 1 (none yet)",
+                f -> sameOutcome(
+                        () -> f.threshold.GetEpoch(f.caller, "1"),
+                        () -> f.threshold.GetThresholdKey(f.caller, "1"),
+                        () -> f.threshold.GetRound(f.caller, "1"),
+                        () -> f.threshold.VerifyRound(f.caller, "1")));
         ops.put("`AuditJob` `J` (not selected)", f -> f.jobs.AuditJob(f.caller, "flip-1"));
         ops.put("`GetJobAudit` `J`", f -> f.jobs.GetJobAudit(f.caller, "flip-1"));
         return ops;
+    }
+
+    /**
+     * Runs every read of one row; they must all end alike (all succeed, or all throw the same error code).
+     *
+     * @return the first read's result, or throws its error
+     */
+    @SafeVarargs
+    private static String sameOutcome(final java.util.function.Supplier<String>... reads) {
+        final List<String> outcomes = new java.util.ArrayList<>();
+        org.hyperledger.fabric.shim.ChaincodeException first = null;
+        String result = null;
+        for (final java.util.function.Supplier<String> read : reads) {
+            try {
+                result = read.get();
+                outcomes.add("allowed");
+            } catch (org.hyperledger.fabric.shim.ChaincodeException e) {
+                outcomes.add(e.getMessage().substring(0, e.getMessage().indexOf(' ')));
+                first = first == null ? e : first;
+            }
+        }
+        assertThat(outcomes).as("every read of the row").containsOnly(outcomes.get(0));
+        if (first != null) {
+            throw first;
+        }
+        return result;
     }
 
     /** Members with beacon keys, Org4MSP proposed as a member and a beacon config proposed by Org1, job J stored. */
@@ -74,6 +122,7 @@ class BeaconAccessControlTest {
         final MockLedger ledger = new MockLedger();
         final OrgContract orgs = new OrgContract();
         final BeaconContract beacon = new BeaconContract();
+        final ThresholdContract threshold = new ThresholdContract();
         final PovmContract jobs = new PovmContract();
         Context caller;
 

@@ -7,6 +7,7 @@ import io.povm.api.PovmError;
 import io.povm.api.Workers;
 import io.povm.api.beacon.ShareCipher;
 import io.povm.chaincode.beacon.BeaconContract;
+import io.povm.chaincode.beacon.ThresholdContract;
 import io.povm.chaincode.clock.ClockContract;
 import io.povm.chaincode.clock.ClockLedger;
 import io.povm.chaincode.org.MemberLedger;
@@ -51,6 +52,9 @@ class DutyAccessControlTest {
         table.put("`beacon:CheckShares` 1 (no round yet)", noRound);
         table.put("`beacon:RevealRound` 1 (no round yet)", noRound);
         table.put("`beacon:RecoverShare` 1 (no round yet)", noRound);
+        table.put("`threshold:DealKey` 1 (none opened)", noRound);
+        table.put("`threshold:CheckKey` 1 (none opened)", noRound);
+        table.put("`threshold:PostPartial` 1 (no round yet)", noRound);
         table.put("`org:RegisterOperator` User2 of Org2", admins);
         table.put("`org:RemoveOperator` User2 of Org2", admins);
         table.put("`org:GetOperators` Org2MSP", List.of("allowed", "allowed", "allowed", "allowed", "allowed"));
@@ -67,6 +71,9 @@ class DutyAccessControlTest {
         ops.put(
                 "`beacon:RecoverShare` 1 (no round yet)",
                 f -> f.beacon.RecoverShare(f.caller, "1", "Org1MSP", "0".repeat(64)));
+        ops.put("`threshold:DealKey` 1 (none opened)", f -> f.threshold.DealKey(f.caller, "1", "{}"));
+        ops.put("`threshold:CheckKey` 1 (none opened)", f -> f.threshold.CheckKey(f.caller, "1", "{}"));
+        ops.put("`threshold:PostPartial` 1 (no round yet)", f -> f.threshold.PostPartial(f.caller, "1", "{}"));
         ops.put(
                 "`org:RegisterOperator` User2 of Org2",
                 f -> f.orgs.RegisterOperator(f.caller, Workers.ORG2_USER2_CERT));
@@ -80,6 +87,7 @@ class DutyAccessControlTest {
         final MockLedger ledger = new MockLedger();
         final ClockContract clock = new ClockContract();
         final BeaconContract beacon = new BeaconContract();
+        final ThresholdContract threshold = new ThresholdContract();
         final OrgContract orgs = new OrgContract();
         Context caller;
 

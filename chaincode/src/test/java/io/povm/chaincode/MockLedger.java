@@ -50,6 +50,7 @@ public final class MockLedger {
     public MockLedger() {
         when(stub.getTxId()).thenAnswer(i -> txId());
         when(stub.getTxTimestamp()).thenReturn(NOW);
+        when(stub.getChannelId()).thenReturn("povm");
         when(stub.getState(anyString())).thenAnswer(i -> committed.get(i.<String>getArgument(0)));
         doAnswer(i -> {
                     stateWrites++;

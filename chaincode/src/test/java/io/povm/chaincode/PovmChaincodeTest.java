@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * routing failures and wrong argument counts come back as povm errors, correct calls are dispatched as before.
  */
 class PovmChaincodeTest {
-    private static final String CONTRACTS = "beacon, clock, credit, org, org.hyperledger.fabric, povm, sla, worker";
+    private static final String CONTRACTS =
+            "beacon, clock, credit, org, org.hyperledger.fabric, povm, sla, threshold, worker";
 
     private static TransactionRoutes routes;
     private static PovmChaincode chaincode;
@@ -253,7 +254,8 @@ class PovmChaincodeTest {
             table.put(contract, counts);
         });
 
-        assertThat(expected.keySet()).contains("povm", "org", "worker", "credit", "clock", "beacon", "sla");
+        assertThat(expected.keySet())
+                .contains("povm", "org", "worker", "credit", "clock", "beacon", "sla", "threshold");
         assertThat(table).isEqualTo(expected);
         assertThat(table.values().stream().mapToInt(Map::size).sum()).isGreaterThanOrEqualTo(71);
     }

@@ -237,13 +237,7 @@ public final class BeaconRounds {
 
     /** The deadlines count from this transaction's time, but never from before another org's latest tick. */
     private Instant base(final MultipartyClock clock) {
-        Instant base = now;
-        for (final Map.Entry<String, Instant> tick : clock.latestTicks().entrySet()) {
-            if (!tick.getKey().equals(caller.msp()) && tick.getValue().isAfter(base)) {
-                base = tick.getValue();
-            }
-        }
-        return base;
+        return RoundPhase.deadlineBase(now, caller.msp(), clock);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.povm.api.beacon.RoundView;
 import io.povm.chaincode.clock.MultipartyClock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where a round stands on the multiparty clock. A phase closes early when every member acted; otherwise only when,
@@ -73,6 +74,20 @@ public enum RoundPhase {
                 REVEAL,
                 "waiting for the secrets of " + String.join(", ", secrets.missing()) + ": reveal, or (after "
                         + header.revealBy() + ") " + header.threshold() + " recovery shares each");
+    }
+
+    /**
+     * @return when the deadlines of something opened now by {@code opener} count from: this transaction's time, but
+     *     never from before another org's latest tick
+     */
+    static Instant deadlineBase(final Instant now, final String opener, final MultipartyClock clock) {
+        Instant base = now;
+        for (final Map.Entry<String, Instant> tick : clock.latestTicks().entrySet()) {
+            if (!tick.getKey().equals(opener) && tick.getValue().isAfter(base)) {
+                base = tick.getValue();
+            }
+        }
+        return base;
     }
 
     /** @return whether the deadline closes a phase that {@code laggards} did not act in */
