@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.povm.chaincode;
 
 import static io.povm.chaincode.ThresholdOrgs.ORGS;

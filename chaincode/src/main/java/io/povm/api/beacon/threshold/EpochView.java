@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.povm.api.beacon.threshold;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
