@@ -8,6 +8,7 @@ import io.povm.api.Replica;
 import io.povm.api.ReplicaState;
 import io.povm.api.Worker;
 import io.povm.api.WorkerState;
+import io.povm.client.PovmClientException;
 import io.povm.client.clock.ClockClient;
 import io.povm.worker.attestation.Reveals;
 import io.povm.worker.config.ConfigKey;
@@ -176,7 +177,17 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
                     "FAULTY MODE {}: this worker misbehaves on purpose, for tests only (docs/workers.md)",
                     config.faultyMode().configName());
         }
-        heartbeat();
+        try {
+            heartbeat();
+        } catch (PovmClientException e) {
+            if (!isTransientAtStart(e)) {
+                throw e;
+            }
+            LOG.warn(
+                    "the first heartbeat did not commit ({}); the next one, in {}, writes it again",
+                    e.getMessage(),
+                    config.heartbeatInterval());
+        }
         recoverFromJournal();
         reconcile();
         listener = new AssignmentListener(peers, workerKey, config.checkpointFile(), new Events(), this::blockSeen);
@@ -261,6 +272,17 @@ public final class FabricWorkerDaemon implements WorkerDaemon {
             throw new DaemonStartException("worker " + me.key() + " is " + me.state() + "; it cannot take work");
         }
         return me.key();
+    }
+
+    /**
+     * Whether a failure of the first heartbeat lets the daemon start anyway: a transaction that was endorsed but did not
+     * commit, after the client's own retries (an MVCC conflict: the clock tick reads every org's latest tick, so while
+     * the other orgs' daemons tick and their beacon duties tick through a round's phases, a restarted daemon's tick can
+     * lose several times in a row; BeaconIT's restart saw four). The periodic heartbeat writes it again. A refusal
+     * (not the org's operator, an unknown worker) or no reachable peer still stops the start.
+     */
+    static boolean isTransientAtStart(final PovmClientException e) {
+        return e.kind() == PovmClientException.Kind.COMMIT_FAILED;
     }
 
     /** Writes the heartbeat and the clock tick to the ledger when {@link IdlePacing} says they are due. */
