@@ -40,7 +40,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Result consensus on the real network (docs/consensus.md), with four worker identities the test plays itself:
+ * Result consensus on the real network (docs/consensus.md), with six worker identities (two per org) the test plays itself:
  * commit-reveal, k-vote with a wrong worker, a copier caught by its commitment, a silent worker closed by the reveal
  * window, iterative redundancy with and without a faulty worker, and a challenged wrong verdict overturned by a
  * re-run with the bisection naming the first diverging checkpoint. Reveal and challenge windows are 3 s.
@@ -57,7 +57,7 @@ class ConsensusFlowIT {
     private static SyntheticWorkers workers;
 
     @BeforeAll
-    static void an_sla_with_short_windows_served_by_four_test_workers() throws Exception {
+    static void an_sla_with_short_windows_served_by_six_test_workers() throws Exception {
         customer = new JobClient(connect("org1").chaincode());
         records = new WorkerClient(connect("org1").chaincode());
         credits = new CreditClient(connect("org1").chaincode());
@@ -82,7 +82,13 @@ class ConsensusFlowIT {
         new SlaClient(connect("org2-admin").chaincode()).approve(ref);
         ItNetwork.synced(); // the other orgs act on the SLA next
         sla = terms;
-        workers = new SyntheticWorkers(sla, List.of("org1-user3", "org2-user3", "org3-user3", "org1-user4"), customer);
+        // two workers per org: every test makes the worker of some replica wrong, faulty or silent, and which worker
+        // holds that replica is the assignment's draw; with one worker in an org, three bad marks put it under the
+        // reputation floor and its org out of the draw, so a later k = 3 job got two replicas (CI saw it once)
+        workers = new SyntheticWorkers(
+                sla,
+                List.of("org1-user3", "org2-user3", "org3-user3", "org1-user4", "org2-user4", "org3-user4"),
+                customer);
     }
 
     @AfterAll
